@@ -1,0 +1,49 @@
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Loaders, type RequestContext } from '@rapport/core';
+import { PlatformModule, type PlatformOptions } from '@rapport/platform';
+import { AuthModule } from '@rapport/auth';
+import { HealthController } from './health/health.controller.js';
+import { complexityPlugin, validationRules } from './graphql/query-limits.js';
+import { formatError } from './graphql/format-error.js';
+
+export interface ApiOptions extends PlatformOptions {
+  /** Where to write the generated schema; true keeps it in memory (tests). */
+  schemaFile?: string | true;
+  /** Extra modules, such as the worker when one process runs both. */
+  extraModules?: Array<Type | DynamicModule>;
+}
+
+/** The domain, one module per bounded context. */
+export const DOMAIN_MODULES = [AuthModule];
+
+@Module({})
+export class AppModule {
+  static forRoot(options: ApiOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot(options),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: options.schemaFile ?? true,
+          sortSchema: true,
+          graphiql: false,
+          introspection: true,
+          // Guards run on resolved fields too: the permission map covers nested data.
+          fieldResolverEnhancers: ['guards'],
+          context: ({ req }: { req: RequestContext['req'] }): RequestContext => ({ req, loaders: new Loaders() }),
+          includeStacktraceInErrorResponses: false,
+          formatError,
+          validationRules,
+          plugins: [complexityPlugin()],
+        }),
+        ...DOMAIN_MODULES,
+        ...(options.extraModules ?? []),
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,60 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, type ValidationContext, type ASTVisitor, type GraphQLSchema } from 'graphql';
+import depthLimit from 'graphql-depth-limit';
+import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
+
+// Hostile requests are refused before anything runs: too deep, too many aliases,
+// or too costly. Lists count as 10 items unless `first` says otherwise.
+
+export const MAX_DEPTH = 10;
+export const MAX_ALIASES = 30;
+export const MAX_COMPLEXITY = 5000;
+
+export function aliasLimit(max: number) {
+  return (context: ValidationContext): ASTVisitor => {
+    let aliases = 0;
+    return {
+      Field(node) {
+        if (node.alias && ++aliases === max + 1) {
+          context.reportError(new GraphQLError(`Query has more than ${max} aliases`, { extensions: { code: 'BAD_USER_INPUT' } }));
+        }
+      },
+    };
+  };
+}
+
+export const validationRules = [depthLimit(MAX_DEPTH), aliasLimit(MAX_ALIASES)];
+
+const listAwareEstimator = ({ args, childComplexity, field }: { args: Record<string, unknown>; childComplexity: number; field: { type: unknown } }) => {
+  const isList = String(field.type).includes('[');
+  if (!isList) return undefined;
+  const first = typeof args.first === 'number' ? args.first : 10;
+  return 1 + Math.min(first, 500) * Math.max(childComplexity, 1);
+};
+
+export function complexityPlugin(): ApolloServerPlugin {
+  let schema: GraphQLSchema;
+  return {
+    async serverWillStart(service) {
+      schema = service.schema;
+    },
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          const complexity = getComplexity({
+            schema,
+            query: document,
+            operationName: request.operationName,
+            variables: request.variables,
+            estimators: [listAwareEstimator as never, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (complexity > MAX_COMPLEXITY) {
+            throw new GraphQLError(`Query is too costly (${complexity}, the limit is ${MAX_COMPLEXITY}); ask for fewer items`, {
+              extensions: { code: 'BAD_USER_INPUT' },
+            });
+          }
+        },
+      };
+    },
+  };
+}

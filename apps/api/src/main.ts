@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule, type ApiOptions } from './app.module.js';
+import { serveWebApp } from './web/web-app.js';
+
+export { AppModule, DOMAIN_MODULES, type ApiOptions } from './app.module.js';
+
+/** Builds the HTTP application (not yet listening): used by the launcher and the tests. */
+export async function createApi(options: ApiOptions & { logger?: false | Array<'error' | 'warn' | 'log' | 'debug'> }) {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
+    logger: options.logger ?? ['error', 'warn'],
+    bodyParser: false,
+  });
+  // 1 MB is plenty for a form; larger bodies answer 413 before any parsing.
+  app.useBodyParser('json', { limit: '1mb' });
+  app.set('trust proxy', 'loopback');
+  app.enableShutdownHooks();
+  serveWebApp(app.getHttpAdapter().getInstance());
+  return app;
+}

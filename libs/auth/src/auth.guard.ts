@@ -1,0 +1,35 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { forbidden, unauthenticated, type RequestContext } from '@rapport/core';
+import { AuthService } from './auth.service.js';
+import { PUBLIC_OPERATIONS, mayUse } from './permissions.js';
+
+/**
+ * The one gate of the API: every query, mutation and resolved field passes here.
+ * The token is checked once per request (the member is kept on the request),
+ * then the role is looked up in the permission map.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(private readonly auth: AuthService) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType<GqlContextType>() !== 'graphql') return true;
+    const gql = GqlExecutionContext.create(context);
+    const info = gql.getInfo<GraphQLResolveInfo>();
+    const operation = `${info.parentType.name}.${info.fieldName}`;
+    if (PUBLIC_OPERATIONS.has(operation)) return true;
+
+    const { req } = gql.getContext<RequestContext>();
+    if (req.member === undefined) {
+      const header = req.headers.authorization ?? '';
+      const token = header.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+      const member = await this.auth.authenticate(token);
+      if (!member) throw unauthenticated(token ? 'Your session has expired or was revoked; sign in again' : 'Sign in first');
+      req.member = member;
+    }
+    if (!mayUse(req.member.role, operation)) throw forbidden(operation);
+    return true;
+  }
+}

@@ -1,0 +1,5 @@
+export * from './entities/index.js';
+export * from './auth.service.js';
+export * from './auth.module.js';
+export * from './permissions.js';
+export * from './dto/auth-payload.type.js';

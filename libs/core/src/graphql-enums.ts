@@ -1,0 +1,23 @@
+import { registerEnumType } from '@nestjs/graphql';
+import * as E from '@rapport/shared';
+
+// Every enum of the contract, registered once under its contract name.
+const enums = {
+  Role: E.Role,
+  AllyRole: E.AllyRole,
+  CampaignStage: E.CampaignStage,
+  ConversationKind: E.ConversationKind,
+  ConversationOutcome: E.ConversationOutcome,
+  DemandStatus: E.DemandStatus,
+  ActionKind: E.ActionKind,
+  Visibility: E.Visibility,
+  ParticipationStatus: E.ParticipationStatus,
+  NegotiationStatus: E.NegotiationStatus,
+  NegotiationRole: E.NegotiationRole,
+  ArgumentKind: E.ArgumentKind,
+  CommitmentStatus: E.CommitmentStatus,
+  ReminderKind: E.ReminderKind,
+  ReminderStatus: E.ReminderStatus,
+  WinSize: E.WinSize,
+};
+for (const [name, enumRef] of Object.entries(enums)) registerEnumType(enumRef, { name });

@@ -1,0 +1,35 @@
+import { Global, Module, type DynamicModule, type OnApplicationShutdown, Inject } from '@nestjs/common';
+import { Redis } from 'ioredis';
+
+export const REDIS = Symbol('REDIS');
+
+class RedisCloser implements OnApplicationShutdown {
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  async onApplicationShutdown() {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
+
+/**
+ * One shared ioredis client for rate limiting and health. BullMQ opens its own
+ * connections. Commands fail fast when Redis is down rather than queueing
+ * forever, so a lost Redis never blocks a mutation.
+ */
+@Global()
+@Module({})
+export class RedisModule {
+  static forRoot(url: string): DynamicModule {
+    return {
+      module: RedisModule,
+      providers: [
+        {
+          provide: REDIS,
+          useFactory: () =>
+            new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false, connectTimeout: 2000 }),
+        },
+        RedisCloser,
+      ],
+      exports: [REDIS],
+    };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './snake-naming.strategy.js';
+export * from './tenant.entity.js';
+export * from './data-source.js';

@@ -1,0 +1,3 @@
+export * from './free-port.js';
+export * from './postgres.js';
+export * from './redis.js';

@@ -1,0 +1,4 @@
+export * from './config.js';
+export * from './entities.js';
+export * from './database.js';
+export * from './platform.module.js';

@@ -1,0 +1,5 @@
+// Every migration, oldest first. A new migration is a new timestamped file added here
+// (`npm run migration:generate -- <name>` writes one from the entities).
+import { AccountsAndTenancy1795270212355 } from './1795270212355-accounts-and-tenancy.js';
+
+export const MIGRATIONS = [AccountsAndTenancy1795270212355];
