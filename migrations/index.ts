@@ -1,5 +1,6 @@
 // Every migration, oldest first. A new migration is a new timestamped file added here
 // (`npm run migration:generate -- <name>` writes one from the entities).
 import { AccountsAndTenancy1795270212355 } from './1795270212355-accounts-and-tenancy.js';
+import { CampaignDomain1795270420287 } from './1795270420287-campaign-domain.js';
 
-export const MIGRATIONS = [AccountsAndTenancy1795270212355];
+export const MIGRATIONS = [AccountsAndTenancy1795270212355, CampaignDomain1795270420287];

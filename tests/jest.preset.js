@@ -11,6 +11,7 @@ export default {
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
   moduleNameMapper: {
     '^@rapport/migrations$': join(root, 'migrations/index.ts'),
+    '^@rapport/(api|worker)$': join(root, 'apps/$1/src/main.ts'),
     '^@rapport/([a-z-]+)$': join(root, 'libs/$1/src/index.ts'),
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

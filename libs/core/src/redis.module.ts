@@ -24,8 +24,17 @@ export class RedisModule {
       providers: [
         {
           provide: REDIS,
-          useFactory: () =>
-            new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false, connectTimeout: 2000 }),
+          useFactory: () => {
+            const client = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 });
+            // ioredis reconnects by itself; say once that Redis is away rather than on every retry.
+            let reported = false;
+            client.on('error', (error) => {
+              if (!reported) console.warn(`[redis] ${error.message}; retrying in the background`);
+              reported = true;
+            });
+            client.on('ready', () => (reported = false));
+            return client;
+          },
         },
         RedisCloser,
       ],

@@ -1,0 +1,4 @@
+import { Contact } from './contact.entity.js';
+
+export { Contact };
+export const CONTACTS_ENTITIES = [Contact];

@@ -1,2 +1,0 @@
-import preset from '../../tests/jest.preset.js';
-export default { ...preset, rootDir: '.', displayName: 'db' };
