@@ -4,6 +4,17 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Loaders, type RequestContext } from '@rapport/core';
 import { PlatformModule, type PlatformOptions } from '@rapport/platform';
 import { AuthModule } from '@rapport/auth';
+import { RemindersModule } from '@rapport/reminders';
+import { ContactsModule } from '@rapport/contacts';
+import { CampaignsModule } from '@rapport/campaigns';
+import { ConversationsModule } from '@rapport/conversations';
+import { DecisionMakersModule } from '@rapport/decision-makers';
+import { ActionsModule } from '@rapport/actions';
+import { NegotiationsModule } from '@rapport/negotiations';
+import { CommitmentsModule } from '@rapport/commitments';
+import { WinsModule } from '@rapport/wins';
+import { DashboardModule } from '@rapport/dashboard';
+import { PrivacyModule } from '@rapport/privacy';
 import { HealthController } from './health/health.controller.js';
 import { complexityPlugin, validationRules } from './graphql/query-limits.js';
 import { formatError } from './graphql/format-error.js';
@@ -16,7 +27,20 @@ export interface ApiOptions extends PlatformOptions {
 }
 
 /** The domain, one module per bounded context. */
-export const DOMAIN_MODULES = [AuthModule];
+export const DOMAIN_MODULES = [
+  AuthModule,
+  RemindersModule,
+  ContactsModule,
+  CampaignsModule,
+  ConversationsModule,
+  DecisionMakersModule,
+  ActionsModule,
+  NegotiationsModule,
+  CommitmentsModule,
+  WinsModule,
+  DashboardModule,
+  PrivacyModule,
+];
 
 @Module({})
 export class AppModule {

@@ -1,1 +1,1 @@
-export {};
+export * from './dashboard.module.js';

@@ -1,1 +1,2 @@
 export * from './entities/index.js';
+export * from './negotiations.module.js';

@@ -1,1 +1,1 @@
-export {};
+export * from './privacy.module.js';

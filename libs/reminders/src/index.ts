@@ -1,1 +1,3 @@
 export * from './entities/index.js';
+export * from './reminder-scheduler.service.js';
+export * from './reminders.module.js';

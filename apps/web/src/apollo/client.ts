@@ -1,0 +1,47 @@
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { SetContextLink } from '@apollo/client/link/context';
+import { ErrorLink } from '@apollo/client/link/error';
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+import { clearSession, getToken } from '../modules/auth/session';
+
+/** Operations that need no token: an UNAUTHENTICATED answer there is a bad password, not an expired session. */
+const PUBLIC_OPERATIONS = new Set(['SignIn', 'RegisterOrganization']);
+
+export interface CreateApolloClientOptions {
+  /** The link that talks to the API; an HttpLink to /graphql unless given (tests pass a MockLink). */
+  terminatingLink?: ApolloLink;
+  /** Called once the token was dropped after an UNAUTHENTICATED answer: go to /login. */
+  onUnauthenticated?: () => void;
+}
+
+export function isUnauthenticated(error: unknown): boolean {
+  if (CombinedGraphQLErrors.is(error)) {
+    return error.errors.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED');
+  }
+  return ServerError.is(error) && error.statusCode === 401;
+}
+
+/** Adds `Authorization: Bearer <token>` when signed in. */
+export const authLink = new SetContextLink((prevContext) => {
+  const token = getToken();
+  if (!token) return {};
+  return { headers: { ...prevContext.headers, Authorization: `Bearer ${token}` } };
+});
+
+export function createErrorLink(onUnauthenticated?: () => void): ErrorLink {
+  return new ErrorLink(({ error, operation }) => {
+    if (PUBLIC_OPERATIONS.has(operation.operationName ?? '')) return;
+    if (isUnauthenticated(error)) {
+      clearSession();
+      onUnauthenticated?.();
+    }
+  });
+}
+
+export function createApolloClient(options: CreateApolloClientOptions = {}): ApolloClient {
+  const terminatingLink = options.terminatingLink ?? new HttpLink({ uri: '/graphql' });
+  return new ApolloClient({
+    link: ApolloLink.from([createErrorLink(options.onUnauthenticated), authLink, terminatingLink]),
+    cache: new InMemoryCache(),
+  });
+}

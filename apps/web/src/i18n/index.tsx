@@ -1,0 +1,79 @@
+import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
+import { DEFAULT_LOCALE, SUPPORTED_LOCALES, type Locale } from '@rapport/shared';
+import { en } from './en';
+import { fr, type MessageKey, type Messages } from './fr';
+
+export type { Locale, MessageKey };
+export type TranslateParams = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: TranslateParams) => string;
+
+const catalogs: Record<Locale, Messages> = { fr, en };
+export const LOCALE_STORAGE_KEY = 'rapport.locale';
+
+function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (SUPPORTED_LOCALES as readonly string[]).includes(value);
+}
+
+/** The locale the user chose (localStorage), else French. */
+export function readStoredLocale(): Locale {
+  try {
+    const stored = localStorage.getItem(LOCALE_STORAGE_KEY);
+    return isLocale(stored) ? stored : DEFAULT_LOCALE;
+  } catch {
+    return DEFAULT_LOCALE;
+  }
+}
+
+export function translate(locale: Locale, key: MessageKey, params?: TranslateParams): string {
+  const template = catalogs[locale][key] ?? fr[key] ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+interface I18nValue {
+  locale: Locale;
+  setLocale: (locale: Locale) => void;
+  t: Translate;
+}
+
+const I18nContext = createContext<I18nValue | null>(null);
+
+export function I18nProvider({ children, initialLocale }: { children: ReactNode; initialLocale?: Locale }) {
+  const [locale, setLocaleState] = useState<Locale>(() => initialLocale ?? readStoredLocale());
+
+  // <html lang> follows the chosen locale (screen readers, hyphenation, spell-check).
+  useLayoutEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  const setLocale = useCallback((next: Locale) => {
+    try {
+      localStorage.setItem(LOCALE_STORAGE_KEY, next);
+    } catch {
+      // private mode / storage full: the choice lasts for this visit only
+    }
+    setLocaleState(next);
+  }, []);
+
+  const value = useMemo<I18nValue>(
+    () => ({ locale, setLocale, t: (key, params) => translate(locale, key, params) }),
+    [locale, setLocale],
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+function useI18n(): I18nValue {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useT/useLocale must be used inside <I18nProvider>');
+  return value;
+}
+
+/** The translate function for the current locale: `const t = useT(); t('auth.signIn.title')`. */
+export function useT(): Translate {
+  return useI18n().t;
+}
+
+export function useLocale(): Pick<I18nValue, 'locale' | 'setLocale'> {
+  const { locale, setLocale } = useI18n();
+  return { locale, setLocale };
+}

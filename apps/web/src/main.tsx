@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createBrowserRouter } from 'react-router';
+import { createApolloClient } from './apollo/client';
+import { App } from './App';
+import { routes } from './routes';
+import './styles.css';
+
+const router = createBrowserRouter(routes);
+const client = createApolloClient({
+  onUnauthenticated: () => {
+    if (router.state.location.pathname !== '/login') void router.navigate('/login', { replace: true });
+  },
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App client={client} router={router} />
+  </StrictMode>,
+);

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { MockLink } from '@apollo/client/testing';
+import { Role } from '@rapport/shared';
+import { renderApp } from '../../../test/renderApp';
+import { SignInMutation } from '../graphql/signIn';
+import { TOKEN_STORAGE_KEY } from '../session';
+
+const EMAIL = 'awa@villejean.example';
+const PASSWORD = 'correct horse battery';
+
+function signInMock(role: Role, token = 'tok-123'): MockLink.MockedResponse {
+  return {
+    request: { query: SignInMutation, variables: { email: EMAIL, password: PASSWORD } },
+    result: {
+      data: {
+        signIn: {
+          __typename: 'AuthPayload',
+          token,
+          user: { __typename: 'User', id: 'u1', email: EMAIL, displayName: 'Awa', role },
+          organization: { __typename: 'Organization', id: 'o1', name: "Si on s'alliait", locale: 'fr' },
+        },
+      },
+    },
+  };
+}
+
+async function fillAndSubmit() {
+  const user = userEvent.setup();
+  await user.type(screen.getByLabelText('Adresse e-mail'), EMAIL);
+  await user.type(screen.getByLabelText('Mot de passe'), PASSWORD);
+  await user.click(screen.getByRole('button', { name: 'Se connecter' }));
+}
+
+describe('LoginForm', () => {
+  it('renders in French by default, every input labelled', () => {
+    const { container } = renderApp('/login');
+
+    expect(document.documentElement.lang).toBe('fr');
+    expect(screen.getByRole('heading', { level: 1, name: 'Connexion' })).toBeTruthy();
+    const email = screen.getByLabelText('Adresse e-mail');
+    const password = screen.getByLabelText('Mot de passe');
+    expect(email).toBe(container.querySelector('input[name=email]'));
+    expect(password).toBe(container.querySelector('input[name=password]'));
+    expect(email.getAttribute('type')).toBe('email');
+    expect(password.getAttribute('type')).toBe('password');
+    for (const input of container.querySelectorAll('input')) {
+      expect(input.labels?.length, `input[name=${input.name}] has a label`).toBe(1);
+    }
+    expect(screen.getByRole('button', { name: 'Se connecter' }).getAttribute('type')).toBe('submit');
+  });
+
+  it('signs a member in: stores the token and goes to /campaigns', async () => {
+    const { router } = renderApp('/login', { mocks: [signInMock(Role.ORGANISER)] });
+
+    await fillAndSubmit();
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Campagnes' })).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/campaigns');
+    expect(localStorage.getItem(TOKEN_STORAGE_KEY)).toBe('tok-123');
+    expect(screen.getByRole('link', { name: 'Se déconnecter' })).toBeTruthy();
+  });
+
+  it('sends an ally to /allies', async () => {
+    const { router } = renderApp('/login', { mocks: [signInMock(Role.ALLY, 'tok-ally')] });
+
+    await fillAndSubmit();
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Espace allié·es' })).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/allies');
+    expect(localStorage.getItem(TOKEN_STORAGE_KEY)).toBe('tok-ally');
+  });
+
+  it("shows the API's error message next to the form and stays on /login", async () => {
+    const { router } = renderApp('/login', {
+      mocks: [
+        {
+          request: { query: SignInMutation, variables: { email: EMAIL, password: PASSWORD } },
+          result: {
+            errors: [{ message: 'Adresse e-mail ou mot de passe incorrect.', extensions: { code: 'UNAUTHENTICATED' } }],
+          },
+        },
+      ],
+    });
+
+    await fillAndSubmit();
+
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Adresse e-mail ou mot de passe incorrect.')).toBeTruthy();
+    expect(alert.closest('form')).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/login');
+    expect(localStorage.getItem(TOKEN_STORAGE_KEY)).toBeNull();
+    expect(screen.getByLabelText('Adresse e-mail').getAttribute('aria-invalid')).toBe('true');
+    // The button is usable again for another try.
+    expect((screen.getByRole('button', { name: 'Se connecter' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('explains a network failure in the chosen language', async () => {
+    renderApp('/login', {
+      mocks: [
+        {
+          request: { query: SignInMutation, variables: { email: EMAIL, password: PASSWORD } },
+          error: new Error('Failed to fetch'),
+        },
+      ],
+    });
+
+    await fillAndSubmit();
+
+    expect(await screen.findByText(/Le serveur ne répond pas/)).toBeTruthy();
+  });
+
+  it('switches to English, remembers the choice and sets <html lang>', async () => {
+    const user = userEvent.setup();
+    renderApp('/login');
+
+    await user.click(screen.getByRole('button', { name: 'English' }));
+
+    expect(screen.getByRole('heading', { level: 1, name: 'Sign in' })).toBeTruthy();
+    expect(screen.getByLabelText('Email address')).toBeTruthy();
+    expect(screen.getByLabelText('Password')).toBeTruthy();
+    expect(document.documentElement.lang).toBe('en');
+    expect(localStorage.getItem('rapport.locale')).toBe('en');
+  });
+});

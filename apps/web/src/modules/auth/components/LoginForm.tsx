@@ -1,0 +1,78 @@
+import { useId, type FormEvent } from 'react';
+import { useMutation } from '@apollo/client/react';
+import { errorMessage } from '../../../apollo/errors';
+import { useT } from '../../../i18n';
+import { SignInMutation } from '../graphql/signIn';
+import { setSession, type Session } from '../session';
+
+interface LoginFormProps {
+  /** Called with the new session once the token is stored. */
+  onSignedIn: (session: Session) => void;
+}
+
+export function LoginForm({ onSignedIn }: LoginFormProps) {
+  const t = useT();
+  const id = useId();
+  const [signIn, { loading, error }] = useMutation(SignInMutation);
+  const errorId = `${id}-error`;
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (loading) return;
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get('email') ?? '').trim();
+    const password = String(form.get('password') ?? '');
+    try {
+      const { data } = await signIn({ variables: { email, password } });
+      if (!data) return;
+      const { token, user } = data.signIn;
+      const session: Session = {
+        token,
+        user: { id: user.id, email: user.email, displayName: user.displayName, role: user.role },
+      };
+      setSession(session);
+      onSignedIn(session);
+    } catch {
+      // The error is in `error` (from useMutation) and shown below the form.
+    }
+  }
+
+  return (
+    <form className="form" method="post" onSubmit={handleSubmit} aria-describedby={error ? errorId : undefined}>
+      <div className="field">
+        <label htmlFor={`${id}-email`}>{t('auth.signIn.email')}</label>
+        <input
+          id={`${id}-email`}
+          name="email"
+          type="email"
+          autoComplete="username"
+          inputMode="email"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          aria-invalid={error ? true : undefined}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-password`}>{t('auth.signIn.password')}</label>
+        <input
+          id={`${id}-password`}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-invalid={error ? true : undefined}
+        />
+      </div>
+      {error ? (
+        <div className="alert" role="alert" id={errorId}>
+          <p className="alert-title">{t('auth.signIn.errorTitle')}</p>
+          <p className="alert-body">{errorMessage(error, t)}</p>
+        </div>
+      ) : null}
+      <button className="button button-primary" type="submit" disabled={loading} aria-busy={loading || undefined}>
+        {loading ? t('auth.signIn.submitting') : t('auth.signIn.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Role } from '@rapport/shared';
+import { SignOutMutation } from './modules/auth/graphql/signOut';
+import { setSession, TOKEN_STORAGE_KEY } from './modules/auth/session';
+import { renderApp } from './test/renderApp';
+
+function signIn(role: Role) {
+  setSession({ token: 'tok', user: { id: 'u1', email: 'a@example.org', displayName: 'Awa', role } });
+}
+
+describe('routes', () => {
+  it.each(['/campaigns', '/allies', '/'])('sends a signed-out visitor from %s to /login', async (path) => {
+    const { router } = renderApp(path);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Connexion' })).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/login');
+  });
+
+  it('shows the campaigns shell to a member, with a sign-out link', async () => {
+    signIn(Role.LEADER);
+    renderApp('/campaigns');
+    expect(screen.getByRole('heading', { level: 1, name: 'Campagnes' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Se déconnecter' }).getAttribute('href')).toBe('/logout');
+    expect(document.title).toBe('Campagnes · Rapport');
+  });
+
+  it('keeps an ally out of the members-only pages', () => {
+    signIn(Role.ALLY);
+    const { router } = renderApp('/campaigns');
+    expect(router.state.location.pathname).toBe('/allies');
+    expect(screen.queryByRole('link', { name: 'Campagnes' })).toBeNull();
+  });
+
+  it('sends a signed-in user away from /login to their home', () => {
+    signIn(Role.ORGANISER);
+    const { router } = renderApp('/login');
+    expect(router.state.location.pathname).toBe('/campaigns');
+  });
+
+  it('shows a not-found page inside the shell for unknown routes', () => {
+    renderApp('/nowhere/at/all');
+    expect(screen.getByRole('heading', { level: 1, name: 'Page introuvable' })).toBeTruthy();
+    expect(screen.getByRole('banner')).toBeTruthy();
+    expect(screen.getByRole('main')).toBeTruthy();
+  });
+
+  it('signs out: revokes the token, forgets it, back to /login', async () => {
+    signIn(Role.ORGANISER);
+    const user = userEvent.setup();
+    const { router } = renderApp('/campaigns', {
+      mocks: [{ request: { query: SignOutMutation }, result: { data: { signOut: true } } }],
+    });
+
+    await user.click(screen.getByRole('link', { name: 'Se déconnecter' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Connexion' })).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/login');
+    expect(localStorage.getItem(TOKEN_STORAGE_KEY)).toBeNull();
+  });
+
+  it('has a skip link to the main content', () => {
+    renderApp('/login');
+    expect(screen.getByRole('link', { name: 'Aller au contenu' }).getAttribute('href')).toBe('#main');
+    expect(document.getElementById('main')?.tagName).toBe('MAIN');
+  });
+});

@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { badInput, byKey, notFound, type Loaders, type Member } from '@rapport/core';
+import { Contact } from './entities/contact.entity.js';
+import { contactColumns, normalizeSearch, searchColumns } from './contact-fields.js';
+import type { ContactFilter, ContactInput } from './dto/contact.input.js';
+import type { ContactConnection } from './dto/contact-connection.type.js';
+
+const MAX_PAGE = 200;
+const encodeCursor = (c: Contact) => Buffer.from(JSON.stringify([c.sortKey, c.id])).toString('base64url');
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && value.every((x) => typeof x === 'string')) return value as [string, string];
+  } catch {
+    /* fall through */
+  }
+  throw badInput('after', 'is not a cursor returned by this list');
+}
+
+@Injectable()
+export class ContactsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  create(member: Member, input: ContactInput, em: EntityManager = this.db.manager, at = 'input'): Promise<Contact> {
+    const columns = contactColumns(at, input);
+    const contact = em.create(Contact, {
+      lastName: null, phone: null, email: null, street: null, building: null, postalCode: null, city: null,
+      neighbourhood: null, languages: [], allyRoles: [], isLeader: false, tags: [], consentGivenAt: null, erasedAt: null,
+      ...columns,
+      organizationId: member.organizationId,
+    });
+    Object.assign(contact, searchColumns(contact));
+    return em.save(contact);
+  }
+
+  async update(member: Member, id: string, input: ContactInput): Promise<Contact> {
+    const columns = contactColumns('input', input);
+    return this.db.transaction(async (em) => {
+      const contact = await this.get(member, id, em);
+      Object.assign(contact, columns, { lastSeenAt: new Date() });
+      Object.assign(contact, searchColumns(contact));
+      return em.save(contact);
+    });
+  }
+
+  /** NOT_FOUND for an unknown id, an erased person, or another organisation's contact. */
+  async get(member: Member, id: string, em: EntityManager = this.db.manager, field = 'id'): Promise<Contact> {
+    const contact = await em.findOneBy(Contact, { id, organizationId: member.organizationId, erasedAt: IsNull() }).catch(() => null);
+    if (!contact) throw notFound(`${field === 'id' ? '' : field + ': '}contact`, id);
+    return contact;
+  }
+
+  find(member: Member, id: string): Promise<Contact | null> {
+    return this.db.getRepository(Contact).findOneBy({ id, organizationId: member.organizationId, erasedAt: IsNull() }).catch(() => null);
+  }
+
+  /** Keyset pagination in name order: stable while people are added. */
+  async list(member: Member, filter: ContactFilter | null | undefined, first: number, after?: string | null): Promise<ContactConnection> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput('first', `must be from 1 to ${MAX_PAGE}`);
+    const query = this.db
+      .getRepository(Contact)
+      .createQueryBuilder('c')
+      .where('c.organization_id = :org', { org: member.organizationId })
+      .andWhere('c.erased_at IS NULL');
+    if (filter?.search?.trim()) {
+      const term = normalizeSearch(filter.search).replace(/[\\%_]/g, (m) => `\\${m}`);
+      query.andWhere('c.search_text LIKE :term', { term: `%${term}%` });
+    }
+    if (filter?.allyRole) query.andWhere(':role = ANY(c.ally_roles)', { role: filter.allyRole });
+    if (filter?.tag) query.andWhere(':tag = ANY(c.tags)', { tag: filter.tag.trim() });
+    if (typeof filter?.isLeader === 'boolean') query.andWhere('c.is_leader = :leader', { leader: filter.isLeader });
+    if (filter?.neighbourhood?.trim()) query.andWhere('lower(c.neighbourhood) = lower(:hood)', { hood: filter.neighbourhood.trim() });
+
+    const totalCount = await query.clone().getCount();
+    if (after) {
+      const [sortKey, id] = decodeCursor(after);
+      query.andWhere('(c.sort_key, c.id) > (:sortKey, :id)', { sortKey, id });
+    }
+    const rows = await query.orderBy('c.sort_key', 'ASC').addOrderBy('c.id', 'ASC').limit(first + 1).getMany();
+    const page = rows.slice(0, first);
+    return {
+      edges: page.map((node) => ({ node, cursor: encodeCursor(node) })),
+      pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? encodeCursor(page[page.length - 1]) : null },
+      totalCount,
+    };
+  }
+
+  /** Contacts by id for this request, one statement for a whole list. */
+  byId(loaders: Loaders, member: Member) {
+    return loaders.get<string, Contact | null>('contactById', async (ids) => {
+      const rows = await this.db.getRepository(Contact).findBy({ id: In([...ids]), organizationId: member.organizationId });
+      return byKey(ids, rows, (c) => c.id);
+    });
+  }
+
+  /** Checks ids belong to the organisation (one statement), NOT_FOUND naming the field otherwise. */
+  async assertAll(member: Member, ids: string[], field: string, em: EntityManager = this.db.manager): Promise<void> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return;
+    const found = await em.find(Contact, { where: { id: In(unique), organizationId: member.organizationId, erasedAt: IsNull() }, select: { id: true } }).catch(() => []);
+    const missing = unique.find((id) => !found.some((c) => c.id === id));
+    if (missing) throw notFound(`${field}: contact`, missing);
+  }
+
+  /** A conversation or an update means the person is still in touch (retention). */
+  touch(em: EntityManager, contactId: string) {
+    return em.update(Contact, { id: contactId }, { lastSeenAt: new Date() });
+  }
+}

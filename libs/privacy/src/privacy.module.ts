@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+
+@Module({
+  
+  providers: [],
+  exports: [],
+})
+export class PrivacyModule {}
