@@ -18,6 +18,8 @@ import { PrivacyModule } from '@rapport/privacy';
 import { HealthController } from './health/health.controller.js';
 import { complexityPlugin, validationRules } from './graphql/query-limits.js';
 import { formatError } from './graphql/format-error.js';
+import { ClientErrorFilter } from './graphql/client-error.filter.js';
+import { APP_FILTER } from '@nestjs/core';
 
 export interface ApiOptions extends PlatformOptions {
   /** Where to write the generated schema; true keeps it in memory (tests). */
@@ -68,6 +70,7 @@ export class AppModule {
         ...(options.extraModules ?? []),
       ],
       controllers: [HealthController],
+      providers: [{ provide: APP_FILTER, useClass: ClientErrorFilter }],
     };
   }
 }

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import bcrypt from 'bcryptjs';
-import { DataSource, IsNull, MoreThan, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, MoreThan, type EntityManager } from 'typeorm';
 import { LIMITS, Role, SUPPORTED_LOCALES, DEFAULT_TIMEZONE } from '@rapport/shared';
-import { AppError, badInput, notFound, unauthenticated, v, type Member } from '@rapport/core';
+import { AppError, badInput, byKey, notFound, v, type Loaders, type Member } from '@rapport/core';
 
 import { Organization } from './entities/organization.entity.js';
 import { User } from './entities/user.entity.js';
@@ -94,6 +94,14 @@ export class AuthService {
 
   members(member: Member): Promise<User[]> {
     return this.db.getRepository(User).find({ where: { organizationId: member.organizationId }, order: { displayName: 'ASC' } });
+  }
+
+  /** Members by id for this request (organisers of conversations, follow-up owners). */
+  usersById(loaders: Loaders, member: Member) {
+    return loaders.get<string, User | null>('userById', async (ids) => {
+      const rows = await this.db.getRepository(User).findBy({ id: In([...ids]), organizationId: member.organizationId });
+      return byKey(ids, rows, (u) => u.id);
+    });
   }
 
   /** Checks that a user id belongs to the caller's organisation (e.g. a follow-up owner). */

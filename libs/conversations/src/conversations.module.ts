@@ -1,10 +1,16 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '@rapport/auth';
+import { ContactsModule } from '@rapport/contacts';
+import { CampaignsModule } from '@rapport/campaigns';
+import { RemindersModule } from '@rapport/reminders';
 import { CONVERSATIONS_ENTITIES } from './entities/index.js';
+import { ConversationsService } from './conversations.service.js';
+import { ContactConversationsResolver, ConversationsResolver, RaisedIssueResolver } from './conversations.resolver.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(CONVERSATIONS_ENTITIES)],
-  providers: [],
-  exports: [],
+  imports: [TypeOrmModule.forFeature(CONVERSATIONS_ENTITIES), AuthModule, ContactsModule, CampaignsModule, RemindersModule],
+  providers: [ConversationsService, ConversationsResolver, RaisedIssueResolver, ContactConversationsResolver],
+  exports: [ConversationsService],
 })
 export class ConversationsModule {}

@@ -1,2 +1,4 @@
 export * from './entities/index.js';
+export * from './dto/log-conversation.input.js';
+export * from './conversations.service.js';
 export * from './conversations.module.js';

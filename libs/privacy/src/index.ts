@@ -1,1 +1,2 @@
+export * from './privacy.service.js';
 export * from './privacy.module.js';

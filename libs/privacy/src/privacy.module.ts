@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '@rapport/auth';
+import { ContactsModule } from '@rapport/contacts';
+import { PrivacyService } from './privacy.service.js';
+import { PrivacyResolver } from './privacy.resolver.js';
 
 @Module({
-  
-  providers: [],
-  exports: [],
+  imports: [AuthModule, ContactsModule],
+  providers: [PrivacyService, PrivacyResolver],
+  exports: [PrivacyService],
 })
 export class PrivacyModule {}

@@ -1,0 +1,79 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentMember, RequestLoaders, type Loaders, type Member } from '@rapport/core';
+import { AuthService, User } from '@rapport/auth';
+import { Campaign, CampaignsService } from '@rapport/campaigns';
+import { Contact, ContactsService } from '@rapport/contacts';
+import { ConversationsService } from './conversations.service.js';
+import { Conversation } from './entities/conversation.entity.js';
+import { Issue } from './entities/issue.entity.js';
+import { RaisedIssue } from './entities/raised-issue.entity.js';
+import { LogConversationInput } from './dto/log-conversation.input.js';
+
+@Resolver(() => Conversation)
+export class ConversationsResolver {
+  constructor(
+    private readonly service: ConversationsService,
+    private readonly campaigns: CampaignsService,
+    private readonly contacts: ContactsService,
+    private readonly auth: AuthService,
+  ) {}
+
+  @Mutation(() => Conversation)
+  logConversation(@CurrentMember() member: Member, @Args('input') input: LogConversationInput) {
+    return this.service.log(member, input);
+  }
+
+  @Query(() => [Conversation], { description: 'newest first' })
+  conversations(
+    @CurrentMember() member: Member,
+    @Args('campaignId', { type: () => ID, nullable: true }) campaignId: string | null,
+    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+  ) {
+    return this.service.list(member, campaignId, first);
+  }
+
+  @Query(() => [Issue], { description: "The organisation's issues, by name: what the field form offers" })
+  issues(@CurrentMember() member: Member) {
+    return this.service.issues(member);
+  }
+
+  @ResolveField(() => Campaign, { nullable: true })
+  campaign(@Parent() c: Conversation, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+    return c.campaignId ? this.campaigns.byId(loaders, member).load(c.campaignId) : null;
+  }
+
+  @ResolveField(() => Contact, { nullable: true })
+  contact(@Parent() c: Conversation, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+    return c.contactId ? this.contacts.byId(loaders, member).load(c.contactId) : null;
+  }
+
+  @ResolveField(() => User)
+  organiser(@Parent() c: Conversation, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+    return this.auth.usersById(loaders, member).load(c.organiserId);
+  }
+
+  @ResolveField('issues', () => [RaisedIssue])
+  raisedIssues(@Parent() c: Conversation, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+    return this.service.raisedIssuesByConversation(loaders, member).load(c.id);
+  }
+}
+
+@Resolver(() => RaisedIssue)
+export class RaisedIssueResolver {
+  constructor(private readonly service: ConversationsService) {}
+
+  @ResolveField(() => Issue)
+  issue(@Parent() r: RaisedIssue, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+    return this.service.issueById(loaders, member).load(r.issueId);
+  }
+}
+
+@Resolver(() => Contact)
+export class ContactConversationsResolver {
+  constructor(private readonly service: ConversationsService) {}
+
+  @ResolveField(() => [Conversation], { description: 'newest first' })
+  conversations(@Parent() contact: Contact, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+    return this.service.conversationsByContact(loaders, member).load(contact.id);
+  }
+}

@@ -1,0 +1,60 @@
+// Every figure of the dashboard, in plain SQL: one statement per figure group,
+// each served by an index (conversations(campaign_id, occurred_at), raised_issues
+// (conversation_id), commitments(campaign_id, status), …). `npm run bench` compares
+// them through the API with the same SQL run directly.
+
+export const CONVERSATION_FIGURES = `
+  SELECT count(*) FILTER (WHERE kind = 'DOOR_KNOCK')::int AS "doorsKnocked",
+         count(*) FILTER (WHERE outcome = 'TALKED')::int AS "conversationsHeld",
+         count(*) FILTER (WHERE kind = 'ONE_TO_ONE' AND outcome = 'TALKED')::int AS "oneToOnes",
+         count(DISTINCT contact_id) FILTER (WHERE outcome = 'TALKED')::int AS "contactsReached"
+    FROM conversations
+   WHERE organization_id = $1 AND campaign_id = $2`;
+
+export const LEADERS_IDENTIFIED = `
+  SELECT count(*)::int AS count FROM (
+    SELECT c.contact_id
+      FROM conversations c JOIN contacts k ON k.id = c.contact_id
+     WHERE c.organization_id = $1 AND c.campaign_id = $2
+     GROUP BY c.contact_id, k.is_leader
+    HAVING k.is_leader OR bool_or(c.leadership_potential)) leaders`;
+
+/** Every issue raised in the campaign, most mentioned first, then angrier, then by name. */
+export const ISSUE_TALLY = `
+  SELECT i.id, i.name,
+         count(*)::int AS mentions,
+         count(DISTINCT c.contact_id)::int AS contacts,
+         avg(ri.intensity)::float AS "averageIntensity"
+    FROM raised_issues ri
+    JOIN conversations c ON c.id = ri.conversation_id
+    JOIN issues i ON i.id = ri.issue_id
+   WHERE c.organization_id = $1 AND c.campaign_id = $2
+   GROUP BY i.id, i.name
+   ORDER BY mentions DESC, "averageIntensity" DESC, i.name ASC`;
+
+export const DEMANDS_BY_STATUS = `
+  SELECT status, count(*)::int AS count FROM demands
+   WHERE organization_id = $1 AND campaign_id = $2
+   GROUP BY status ORDER BY status`;
+
+/** Commitments by status, split between contacts' and decision-makers'. */
+export const COMMITMENTS_BY_STATUS = `
+  SELECT (decision_maker_id IS NOT NULL) AS "byDecisionMaker", status, count(*)::int AS count
+    FROM commitments
+   WHERE organization_id = $1 AND campaign_id = $2
+   GROUP BY 1, status ORDER BY status`;
+
+export const OVERDUE_FOLLOW_UPS = `
+  SELECT count(*)::int AS count FROM commitments
+   WHERE organization_id = $1 AND campaign_id = $2 AND status = 'OPEN' AND due_at < now()`;
+
+/** Weeks start on Monday (date_trunc's ISO week) in the organisation's timezone. */
+export const CONVERSATIONS_PER_WEEK = `
+  SELECT (date_trunc('week', occurred_at AT TIME ZONE $3) AT TIME ZONE $3) AS "weekStart", count(*)::int AS count
+    FROM conversations
+   WHERE organization_id = $1 AND campaign_id = $2
+   GROUP BY 1 ORDER BY 1`;
+
+export const CURRENT_STAGE_SINCE = `
+  SELECT max(entered_at) AS since FROM campaign_stage_changes
+   WHERE organization_id = $1 AND campaign_id = $2 AND stage = $3`;

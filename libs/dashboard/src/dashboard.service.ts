@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, MoreThanOrEqual } from 'typeorm';
+import type { Member } from '@rapport/core';
+import { Organization } from '@rapport/auth';
+import { CampaignsService } from '@rapport/campaigns';
+import { Issue } from '@rapport/conversations';
+import { Action } from '@rapport/actions';
+import { Win } from '@rapport/wins';
+import type { CampaignProgress, CountByStatus, IssueTally } from './dto/campaign-progress.type.js';
+import * as Q from './dashboard.queries.js';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+@Injectable()
+export class DashboardService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly campaigns: CampaignsService,
+  ) {}
+
+  /** The figures run side by side on the pool: one round trip's worth of latency, not eleven. */
+  async progress(member: Member, campaignId: string, now = new Date()): Promise<CampaignProgress> {
+    const campaign = await this.campaigns.get(member, campaignId);
+    const org = member.organizationId;
+    const args = [org, campaign.id];
+    const { timezone } = await this.db.getRepository(Organization).findOneByOrFail({ id: org });
+    const [figures, leaders, issues, demands, commitments, overdue, weeks, since, upcomingActions, wins] = await Promise.all([
+      this.db.query(Q.CONVERSATION_FIGURES, args),
+      this.db.query(Q.LEADERS_IDENTIFIED, args),
+      this.db.query(Q.ISSUE_TALLY + ' LIMIT 5', args),
+      this.db.query(Q.DEMANDS_BY_STATUS, args),
+      this.db.query(Q.COMMITMENTS_BY_STATUS, args),
+      this.db.query(Q.OVERDUE_FOLLOW_UPS, args),
+      this.db.query(Q.CONVERSATIONS_PER_WEEK, [...args, timezone]),
+      this.db.query(Q.CURRENT_STAGE_SINCE, [...args, campaign.stage]),
+      this.db.getRepository(Action).find({ where: { organizationId: org, campaignId: campaign.id, startsAt: MoreThanOrEqual(now) }, order: { startsAt: 'ASC' } }),
+      this.db.getRepository(Win).find({ where: { organizationId: org, campaignId: campaign.id }, order: { wonAt: 'DESC' } }),
+    ]);
+    const stageSince: Date = since[0]?.since ?? campaign.startedAt;
+    const split = (byDecisionMaker: boolean): CountByStatus[] =>
+      commitments.filter((r: { byDecisionMaker: boolean }) => r.byDecisionMaker === byDecisionMaker).map(({ status, count }: CountByStatus) => ({ status, count }));
+    return {
+      campaign,
+      stage: campaign.stage,
+      daysInStage: Math.max(0, Math.floor((now.getTime() - new Date(stageSince).getTime()) / DAY_MS)),
+      ...figures[0],
+      leadersIdentified: leaders[0].count,
+      topIssues: issues.map(toTally),
+      demandsByStatus: demands,
+      upcomingActions,
+      commitmentsByStatus: split(false),
+      decisionMakerCommitmentsByStatus: split(true),
+      overdueFollowUps: overdue[0].count,
+      wins,
+      conversationsPerWeek: weeks,
+    };
+  }
+
+  async listeningReport(member: Member, campaignId: string): Promise<IssueTally[]> {
+    const campaign = await this.campaigns.get(member, campaignId);
+    const rows = await this.db.query(Q.ISSUE_TALLY, [member.organizationId, campaign.id]);
+    return rows.map(toTally);
+  }
+}
+
+function toTally(row: { id: string; name: string; mentions: number; contacts: number; averageIntensity: number }): IssueTally {
+  const issue = Object.assign(new Issue(), { id: row.id, name: row.name });
+  return { issue, mentions: row.mentions, contacts: row.contacts, averageIntensity: Math.round(row.averageIntensity * 100) / 100 };
+}
