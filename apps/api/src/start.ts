@@ -67,7 +67,7 @@ async function main() {
     });
     await app.listen(config.port, process.env.HOST || '0.0.0.0');
 
-    if (config.seed === 'demo' && (await seedDemo(app))) {
+    if (config.seed === 'demo' && (await seedDemo(app, `http://127.0.0.1:${config.port}`))) {
       say('demo organisation "Si on s\'alliait ?" loaded (Villejean CPAM campaign)');
     }
     say(`Rapport is running at http://localhost:${config.port}`);

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import rateLimiter from 'rate-limiter-flexible';
-import { REDIS, tooManyRequests } from '@rapport/core';
+import { REDIS, REDIS_KEY_PREFIX, tooManyRequests } from '@rapport/core';
 
 const { RateLimiterRedis, RateLimiterMemory } = rateLimiter;
 const WINDOW_SECONDS = 15 * 60;
@@ -16,10 +16,10 @@ const MAX_FAILURES = 10;
 export class LoginThrottle {
   private readonly limiter;
 
-  constructor(@Inject(REDIS) redis: Redis) {
+  constructor(@Inject(REDIS) redis: Redis, @Inject(REDIS_KEY_PREFIX) prefix: string) {
     this.limiter = new RateLimiterRedis({
       storeClient: redis,
-      keyPrefix: 'rapport:login-failures',
+      keyPrefix: `${prefix}:login-failures`,
       points: MAX_FAILURES,
       duration: WINDOW_SECONDS,
       insuranceLimiter: new RateLimiterMemory({ points: MAX_FAILURES, duration: WINDOW_SECONDS }),

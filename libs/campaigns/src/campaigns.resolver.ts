@@ -31,8 +31,10 @@ export class CampaignsResolver {
     @Args('campaignId', { type: () => ID }) campaignId: string,
     @Args('stage', { type: () => CampaignStage }) stage: CampaignStage,
     @Args('note', { type: () => String, nullable: true }) note: string | null,
+    @Args('enteredAt', { type: () => Date, nullable: true, description: 'When the campaign moved (default now), to record a past campaign' })
+    enteredAt: Date | null,
   ) {
-    return this.service.advance(member, campaignId, stage, note);
+    return this.service.advance(member, campaignId, stage, note, enteredAt);
   }
 
   @ResolveField(() => [StageChange], { description: 'oldest first; the first entry is LISTENING at startedAt' })

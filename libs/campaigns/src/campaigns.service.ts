@@ -27,8 +27,9 @@ export class CampaignsService {
    * Any other stage is allowed (a campaign often goes back from negotiation to
    * action) and recorded; moving to the current stage is a mistake.
    */
-  async advance(member: Member, campaignId: string, stage: CampaignStage, note?: string | null, at: Date = new Date()): Promise<Campaign> {
+  async advance(member: Member, campaignId: string, stage: CampaignStage, note?: string | null, enteredAt?: Date | null): Promise<Campaign> {
     const cleanNote = v.text('note', note);
+    const at = v.date('enteredAt', enteredAt) ?? new Date();
     return this.db.transaction(async (em) => {
       const campaign = await this.get(member, campaignId, em, 'campaignId', true);
       if (campaign.stage === stage) throw badInput('stage', `the campaign is already at ${stage}`);

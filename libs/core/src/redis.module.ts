@@ -2,6 +2,8 @@ import { Global, Module, type DynamicModule, type OnApplicationShutdown, Inject 
 import { Redis } from 'ioredis';
 
 export const REDIS = Symbol('REDIS');
+/** Prefix of this instance's own Redis keys (rate limits); tests give each app its own. */
+export const REDIS_KEY_PREFIX = Symbol('REDIS_KEY_PREFIX');
 
 class RedisCloser implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
@@ -18,7 +20,7 @@ class RedisCloser implements OnApplicationShutdown {
 @Global()
 @Module({})
 export class RedisModule {
-  static forRoot(url: string): DynamicModule {
+  static forRoot(url: string, keyPrefix = 'rapport'): DynamicModule {
     return {
       module: RedisModule,
       providers: [
@@ -36,9 +38,10 @@ export class RedisModule {
             return client;
           },
         },
+        { provide: REDIS_KEY_PREFIX, useValue: keyPrefix },
         RedisCloser,
       ],
-      exports: [REDIS],
+      exports: [REDIS, REDIS_KEY_PREFIX],
     };
   }
 }

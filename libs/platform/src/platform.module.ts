@@ -10,7 +10,7 @@ export interface PlatformOptions {
   redisUrl: string;
   /** Tests pass a logger to count SQL statements. */
   database?: Partial<DataSourceConfig>;
-  /** BullMQ key prefix; tests give each app its own so queues never mix. */
+  /** Prefix of every Redis key (BullMQ queues, rate limits); tests give each app its own. */
   queuePrefix?: string;
 }
 
@@ -38,7 +38,7 @@ export class PlatformModule {
       module: PlatformModule,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(rapportDataSourceConfig(options.databaseUrl, options.database))),
-        RedisModule.forRoot(options.redisUrl),
+        RedisModule.forRoot(options.redisUrl, options.queuePrefix ?? 'rapport'),
         BullModule.forRoot({
           connection: bullConnection(options.redisUrl),
           prefix: options.queuePrefix ?? 'rapport',

@@ -54,7 +54,8 @@ export async function startTestApp(options: { databaseUrl?: string } = {}) {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const redisUrl = process.env.TEST_REDIS_URL!;
   const sql = new SqlCounter();
-  const app = await createApi({ databaseUrl, redisUrl, logger: ['error'], database: { logger: sql } });
+  const queuePrefix = `t${randomBytes(4).toString('hex')}`;
+  const app = await createApi({ databaseUrl, redisUrl, queuePrefix, logger: ['error'], database: { logger: sql } });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;

@@ -4,41 +4,41 @@ import { fileURLToPath } from 'node:url';
 import type { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AuthService, Organization } from '@rapport/auth';
-import { Role } from '@rapport/shared';
+import { Organization } from '@rapport/auth';
+import { replayFixture, type CampaignFixture, type Gql } from './replay-fixture.js';
 
 export const DEMO_FIXTURE = join(dirname(fileURLToPath(import.meta.url)), '../../seed-data/villejean-cpam.json');
 
 /** The demo accounts printed on first start (documented in the README). */
 export const DEMO_ACCOUNTS = {
   organiser: { email: 'organisatrice@villejean.example', password: 'villejean-2016-2022', displayName: 'Nadia (permanente)' },
-  leader: { email: 'leader@villejean.example', password: 'villejean-2016-2022', displayName: 'Mamadou (leader)' },
-  ally: { email: 'allie@villejean.example', password: 'villejean-2016-2022', displayName: 'Claire (alliée solidaire)' },
+  leader: { email: 'leader@villejean.example', password: 'villejean-2016-2022', displayName: 'Mamadou (leader)', role: 'LEADER' },
+  ally: { email: 'allie@villejean.example', password: 'villejean-2016-2022', displayName: 'Claire (alliée solidaire)', role: 'ALLY' },
 };
 
-export type Fixture = {
-  organization: { name: string; locale: string; timezone: string };
-  [key: string]: unknown;
-};
+export const loadFixture = (path = DEMO_FIXTURE): CampaignFixture => JSON.parse(readFileSync(path, 'utf8'));
 
-export const loadFixture = (path = DEMO_FIXTURE): Fixture => JSON.parse(readFileSync(path, 'utf8'));
+/** A GraphQL client for an api listening at `baseUrl` that throws on any error. */
+export function httpGql(baseUrl: string): Gql {
+  return async (query, variables, token) => {
+    const res = await fetch(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data?: any; errors?: Array<{ message: string }> };
+    if (body.errors?.length) throw new Error(`${body.errors.map((e) => e.message).join('; ')} (in ${query.slice(0, 60)}…)`);
+    return body.data;
+  };
+}
 
 /**
- * Loads the Villejean demo organisation through the same services the API uses,
- * once: when the database holds no organisation yet. Returns false if it did nothing.
+ * On first start (no organisation yet) loads the Villejean campaign through the
+ * api listening at `baseUrl`: the same resolvers and services as any user.
  */
-export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
+export async function seedDemo(app: INestApplicationContext, baseUrl: string): Promise<boolean> {
   const db = app.get<DataSource>(getDataSourceToken());
   if ((await db.getRepository(Organization).count()) > 0) return false;
-  const fixture = loadFixture();
-  const auth = app.get(AuthService);
-  const { organization, user } = await auth.registerOrganization({
-    organizationName: fixture.organization.name,
-    locale: fixture.organization.locale,
-    ...DEMO_ACCOUNTS.organiser,
-  });
-  const organiser = { userId: user.id, organizationId: organization.id, role: Role.ORGANISER, tokenId: '' };
-  await auth.addMember(organiser, { ...DEMO_ACCOUNTS.leader, role: Role.LEADER });
-  await auth.addMember(organiser, { ...DEMO_ACCOUNTS.ally, role: Role.ALLY });
+  await replayFixture(httpGql(baseUrl), loadFixture(), DEMO_ACCOUNTS.organiser, [DEMO_ACCOUNTS.leader, DEMO_ACCOUNTS.ally]);
   return true;
 }

@@ -1,0 +1,56 @@
+// Hostile requests are refused before anything runs; nothing leaks to a client.
+import { startTestApp, registerOrganization, type TestApp } from '../support/test-app.js';
+
+describe('hostile requests', () => {
+  let t: TestApp;
+  let token: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    token = (await registerOrganization(t)).token;
+  });
+  afterAll(() => t.close());
+
+  it('refuses a query deeper than 10 levels', async () => {
+    let deep = 'id';
+    for (let level = 0; level < 6; level++) deep = `conversations { contact { ${deep} } }`;
+    deep = `{ ${deep} }`; // 12 levels
+    const res = await t.gql(deep, undefined, token);
+    expect(res.data).toBeUndefined();
+    expect(res.errors?.[0].message).toMatch(/exceeds maximum operation depth/);
+  });
+
+  it('refuses more than 30 aliases', async () => {
+    const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: me { id }`).join(' ');
+    const res = await t.gql(`{ ${aliases} }`, undefined, token);
+    expect(res.data).toBeUndefined();
+    expect(res.errors?.[0].message).toMatch(/more than 30 aliases/);
+  });
+
+  it('refuses a query costing more than the budget, and runs nothing', async () => {
+    const before = Number((await t.db.query(`SELECT count(*) FROM campaigns`)).rows[0].count);
+    const costly = `mutation { createCampaign(input: { name: "never" }) { id } } `;
+    const res = await t.gql(`{ contacts(first: 200) { edges { node { conversations { issues { issue { name } } contact { conversations { issues { issue { name } } } } } } } } }`, undefined, token);
+    expect(res.errors?.[0].message).toMatch(/too costly/);
+    expect(res.data).toBeUndefined();
+    const mixed = await t.gql(`${costly}`, undefined, token);
+    expect(mixed.errors).toBeUndefined();
+    expect(Number((await t.db.query(`SELECT count(*) FROM campaigns`)).rows[0].count)).toBe(before + 1);
+  });
+
+  it('never sends a stack trace or SQL to the client', async () => {
+    const res = await t.gql(`{ campaignProgress(campaignId: "'; DROP TABLE contacts; --") { stage } }`, undefined, token);
+    const body = JSON.stringify(res);
+    expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(body).not.toMatch(/stacktrace|SELECT|QueryFailedError|at .*\.ts/);
+  });
+
+  it('limits failed sign-ins: the 11th attempt in 15 minutes is TOO_MANY_REQUESTS', async () => {
+    const codes: string[] = [];
+    for (let i = 0; i < 11; i++) {
+      const res = await t.gql(`mutation { signIn(email: "victim@test.example", password: "wrong password ${i}") { token } }`);
+      codes.push(String(res.errors?.[0].extensions?.code));
+    }
+    expect(codes.slice(0, 10)).toEqual(Array(10).fill('UNAUTHENTICATED'));
+    expect(codes[10]).toBe('TOO_MANY_REQUESTS');
+  });
+});
