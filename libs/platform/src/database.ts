@@ -13,13 +13,22 @@ export const rapportDataSourceConfig = (url: string, extra: Partial<DataSourceCo
 export async function runMigrations(url: string): Promise<string[]> {
   const dataSource = createDataSource(rapportDataSourceConfig(url, { poolSize: 2 }));
   await dataSource.initialize();
+  // Several api replicas may start at once: one migrates, the others wait, then find nothing to do.
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
   try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     const ran = await dataSource.runMigrations({ transaction: 'each' });
     return ran.map((m) => m.name);
   } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner.release();
     await dataSource.destroy();
   }
 }
+
+/** Any constant shared by every replica: the key of the migrations' advisory lock. */
+const MIGRATION_LOCK = 7_262_770;
 
 /** The SQL a new migration would need for the entities as they are now (empty: no drift). */
 export async function pendingSchemaChanges(url: string): Promise<string[]> {
