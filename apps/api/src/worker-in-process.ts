@@ -1,6 +1,11 @@
 import type { DynamicModule, Type } from '@nestjs/common';
+import { RemindersWorkerModule } from '@rapport/reminders';
 
-/** The worker's modules, when one process runs both api and worker (RAPPORT_WORKER=true). */
+/**
+ * The worker's modules, when one process runs both api and worker (RAPPORT_WORKER=true,
+ * the default of `npm start`). Database and Redis come from the api's PlatformModule;
+ * SMTP_URL, MAIL_FROM, PUBLIC_URL and REMINDER_* from the environment.
+ */
 export function workerModules(_urls: { databaseUrl: string; redisUrl: string }): Array<Type | DynamicModule> {
-  return [];
+  return [RemindersWorkerModule.forRoot()];
 }

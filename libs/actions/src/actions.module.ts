@@ -1,10 +1,20 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '@rapport/auth';
+import { RemindersModule } from '@rapport/reminders';
+import { ContactsModule } from '@rapport/contacts';
+import { CampaignsModule } from '@rapport/campaigns';
+import { DecisionMakersModule } from '@rapport/decision-makers';
 import { ACTIONS_ENTITIES } from './entities/index.js';
+import { ActionsService } from './actions.service.js';
+import { ActionParticipantsResolver, ActionsResolver, CampaignActionsResolver } from './actions.resolver.js';
+import { CalendarFeedService } from './calendar/calendar-feed.service.js';
+import { CalendarController } from './calendar/calendar.controller.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(ACTIONS_ENTITIES)],
-  providers: [],
-  exports: [],
+  imports: [TypeOrmModule.forFeature(ACTIONS_ENTITIES), AuthModule, RemindersModule, ContactsModule, CampaignsModule, DecisionMakersModule],
+  controllers: [CalendarController],
+  providers: [ActionsService, CalendarFeedService, ActionsResolver, ActionParticipantsResolver, CampaignActionsResolver],
+  exports: [ActionsService],
 })
 export class ActionsModule {}

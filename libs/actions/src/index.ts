@@ -1,2 +1,5 @@
 export * from './entities/index.js';
+export * from './dto/action.input.js';
+export * from './actions.service.js';
+export * from './calendar/ical.js';
 export * from './actions.module.js';

@@ -70,10 +70,13 @@ export class AuthService {
   /** Resolves a bearer token to a member, or null if it is missing, expired, revoked or forged. */
   async authenticate(token: string | undefined): Promise<Member | null> {
     if (!token || token.length > 200) return null;
-    const row = await this.db.getRepository(AuthToken).findOne({
-      where: { tokenHash: hashToken(token), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
-      relations: { user: true },
-    });
+    // One statement per request: the token and its user together.
+    const row = await this.db
+      .getRepository(AuthToken)
+      .createQueryBuilder('t')
+      .innerJoinAndSelect('t.user', 'u')
+      .where('t.token_hash = :hash AND t.revoked_at IS NULL AND t.expires_at > now()', { hash: hashToken(token) })
+      .getOne();
     if (!row?.user) return null;
     return { userId: row.user.id, organizationId: row.user.organizationId, role: row.user.role, tokenId: row.id };
   }

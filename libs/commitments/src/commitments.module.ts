@@ -1,10 +1,30 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '@rapport/auth';
+import { RemindersModule } from '@rapport/reminders';
+import { ContactsModule } from '@rapport/contacts';
+import { CampaignsModule } from '@rapport/campaigns';
+import { NegotiationsModule } from '@rapport/negotiations';
 import { COMMITMENTS_ENTITIES } from './entities/index.js';
+import { CommitmentsService } from './commitments.service.js';
+import { CommitmentsResolver } from './commitments.resolver.js';
+import {
+  BriefHistoryResolver,
+  ContactCommitmentsResolver,
+  DecisionMakerCommitmentsResolver,
+  NegotiationCommitmentsResolver,
+} from './related-commitments.resolver.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(COMMITMENTS_ENTITIES)],
-  providers: [],
-  exports: [],
+  imports: [TypeOrmModule.forFeature(COMMITMENTS_ENTITIES), AuthModule, RemindersModule, ContactsModule, CampaignsModule, NegotiationsModule],
+  providers: [
+    CommitmentsService,
+    CommitmentsResolver,
+    ContactCommitmentsResolver,
+    DecisionMakerCommitmentsResolver,
+    NegotiationCommitmentsResolver,
+    BriefHistoryResolver,
+  ],
+  exports: [CommitmentsService],
 })
 export class CommitmentsModule {}

@@ -13,10 +13,10 @@ export class ContactsResolver {
   contacts(
     @CurrentMember() member: Member,
     @Args('filter', { type: () => ContactFilter, nullable: true }) filter: ContactFilter | null,
-    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ) {
-    return this.service.list(member, filter, first, after);
+    return this.service.list(member, filter, first ?? 50, after);
   }
 
   @Query(() => Contact, { nullable: true })

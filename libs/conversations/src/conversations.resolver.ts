@@ -27,9 +27,9 @@ export class ConversationsResolver {
   conversations(
     @CurrentMember() member: Member,
     @Args('campaignId', { type: () => ID, nullable: true }) campaignId: string | null,
-    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
   ) {
-    return this.service.list(member, campaignId, first);
+    return this.service.list(member, campaignId, first ?? 50);
   }
 
   @Query(() => [Issue], { description: "The organisation's issues, by name: what the field form offers" })

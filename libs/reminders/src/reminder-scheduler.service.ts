@@ -20,6 +20,24 @@ export type ReminderSubject = { commitmentId: string } | { conversationId: strin
 /** A reminder this late when scheduled is history being replayed: recorded, never sent. */
 export const STALE_AFTER_MS = 24 * 3600 * 1000;
 
+/** The BullMQ job that wakes the worker for a reminder: job id = reminder id, delayed until remindAt. */
+export function reminderJob(reminder: Pick<Reminder, 'id' | 'remindAt'>, now = Date.now()) {
+  return {
+    name: REMINDER_JOBS.send,
+    data: { reminderId: reminder.id },
+    opts: {
+      jobId: reminder.id,
+      delay: Math.max(0, reminder.remindAt.getTime() - now),
+      // Retries of a failed send are driven by the row (attempts, backoff); these only cover
+      // an unexpected crash of the job itself (database away…). The sweeper catches the rest.
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 5000 },
+      removeOnComplete: { count: 1000 },
+      removeOnFail: { count: 5000 },
+    },
+  };
+}
+
 /**
  * Writes reminder rows in the caller's transaction (the row is the truth), then,
  * once committed, wakes the worker through BullMQ. If Redis is away the rows are
@@ -28,8 +46,16 @@ export const STALE_AFTER_MS = 24 * 3600 * 1000;
 @Injectable()
 export class ReminderScheduler {
   private readonly logger = new Logger(ReminderScheduler.name);
+  private redisDownSince = 0;
 
-  constructor(@InjectQueue(QUEUES.reminders) private readonly queue: Queue) {}
+  constructor(@InjectQueue(QUEUES.reminders) private readonly queue: Queue) {
+    // Redis away: say it once in a while, not at every reconnection attempt.
+    queue.on('error', (error) => {
+      const now = Date.now();
+      if (now - this.redisDownSince > 60_000) this.logger.warn(`reminders queue: ${error.message}`);
+      this.redisDownSince = now;
+    });
+  }
 
   async schedule(em: EntityManager, reminders: NewReminder[], now = new Date()): Promise<Reminder[]> {
     if (reminders.length === 0) return [];
@@ -39,14 +65,14 @@ export class ReminderScheduler {
         conversationId: null,
         actionId: null,
         ...r,
-        status: r.remindAt.getTime() < now.getTime() - STALE_AFTER_MS ? ReminderStatus.CANCELLED : ReminderStatus.SCHEDULED,
+        status: isStale(r.remindAt, now) ? ReminderStatus.CANCELLED : ReminderStatus.SCHEDULED,
         attempts: 0,
         sentAt: null,
         lastError: null,
         claimedAt: null,
       }),
     );
-    return em.save(rows);
+    return em.save(rows, { chunk: 500 });
   }
 
   /** Pending reminders of a subject are cancelled (a commitment resolved, an action cancelled). */
@@ -54,31 +80,37 @@ export class ReminderScheduler {
     const pending = await em.find(Reminder, { where: { organizationId, status: ReminderStatus.SCHEDULED, ...subject }, select: { id: true } });
     if (pending.length === 0) return [];
     const ids = pending.map((r) => r.id);
-    await em.update(Reminder, { id: In(ids), status: ReminderStatus.SCHEDULED }, { status: ReminderStatus.CANCELLED });
+    await em.update(Reminder, { id: In(ids), status: ReminderStatus.SCHEDULED }, { status: ReminderStatus.CANCELLED, claimedAt: null });
     return ids;
   }
 
-  /** Moves the pending reminders of a subject to a new time (a commitment's new date). */
+  /**
+   * Moves the pending reminders of a subject to a new time (a commitment's new date).
+   * A time more than a day past is history: the reminder is recorded CANCELLED.
+   */
   async reschedule(em: EntityManager, organizationId: string, subject: ReminderSubject, remindAt: Date, kinds?: ReminderKind[]) {
     const pending = await em.find(Reminder, { where: { organizationId, status: ReminderStatus.SCHEDULED, ...subject, ...(kinds ? { kind: In(kinds) } : {}) } });
-    for (const r of pending) r.remindAt = remindAt;
+    const stale = isStale(remindAt, new Date());
+    for (const r of pending) {
+      r.remindAt = remindAt;
+      if (stale) r.status = ReminderStatus.CANCELLED;
+    }
     return em.save(pending);
   }
 
   /** After commit: one delayed job per reminder, job id = reminder id (duplicates collapse). */
   async enqueue(reminders: Reminder[]): Promise<void> {
+    if (reminders.length === 0) return;
     const due = reminders.filter((r) => r.status === ReminderStatus.SCHEDULED);
-    if (due.length === 0) return;
     try {
-      // A rescheduled reminder keeps its id: drop the old job so the new delay applies.
-      await Promise.all(due.map((r) => this.queue.remove(r.id).catch(() => 0)));
-      await this.queue.addBulk(
-        due.map((r) => ({
-          name: REMINDER_JOBS.send,
-          data: { reminderId: r.id },
-          opts: { jobId: r.id, delay: Math.max(0, r.remindAt.getTime() - Date.now()), removeOnComplete: 1000, removeOnFail: 5000 },
-        })),
-      );
+      await withTimeout(ENQUEUE_TIMEOUT_MS, async () => {
+        // A rescheduled reminder keeps its id: drop the old job so the new delay applies
+        // (a job being processed cannot be removed; the worker re-reads the row and re-delays it).
+        await Promise.all(reminders.map((r) => this.queue.remove(r.id).catch(() => 0)));
+        if (due.length === 0) return;
+        const now = Date.now();
+        await this.queue.addBulk(due.map((r) => reminderJob(r, now)));
+      });
     } catch (error) {
       // Not lost: the row is SCHEDULED and the sweeper will enqueue it.
       this.logger.warn(`could not enqueue ${due.length} reminder(s) now (${(error as Error).message}); the sweeper will`);
@@ -87,6 +119,25 @@ export class ReminderScheduler {
 
   /** After commit: drop the jobs of cancelled reminders (the worker would skip them anyway). */
   async dequeue(reminderIds: string[]): Promise<void> {
-    await Promise.all(reminderIds.map((id) => this.queue.remove(id).catch(() => 0)));
+    await withTimeout(ENQUEUE_TIMEOUT_MS, () => Promise.all(reminderIds.map((id) => this.queue.remove(id).catch(() => 0)))).catch(() => undefined);
   }
 }
+
+/** A mutation never waits long on Redis: past this, the sweeper takes over. */
+const ENQUEUE_TIMEOUT_MS = 3000;
+
+async function withTimeout<T>(ms: number, work: () => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      work(),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const isStale = (remindAt: Date, now: Date) => remindAt.getTime() < now.getTime() - STALE_AFTER_MS;

@@ -2,13 +2,17 @@ import { Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { QUEUES } from '@rapport/shared';
+import { AuthModule } from '@rapport/auth';
 import { REMINDERS_ENTITIES } from './entities/index.js';
 import { ReminderScheduler } from './reminder-scheduler.service.js';
+import { ReminderDetailsService } from './reminder-details.service.js';
+import { RemindersService } from './reminders.service.js';
+import { RemindersResolver } from './reminders.resolver.js';
 
-/** The producer side, used by the api: schedule, cancel, reschedule. */
+/** The api side: schedule, cancel, reschedule (producer); myReminders and failedReminders (in-app). */
 @Module({
-  imports: [TypeOrmModule.forFeature(REMINDERS_ENTITIES), BullModule.registerQueue({ name: QUEUES.reminders })],
-  providers: [ReminderScheduler],
-  exports: [ReminderScheduler],
+  imports: [TypeOrmModule.forFeature(REMINDERS_ENTITIES), BullModule.registerQueue({ name: QUEUES.reminders }), AuthModule],
+  providers: [ReminderScheduler, ReminderDetailsService, RemindersService, RemindersResolver],
+  exports: [ReminderScheduler, ReminderDetailsService, RemindersService, BullModule],
 })
 export class RemindersModule {}

@@ -13,6 +13,30 @@ export const REMINDER_JOBS = {
 /** Attempts and backoff for a reminder before it is recorded FAILED. */
 export const REMINDER_MAX_ATTEMPTS = 5;
 
+/** Repeatable jobs of the reminders queue (BullMQ job scheduler ids). */
+export const REMINDER_SCHEDULERS = {
+  sweep: 'sweep-reminders',
+  /** One per organisation: `digest-<organizationId>` (no colon: BullMQ reserves it). */
+  digestPrefix: 'digest-',
+} as const;
+
+/** Reminder worker timings (defaults; the worker reads REMINDER_* variables to override them). */
+export const REMINDER_TIMING = {
+  /** A claim older than this is taken over: the worker that held it is presumed dead. */
+  claimTimeoutMs: 5 * 60_000,
+  /** First retry after a failed send; doubles each attempt (30 s, 1 min, 2 min, 4 min). */
+  backoffMs: 30_000,
+  /** The sweeper re-enqueues lost or due jobs this often (and once when a worker starts). */
+  sweepEveryMs: 60_000,
+  /** Reminders due within this horizon get their job checked by each sweep. */
+  sweepHorizonMs: 60 * 60_000,
+  /** Jobs processed at once by one worker process. */
+  concurrency: 20,
+} as const;
+
+/** The weekly digest: Monday 8:00 in each organisation's timezone (cron pattern). */
+export const DIGEST_CRON = '0 8 * * 1';
+
 export const SUPPORTED_LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'fr';

@@ -1,0 +1,73 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import { AuthService } from '@rapport/auth';
+import { QUEUES, Role } from '@rapport/shared';
+
+export const QUEUES_BOARD_PATH = '/admin/queues';
+const COOKIE = 'rapport_queues_token';
+const MOUNTED = Symbol.for('rapport.queuesBoard');
+
+function cookieToken(req: Request): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === COOKIE) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
+/**
+ * The operator view of the queues (bull-board) at /admin/queues, for organisers only.
+ * The token comes as `Authorization: Bearer …`, or once as `?token=…` (a link from the
+ * web app): it is then kept in an HttpOnly cookie limited to /admin/queues, so the
+ * board's own requests are authenticated, and the token leaves the address bar.
+ * 401 without a valid token, 403 for leaders and allies. Mounting twice does nothing.
+ */
+export function mountQueuesBoard(app: INestApplication): void {
+  const http = app.getHttpAdapter().getInstance();
+  if (http[MOUNTED]) return;
+  http[MOUNTED] = true;
+
+  const auth = app.get(AuthService, { strict: false });
+  const queue = app.get<Queue>(getQueueToken(QUEUES.reminders), { strict: false });
+  const board = new ExpressAdapter();
+  board.setBasePath(QUEUES_BOARD_PATH);
+  // @bull-board/express carries its own copy of @bull-board/api (9.10.1 vs 9.10.2): same shape, distinct types.
+  type ServerAdapter = Parameters<typeof createBullBoard>[0]['serverAdapter'];
+  createBullBoard({ queues: [new BullMQAdapter(queue)], serverAdapter: board as unknown as ServerAdapter, options: { uiConfig: { boardTitle: 'Rapport queues' } } });
+
+  const guard = async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const header = req.headers.authorization ?? '';
+      const queryToken = typeof req.query.token === 'string' ? req.query.token : undefined;
+      const token = header.startsWith('Bearer ') ? header.slice(7).trim() : (queryToken ?? cookieToken(req));
+      const member = await auth.authenticate(token);
+      if (!member) {
+        res.status(401).type('text/plain').send('Sign in first: an organiser token is needed (Authorization: Bearer … or ?token=…).');
+        return;
+      }
+      if (member.role !== Role.ORGANISER) {
+        res.status(403).type('text/plain').send('The queues are for organisers only.');
+        return;
+      }
+      if (queryToken && token === queryToken) {
+        const secure = req.secure ? '; Secure' : '';
+        res.setHeader('Set-Cookie', `${COOKIE}=${encodeURIComponent(queryToken)}; Path=${QUEUES_BOARD_PATH}; HttpOnly; SameSite=Strict${secure}`);
+        if (req.method === 'GET') {
+          const url = new URL(req.originalUrl, 'http://x');
+          url.searchParams.delete('token');
+          res.redirect(303, url.pathname + url.search);
+          return;
+        }
+      }
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+  http.use(QUEUES_BOARD_PATH, guard, board.getRouter());
+}

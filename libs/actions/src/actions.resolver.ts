@@ -1,0 +1,95 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentMember, RequestLoaders, type Loaders, type Member } from '@rapport/core';
+import { ParticipationStatus, Role } from '@rapport/shared';
+import { Campaign, CampaignsService } from '@rapport/campaigns';
+import { Contact, ContactsService } from '@rapport/contacts';
+import { DecisionMaker, DecisionMakersService } from '@rapport/decision-makers';
+import { ActionsService } from './actions.service.js';
+import { Action } from './entities/action.entity.js';
+import { ActionParticipant } from './entities/action-participant.entity.js';
+import { ActionInput } from './dto/action.input.js';
+
+@Resolver(() => Action)
+export class ActionsResolver {
+  constructor(
+    private readonly service: ActionsService,
+    private readonly campaigns: CampaignsService,
+    private readonly decisionMakers: DecisionMakersService,
+  ) {}
+
+  @Query(() => [Action], { description: 'ALLY callers get only visibility ALLIES' })
+  upcomingActions(
+    @CurrentMember() member: Member,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number | null,
+  ) {
+    return this.service.upcoming(member, first ?? 20);
+  }
+
+  @Mutation(() => Action)
+  scheduleAction(@CurrentMember() member: Member, @Args('input') input: ActionInput) {
+    return this.service.schedule(member, input);
+  }
+
+  @Mutation(() => ActionParticipant)
+  setParticipation(
+    @CurrentMember() member: Member,
+    @Args('actionId', { type: () => ID }) actionId: string,
+    @Args('contactId', { type: () => ID }) contactId: string,
+    @Args('status', { type: () => ParticipationStatus }) status: ParticipationStatus,
+  ) {
+    return this.service.setParticipation(member, actionId, contactId, status);
+  }
+
+  @Mutation(() => Action)
+  recordActionOutcome(@CurrentMember() member: Member, @Args('actionId', { type: () => ID }) actionId: string, @Args('outcome') outcome: string) {
+    return this.service.recordOutcome(member, actionId, outcome);
+  }
+
+  @ResolveField(() => Campaign)
+  campaign(@Parent() action: Action, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+    return this.campaigns.byId(loaders, member).load(action.campaignId);
+  }
+
+  @ResolveField(() => DecisionMaker, { nullable: true })
+  target(@Parent() action: Action, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+    return action.targetId ? this.decisionMakers.byId(loaders, member).load(action.targetId) : null;
+  }
+
+  /** Names stay private: allies get an empty list, only the counts. */
+  @ResolveField(() => [ActionParticipant], { description: 'empty for ALLY callers' })
+  participants(@Parent() action: Action, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+    if (member.role === Role.ALLY) return [];
+    return this.service.participants(loaders, member).load(action.id);
+  }
+
+  @ResolveField(() => Int, { description: 'participants who said yes: COMMITTED, ATTENDED or NO_SHOW' })
+  async committedCount(@Parent() action: Action, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+    return (await this.service.counts(loaders, member).load(action.id)).committed;
+  }
+
+  @ResolveField(() => Int, { description: 'participants ATTENDED' })
+  async attendedCount(@Parent() action: Action, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+    return (await this.service.counts(loaders, member).load(action.id)).attended;
+  }
+}
+
+@Resolver(() => ActionParticipant)
+export class ActionParticipantsResolver {
+  constructor(private readonly contacts: ContactsService) {}
+
+  @ResolveField(() => Contact)
+  contact(@Parent() participant: ActionParticipant, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+    return this.contacts.byId(loaders, member).load(participant.contactId);
+  }
+}
+
+/** `Campaign.actions`: added here, since campaigns come before actions. */
+@Resolver(() => Campaign)
+export class CampaignActionsResolver {
+  constructor(private readonly service: ActionsService) {}
+
+  @ResolveField(() => [Action])
+  actions(@Parent() campaign: Campaign, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+    return this.service.byCampaign(loaders, member).load(campaign.id);
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Visibility } from '@rapport/shared';
+import { AuthService } from '@rapport/auth';
+import { Action } from '../entities/action.entity.js';
+import { renderCalendar, type CalendarEvent } from './ical.js';
+
+const DURATION_MS = 2 * 3600 * 1000;
+
+const WORDS = {
+  fr: { actions: 'actions', campaign: 'Campagne', outcome: 'Bilan' },
+  en: { actions: 'actions', campaign: 'Campaign', outcome: 'Outcome' },
+} as const;
+
+/**
+ * The allies' calendar: every ALLIES action of the organisation, past and future.
+ * Only what allies may see: titles, places, the campaign's name and the outcome,
+ * never a person's name or details.
+ */
+@Injectable()
+export class CalendarFeedService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly auth: AuthService,
+  ) {}
+
+  /** The feed for a calendar token, or null when no organisation holds it (rotated or made up). */
+  async feed(token: string, now = new Date()): Promise<string | null> {
+    const organization = await this.auth.organizationByCalendarToken(token);
+    if (!organization) return null;
+    const words = organization.locale === 'en' ? WORDS.en : WORDS.fr;
+    const actions = await this.db.getRepository(Action).find({
+      where: { organizationId: organization.id, visibility: Visibility.ALLIES },
+      relations: { campaign: true },
+      order: { startsAt: 'ASC', id: 'ASC' },
+    });
+    const events: CalendarEvent[] = actions.map((action) => ({
+      uid: `${action.id}@rapport`,
+      start: action.startsAt,
+      end: new Date(action.startsAt.getTime() + DURATION_MS),
+      summary: action.title,
+      location: action.location,
+      description: [
+        action.campaign ? `${words.campaign} : ${action.campaign.name}` : null,
+        action.outcome ? `${words.outcome} : ${action.outcome}` : null,
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    }));
+    return renderCalendar({
+      prodId: '-//Rapport//Actions calendar//EN',
+      name: `${organization.name} — ${words.actions}`,
+      timezone: organization.timezone,
+      events,
+      stamp: now,
+    });
+  }
+}

@@ -1,0 +1,79 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentMember, RequestLoaders, type Loaders, type Member } from '@rapport/core';
+import { CommitmentStatus } from '@rapport/shared';
+import { User } from '@rapport/auth';
+import { Reminder } from '@rapport/reminders';
+import { Contact, ContactsService } from '@rapport/contacts';
+import { Campaign, CampaignsService } from '@rapport/campaigns';
+import { DecisionMaker } from '@rapport/decision-makers';
+import { CommitmentsService } from './commitments.service.js';
+import { Commitment } from './entities/commitment.entity.js';
+import { CommitmentInput } from './dto/commitment.input.js';
+
+@Resolver(() => Commitment)
+export class CommitmentsResolver {
+  constructor(
+    private readonly service: CommitmentsService,
+    private readonly campaigns: CampaignsService,
+    private readonly contacts: ContactsService,
+  ) {}
+
+  @Query(() => [Commitment])
+  commitments(
+    @CurrentMember() member: Member,
+    @Args('status', { type: () => CommitmentStatus, nullable: true }) status: CommitmentStatus | null,
+    @Args('campaignId', { type: () => ID, nullable: true }) campaignId: string | null,
+  ) {
+    return this.service.list(member, status, campaignId);
+  }
+
+  @Mutation(() => Commitment)
+  recordCommitment(@CurrentMember() member: Member, @Args('input') input: CommitmentInput) {
+    return this.service.record(member, input);
+  }
+
+  @Mutation(() => Commitment)
+  resolveCommitment(
+    @CurrentMember() member: Member,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('status', { type: () => CommitmentStatus }) status: CommitmentStatus,
+    @Args('note', { type: () => String, nullable: true }) note: string | null,
+  ) {
+    return this.service.resolve(member, id, status, note);
+  }
+
+  @Mutation(() => Commitment, { description: 'moves an OPEN commitment to a new date; its pending reminders move with it' })
+  rescheduleCommitment(
+    @CurrentMember() member: Member,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('dueAt', { type: () => Date }) dueAt: Date,
+    @Args('remindAt', { type: () => Date, nullable: true }) remindAt: Date | null,
+  ) {
+    return this.service.reschedule(member, id, dueAt, remindAt);
+  }
+
+  @ResolveField(() => Campaign, { nullable: true })
+  campaign(@Parent() c: Commitment, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+    return c.campaignId ? this.campaigns.byId(loaders, member).load(c.campaignId) : null;
+  }
+
+  @ResolveField(() => Contact, { nullable: true, description: 'exactly one of contact / decisionMaker is set' })
+  contact(@Parent() c: Commitment, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+    return c.contactId ? this.contacts.byId(loaders, member).load(c.contactId) : null;
+  }
+
+  @ResolveField(() => DecisionMaker, { nullable: true })
+  decisionMaker(@Parent() c: Commitment, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+    return c.decisionMakerId ? this.service.decisionMakerById(loaders, member).load(c.decisionMakerId) : null;
+  }
+
+  @ResolveField(() => User, { nullable: true })
+  followUpOwner(@Parent() c: Commitment, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+    return c.followUpOwnerId ? this.service.userById(loaders, member).load(c.followUpOwnerId) : null;
+  }
+
+  @ResolveField(() => [Reminder])
+  reminders(@Parent() c: Commitment, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+    return this.service.remindersOf(loaders, member).load(c.id);
+  }
+}

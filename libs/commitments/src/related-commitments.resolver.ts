@@ -1,0 +1,49 @@
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentMember, RequestLoaders, type Loaders, type Member } from '@rapport/core';
+import { Contact } from '@rapport/contacts';
+import { DecisionMaker } from '@rapport/decision-makers';
+import { Negotiation, NegotiationBrief } from '@rapport/negotiations';
+import { CommitmentsService } from './commitments.service.js';
+import { Commitment } from './entities/commitment.entity.js';
+
+// Fields of earlier contexts that list commitments: added here, as commitments come after them.
+
+@Resolver(() => Contact)
+export class ContactCommitmentsResolver {
+  constructor(private readonly service: CommitmentsService) {}
+
+  @ResolveField(() => [Commitment])
+  commitments(@Parent() contact: Contact, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+    return this.service.by(loaders, member, 'contactId').load(contact.id);
+  }
+}
+
+@Resolver(() => DecisionMaker)
+export class DecisionMakerCommitmentsResolver {
+  constructor(private readonly service: CommitmentsService) {}
+
+  @ResolveField(() => [Commitment])
+  commitments(@Parent() decisionMaker: DecisionMaker, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+    return this.service.by(loaders, member, 'decisionMakerId').load(decisionMaker.id);
+  }
+}
+
+@Resolver(() => Negotiation)
+export class NegotiationCommitmentsResolver {
+  constructor(private readonly service: CommitmentsService) {}
+
+  @ResolveField(() => [Commitment])
+  commitments(@Parent() negotiation: Negotiation, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+    return this.service.by(loaders, member, 'negotiationId').load(negotiation.id);
+  }
+}
+
+@Resolver(() => NegotiationBrief)
+export class BriefHistoryResolver {
+  constructor(private readonly service: CommitmentsService) {}
+
+  @ResolveField(() => [Commitment], { description: 'what the targets promised before, kept or broken' })
+  decisionMakerHistory(@Parent() brief: NegotiationBrief, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+    return this.service.decisionMakerHistory(loaders, member).load(brief.negotiation.id);
+  }
+}

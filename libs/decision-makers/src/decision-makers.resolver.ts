@@ -1,0 +1,66 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentMember, RequestLoaders, type Loaders, type Member } from '@rapport/core';
+import { DemandStatus } from '@rapport/shared';
+import { Campaign, CampaignsService } from '@rapport/campaigns';
+import { DecisionMakersService } from './decision-makers.service.js';
+import { DecisionMaker } from './entities/decision-maker.entity.js';
+import { Demand } from './entities/demand.entity.js';
+import { DecisionMakerInput, DemandInput } from './dto/decision-maker.input.js';
+
+@Resolver(() => DecisionMaker)
+export class DecisionMakersResolver {
+  constructor(private readonly service: DecisionMakersService) {}
+
+  @Query(() => [DecisionMaker])
+  decisionMakers(@CurrentMember() member: Member) {
+    return this.service.list(member);
+  }
+
+  @Mutation(() => DecisionMaker)
+  createDecisionMaker(@CurrentMember() member: Member, @Args('input') input: DecisionMakerInput) {
+    return this.service.create(member, input);
+  }
+}
+
+@Resolver(() => Demand)
+export class DemandsResolver {
+  constructor(
+    private readonly service: DecisionMakersService,
+    private readonly campaigns: CampaignsService,
+  ) {}
+
+  @Mutation(() => Demand)
+  createDemand(@CurrentMember() member: Member, @Args('input') input: DemandInput) {
+    return this.service.createDemand(member, input);
+  }
+
+  @Mutation(() => Demand)
+  setDemandStatus(
+    @CurrentMember() member: Member,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('status', { type: () => DemandStatus }) status: DemandStatus,
+  ) {
+    return this.service.setDemandStatus(member, id, status);
+  }
+
+  @ResolveField(() => Campaign)
+  campaign(@Parent() demand: Demand, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+    return this.campaigns.byId(loaders, member).load(demand.campaignId);
+  }
+
+  @ResolveField(() => DecisionMaker, { nullable: true })
+  target(@Parent() demand: Demand, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+    return demand.targetId ? this.service.byId(loaders, member).load(demand.targetId) : null;
+  }
+}
+
+/** `Campaign.demands`: added here, since campaigns come before decision-makers. */
+@Resolver(() => Campaign)
+export class CampaignDemandsResolver {
+  constructor(private readonly service: DecisionMakersService) {}
+
+  @ResolveField(() => [Demand])
+  demands(@Parent() campaign: Campaign, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+    return this.service.demandsByCampaign(loaders, member).load(campaign.id);
+  }
+}

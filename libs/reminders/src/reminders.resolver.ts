@@ -1,0 +1,42 @@
+import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentMember, RequestLoaders, type Loaders, type Member } from '@rapport/core';
+import { AuthService, User } from '@rapport/auth';
+import { ReminderStatus } from '@rapport/shared';
+import { Reminder } from './entities/reminder.entity.js';
+import { RemindersService } from './reminders.service.js';
+
+@Resolver(() => Reminder)
+export class RemindersResolver {
+  constructor(
+    private readonly service: RemindersService,
+    private readonly auth: AuthService,
+  ) {}
+
+  @Query(() => [Reminder], { description: "The caller's reminders, newest remindAt first." })
+  myReminders(
+    @CurrentMember() member: Member,
+    @Args('status', { type: () => ReminderStatus, nullable: true }) status: ReminderStatus | null,
+  ) {
+    return this.service.mine(member, status);
+  }
+
+  @Query(() => [Reminder], { description: 'Reminders that could not be sent after their attempts (lastError says why); organisers only.' })
+  failedReminders(@CurrentMember() member: Member) {
+    return this.service.failed(member);
+  }
+
+  @ResolveField(() => String, { description: 'What the reminder is about, in the recipient\'s language.' })
+  message(@Parent() reminder: Reminder, @RequestLoaders() loaders: Loaders) {
+    return this.service.headline(loaders, reminder);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'The web route of its subject, such as /contacts/<id>.' })
+  link(@Parent() reminder: Reminder, @RequestLoaders() loaders: Loaders) {
+    return this.service.route(loaders, reminder);
+  }
+
+  @ResolveField(() => User, { nullable: true, description: 'The member reminded.' })
+  recipient(@Parent() reminder: Reminder, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+    return reminder.recipientUserId ? this.auth.usersById(loaders, member).load(reminder.recipientUserId) : null;
+  }
+}
