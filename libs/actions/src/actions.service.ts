@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, MoreThanOrEqual, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { badInput, byKey, groupByKey, notFound, v, type Loaders, type Member } from '@rapport/core';
+import { badInput, byKey, groupByKey, notFound, v, type Loaders, type Member, isUuid } from '@rapport/core';
 import { LIMITS, ParticipationStatus, ReminderKind, Role, Visibility } from '@rapport/shared';
 import { Organization } from '@rapport/auth';
 import { ReminderScheduler, type NewReminder } from '@rapport/reminders';
 import { ContactsService } from '@rapport/contacts';
 import { CampaignsService } from '@rapport/campaigns';
-import { DecisionMakersService, isUuid } from '@rapport/decision-makers';
+import { DecisionMakersService } from '@rapport/decision-makers';
 import { Action } from './entities/action.entity.js';
 import { ActionParticipant } from './entities/action-participant.entity.js';
 import type { ActionInput } from './dto/action.input.js';

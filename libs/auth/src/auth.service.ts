@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import bcrypt from 'bcryptjs';
 import { DataSource, In, IsNull, MoreThan, type EntityManager } from 'typeorm';
 import { LIMITS, Role, SUPPORTED_LOCALES, DEFAULT_TIMEZONE } from '@rapport/shared';
-import { AppError, badInput, byKey, notFound, v, type Loaders, type Member } from '@rapport/core';
+import { AppError, badInput, byKey, isUuid, notFound, v, type Loaders, type Member } from '@rapport/core';
 
 import { Organization } from './entities/organization.entity.js';
 import { User } from './entities/user.entity.js';
@@ -109,7 +109,7 @@ export class AuthService {
 
   /** Checks that a user id belongs to the caller's organisation (e.g. a follow-up owner). */
   async memberOfOrganization(organizationId: string, userId: string, field: string): Promise<User> {
-    const user = await this.db.getRepository(User).findOneBy({ id: userId, organizationId });
+    const user = isUuid(userId) ? await this.db.getRepository(User).findOneBy({ id: userId, organizationId }) : null;
     if (!user) throw notFound(`${field}: member`, userId);
     return user;
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { badInput, byKey, groupByKey, notFound, v, type Loaders, type Member } from '@rapport/core';
+import { badInput, byKey, groupByKey, isUuid, notFound, v, type Loaders, type Member } from '@rapport/core';
 import { CampaignStage } from '@rapport/shared';
 import { Campaign } from './entities/campaign.entity.js';
 import { StageChange } from './entities/stage-change.entity.js';
@@ -45,14 +45,15 @@ export class CampaignsService {
   }
 
   find(member: Member, id: string): Promise<Campaign | null> {
-    return this.db.getRepository(Campaign).findOneBy({ id, organizationId: member.organizationId }).catch(() => null);
+    if (!isUuid(id)) return Promise.resolve(null);
+    return this.db.getRepository(Campaign).findOneBy({ id, organizationId: member.organizationId });
   }
 
   /** NOT_FOUND (naming the field) for an unknown id or another organisation's campaign. */
   async get(member: Member, id: string, em: EntityManager = this.db.manager, field = 'campaignId', lock = false): Promise<Campaign> {
-    const campaign = await em
-      .findOne(Campaign, { where: { id, organizationId: member.organizationId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
-      .catch(() => null);
+    const campaign = isUuid(id)
+      ? await em.findOne(Campaign, { where: { id, organizationId: member.organizationId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
+      : null;
     if (!campaign) throw notFound(`${field}: campaign`, id);
     return campaign;
   }

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { badInput, byKey, groupByKey, notFound, v, type Loaders, type Member } from '@rapport/core';
+import { badInput, byKey, groupByKey, notFound, v, type Loaders, type Member, isUuid } from '@rapport/core';
 import { CommitmentStatus, LIMITS, ReminderKind, Role } from '@rapport/shared';
 import { AuthService, User } from '@rapport/auth';
 import { Reminder, ReminderScheduler, STALE_AFTER_MS, type NewReminder } from '@rapport/reminders';
 import { ContactsService } from '@rapport/contacts';
 import { CampaignsService } from '@rapport/campaigns';
 import { DecisionMaker } from '@rapport/decision-makers';
-import { NegotiationDecisionMaker, NegotiationsService, isUuid } from '@rapport/negotiations';
+import { NegotiationDecisionMaker, NegotiationsService } from '@rapport/negotiations';
 import { Commitment } from './entities/commitment.entity.js';
 import type { CommitmentInput } from './dto/commitment.input.js';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
-import { badInput, byKey, notFound, type Loaders, type Member } from '@rapport/core';
+import { badInput, byKey, isUuid, notFound, type Loaders, type Member } from '@rapport/core';
 import { Contact } from './entities/contact.entity.js';
 import { contactColumns, normalizeSearch, searchColumns } from './contact-fields.js';
 import type { ContactFilter, ContactInput } from './dto/contact.input.js';
@@ -47,13 +47,14 @@ export class ContactsService {
 
   /** NOT_FOUND for an unknown id, an erased person, or another organisation's contact. */
   async get(member: Member, id: string, em: EntityManager = this.db.manager, field = 'id'): Promise<Contact> {
-    const contact = await em.findOneBy(Contact, { id, organizationId: member.organizationId, erasedAt: IsNull() }).catch(() => null);
+    const contact = isUuid(id) ? await em.findOneBy(Contact, { id, organizationId: member.organizationId, erasedAt: IsNull() }) : null;
     if (!contact) throw notFound(`${field === 'id' ? '' : field + ': '}contact`, id);
     return contact;
   }
 
   find(member: Member, id: string): Promise<Contact | null> {
-    return this.db.getRepository(Contact).findOneBy({ id, organizationId: member.organizationId, erasedAt: IsNull() }).catch(() => null);
+    if (!isUuid(id)) return Promise.resolve(null);
+    return this.db.getRepository(Contact).findOneBy({ id, organizationId: member.organizationId, erasedAt: IsNull() });
   }
 
   /** Keyset pagination in name order: stable while people are added. */
@@ -99,7 +100,9 @@ export class ContactsService {
   async assertAll(member: Member, ids: string[], field: string, em: EntityManager = this.db.manager): Promise<void> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return;
-    const found = await em.find(Contact, { where: { id: In(unique), organizationId: member.organizationId, erasedAt: IsNull() }, select: { id: true } }).catch(() => []);
+    const invalid = unique.find((id) => !isUuid(id));
+    if (invalid) throw notFound(`${field}: contact`, invalid);
+    const found = await em.find(Contact, { where: { id: In(unique), organizationId: member.organizationId, erasedAt: IsNull() }, select: { id: true } });
     const missing = unique.find((id) => !found.some((c) => c.id === id));
     if (missing) throw notFound(`${field}: contact`, missing);
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, QueryFailedError, type EntityManager } from 'typeorm';
-import { badInput, byKey, groupByKey, normalizeForMatch, v, type Loaders, type Member } from '@rapport/core';
+import { badInput, byKey, groupByKey, isUuid, normalizeForMatch, v, type Loaders, type Member } from '@rapport/core';
 import { ContactsService } from '@rapport/contacts';
 import { CampaignsService } from '@rapport/campaigns';
 import { ReminderScheduler, type Reminder } from '@rapport/reminders';
@@ -137,13 +137,11 @@ export class ConversationsService {
 
   list(member: Member, campaignId: string | null | undefined, first: number): Promise<Conversation[]> {
     if (!Number.isInteger(first) || first < 1 || first > 500) throw badInput('first', 'must be from 1 to 500');
+    if (campaignId && !isUuid(campaignId)) return Promise.resolve([]);
     return this.db.getRepository(Conversation).find({
       where: { organizationId: member.organizationId, ...(campaignId ? { campaignId } : {}) },
       order: { occurredAt: 'DESC', id: 'ASC' },
       take: first,
-    }).catch((error) => {
-      if (error instanceof QueryFailedError) return []; // a malformed campaign id matches nothing
-      throw error;
     });
   }
 

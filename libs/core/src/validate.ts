@@ -74,3 +74,7 @@ export function normalizeForMatch(value: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Ids are uuids: anything else can match no row, so it is NOT_FOUND without asking PostgreSQL. */
+export const isUuid = (id: unknown): id is string => typeof id === 'string' && UUID.test(id);

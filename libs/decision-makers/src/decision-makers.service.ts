@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { byKey, groupByKey, notFound, v, type Loaders, type Member } from '@rapport/core';
+import { byKey, groupByKey, notFound, v, type Loaders, type Member, isUuid } from '@rapport/core';
 import { DemandStatus, LIMITS } from '@rapport/shared';
 import { CampaignsService } from '@rapport/campaigns';
 import { DecisionMaker } from './entities/decision-maker.entity.js';
 import { Demand } from './entities/demand.entity.js';
 import type { DecisionMakerInput, DemandInput } from './dto/decision-maker.input.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** An id that is not even a uuid reads like an unknown id (and never reaches SQL). */
-export const isUuid = (id: unknown): id is string => typeof id === 'string' && UUID.test(id);
 
 const byName = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 const what = (field: string, thing: string) => (field === 'id' ? thing : `${field}: ${thing}`);

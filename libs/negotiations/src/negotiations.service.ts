@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
-import { badInput, byKey, groupByKey, notFound, v, type Loaders, type Member } from '@rapport/core';
+import { badInput, byKey, groupByKey, notFound, v, type Loaders, type Member, isUuid } from '@rapport/core';
 import { LIMITS, NegotiationStatus } from '@rapport/shared';
 import { CampaignsService } from '@rapport/campaigns';
 import { Contact } from '@rapport/contacts';
@@ -17,9 +17,7 @@ const MAX_DECISION_MAKERS = 50;
 const MAX_BRIEF_ITEMS = 100;
 const BRIEF_TEXTS = ['objective', 'ourLeverage', 'theirInterests', 'fallback', 'ifNoAgreement'] as const;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Ids that are not uuids can match nothing: asking PostgreSQL would only abort the transaction. */
-export const isUuid = (id: unknown): id is string => typeof id === 'string' && UUID.test(id);
 
 @Injectable()
 export class NegotiationsService {

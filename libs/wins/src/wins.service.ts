@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { badInput, groupByKey, notFound, v, type Loaders, type Member } from '@rapport/core';
+import { badInput, groupByKey, notFound, v, type Loaders, type Member, isUuid } from '@rapport/core';
 import { CampaignsService } from '@rapport/campaigns';
-import { DecisionMakersService, isUuid } from '@rapport/decision-makers';
+import { DecisionMakersService } from '@rapport/decision-makers';
 import { ActionsService } from '@rapport/actions';
 import { Win } from './entities/win.entity.js';
 import type { WinInput } from './dto/win.input.js';
