@@ -2,5 +2,6 @@
 // (`npm run migration:generate -- <name>` writes one from the entities).
 import { AccountsAndTenancy1795270212355 } from './1795270212355-accounts-and-tenancy.js';
 import { CampaignDomain1795270420287 } from './1795270420287-campaign-domain.js';
+import { AuditByRapport1795271299418 } from './1795271299418-audit-by-rapport.js';
 
-export const MIGRATIONS = [AccountsAndTenancy1795270212355, CampaignDomain1795270420287];
+export const MIGRATIONS = [AccountsAndTenancy1795270212355, CampaignDomain1795270420287, AuditByRapport1795271299418];

@@ -124,7 +124,7 @@ export class AuthService {
     return this.db.getRepository(Organization).findOneBy({ calendarToken: token });
   }
 
-  audit(em: EntityManager, member: Member, action: string, subjectType: string, subjectId: string) {
+  audit(em: EntityManager, member: Pick<Member, 'organizationId'> & { userId: string | null }, action: string, subjectType: string, subjectId: string) {
     return em.save(em.create(AuditEntry, { organizationId: member.organizationId, actorUserId: member.userId, action, subjectType, subjectId }));
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Member } from '@rapport/core';
 import { AuthService } from '@rapport/auth';
 import { Contact, ContactsService } from '@rapport/contacts';
@@ -65,18 +65,48 @@ export class PrivacyService {
   async eraseContact(member: Member, contactId: string): Promise<boolean> {
     return this.db.transaction(async (em) => {
       const contact = await this.contacts.get(member, contactId, em, 'contactId');
-      const org = member.organizationId;
-      await em.update(Contact, { id: contact.id }, {
-        firstName: '—', lastName: null, phone: null, email: null, street: null, building: null, postalCode: null, city: null,
-        neighbourhood: null, languages: [], tags: [], consentGivenAt: null, searchText: '', sortKey: '~', erasedAt: new Date(),
-      });
-      const conversations = await em.find(Conversation, { where: { organizationId: org, contactId: contact.id }, select: { id: true } });
-      await em.update(Conversation, { organizationId: org, contactId: contact.id }, { street: null, building: null, door: null, notes: null, selfInterest: null });
-      if (conversations.length) {
-        await em.update(RaisedIssue, { organizationId: org, conversationId: In(conversations.map((c) => c.id)) }, { quote: null });
-      }
+      await this.eraseIdentity(em, member.organizationId, contact.id);
       await this.auth.audit(em, member, 'ERASE_CONTACT', 'Contact', contact.id);
       return true;
     });
+  }
+
+  /**
+   * Retention: people not seen (no conversation, update or participation) for
+   * their organisation's retention period (default 36 months) lose their identity
+   * exactly as with eraseContact, recorded as PURGE_CONTACT by Rapport itself.
+   * Runs daily in the worker; returns how many people were purged.
+   */
+  async purgeStaleContacts(now = new Date(), batch = 500): Promise<number> {
+    let purged = 0;
+    for (;;) {
+      const stale: Array<{ id: string; organization_id: string }> = await this.db.query(
+        `SELECT k.id, k.organization_id FROM contacts k JOIN organizations o ON o.id = k.organization_id
+          WHERE k.erased_at IS NULL AND k.last_seen_at < $1::timestamptz - make_interval(months => o.retention_months)
+          ORDER BY k.last_seen_at LIMIT $2`,
+        [now, batch],
+      );
+      for (const row of stale) {
+        await this.db.transaction(async (em) => {
+          await this.eraseIdentity(em, row.organization_id, row.id);
+          await this.auth.audit(em, { organizationId: row.organization_id, userId: null }, 'PURGE_CONTACT', 'Contact', row.id);
+        });
+      }
+      purged += stale.length;
+      if (stale.length < batch) return purged;
+    }
+  }
+
+  /** Name, phone, email, address, notes and quotes go; the rows stay, so every count stays true. */
+  private async eraseIdentity(em: EntityManager, organizationId: string, contactId: string) {
+    await em.update(Contact, { id: contactId, organizationId }, {
+      firstName: '—', lastName: null, phone: null, email: null, street: null, building: null, postalCode: null, city: null,
+      neighbourhood: null, languages: [], tags: [], consentGivenAt: null, searchText: '', sortKey: '~', erasedAt: new Date(),
+    });
+    const conversations = await em.find(Conversation, { where: { organizationId, contactId }, select: { id: true } });
+    await em.update(Conversation, { organizationId, contactId }, { street: null, building: null, door: null, notes: null, selfInterest: null });
+    if (conversations.length) {
+      await em.update(RaisedIssue, { organizationId, conversationId: In(conversations.map((c) => c.id)) }, { quote: null });
+    }
   }
 }

@@ -10,15 +10,16 @@ export class AuditEntry extends TenantEntity {
   @Field(() => ID)
   id: string;
 
-  @Field(() => ID)
-  @Column('uuid')
-  actorUserId: string;
+  /** null: Rapport itself (the retention purge). */
+  @Field(() => ID, { nullable: true, description: 'null when Rapport did it (retention purge)' })
+  @Column('uuid', { nullable: true })
+  actorUserId: string | null;
 
   @ManyToOne(() => User)
   @JoinColumn({ name: 'actor_user_id' })
   actor?: Relation<User>;
 
-  @Field({ description: 'EXPORT_CONTACT or ERASE_CONTACT' })
+  @Field({ description: 'EXPORT_CONTACT, ERASE_CONTACT or PURGE_CONTACT' })
   @Column('text')
   action: string;
 

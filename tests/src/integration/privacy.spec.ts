@@ -1,0 +1,73 @@
+// A person's rights: everything held on them, and erasure of their identity that
+// keeps every count true; both recorded in the audit log. Retention purges people
+// not seen for the organisation's retention period.
+import { PrivacyService } from '@rapport/privacy';
+import { startTestApp, registerOrganization, addMember, type TestApp } from '../support/test-app.js';
+
+describe('privacy', () => {
+  let t: TestApp;
+  let token: string;
+  let campaignId: string;
+  let contactId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    token = (await registerOrganization(t)).token;
+    campaignId = (await t.ok(`mutation { createCampaign(input: { name: "CPAM" }) { id } }`, undefined, token)).createCampaign.id;
+    const logged = await t.ok(`mutation($c: ID!) { logConversation(input: { kind: DOOR_KNOCK, outcome: TALKED, campaignId: $c, street: "Dalle Kennedy", door: "12", notes: "diabète, dettes", leadershipPotential: true,
+      newContact: { firstName: "Awa", lastName: "Diallo", phone: "06 12 34 56 78", email: "awa@test.example", street: "4 dalle Kennedy" },
+      issues: [{ name: "Fermeture de l'antenne", intensity: 5, quote: "On nous abandonne" }] }) { contact { id } } }`, { c: campaignId }, token);
+    contactId = logged.logConversation.contact.id;
+  });
+  afterAll(() => t.close());
+
+  const progress = async () =>
+    (await t.ok(`query($id: ID!) { campaignProgress(campaignId: $id) { doorsKnocked conversationsHeld contactsReached leadersIdentified topIssues { mentions contacts } } }`, { id: campaignId }, token)).campaignProgress;
+
+  it('exports everything held on a person, and records who did it', async () => {
+    const { exportContactData } = await t.ok(`mutation($id: ID!) { exportContactData(contactId: $id) }`, { id: contactId }, token);
+    const data = JSON.parse(exportContactData);
+    expect(data.contact).toMatchObject({ firstName: 'Awa', lastName: 'Diallo', phone: '+33612345678', email: 'awa@test.example' });
+    expect(data.conversations).toEqual([expect.objectContaining({ notes: 'diabète, dettes', door: '12', issues: [{ issue: "Fermeture de l'antenne", intensity: 5, quote: 'On nous abandonne' }] })]);
+    const { auditLog } = await t.ok(`{ auditLog { action subjectId actorUserId } }`, undefined, token);
+    expect(auditLog[0]).toMatchObject({ action: 'EXPORT_CONTACT', subjectId: contactId, actorUserId: expect.any(String) });
+  });
+
+  it('is for organisers only', async () => {
+    const leader = await addMember(t, token, 'LEADER');
+    for (const op of ['exportContactData', 'eraseContact']) {
+      const res = await t.gql(`mutation($id: ID!) { ${op}(contactId: $id) }`, { id: contactId }, leader.token);
+      expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('erases the identity, notes and quotes but keeps every count', async () => {
+    const before = await progress();
+    expect(await t.ok(`mutation($id: ID!) { eraseContact(contactId: $id) }`, { id: contactId }, token)).toEqual({ eraseContact: true });
+    expect(await progress()).toEqual(before);
+    const row = (await t.db.query(`SELECT first_name, last_name, phone, email, street, search_text, erased_at FROM contacts WHERE id = $1`, [contactId])).rows[0];
+    expect(row).toMatchObject({ first_name: '—', last_name: null, phone: null, email: null, street: null, search_text: '' });
+    expect(row.erased_at).toBeInstanceOf(Date);
+    const conv = (await t.db.query(`SELECT notes, door, street FROM conversations WHERE contact_id = $1`, [contactId])).rows;
+    expect(conv).toEqual([{ notes: null, door: null, street: null }]);
+    const quotes = (await t.db.query(`SELECT quote FROM raised_issues`)).rows;
+    expect(quotes).toEqual([{ quote: null }]);
+    expect((await t.ok(`query($id: ID!) { contact(id: $id) { id } }`, { id: contactId }, token)).contact).toBeNull();
+    expect((await t.ok(`{ contacts { totalCount } }`, undefined, token)).contacts.totalCount).toBe(0);
+    const again = await t.gql(`mutation($id: ID!) { exportContactData(contactId: $id) }`, { id: contactId }, token);
+    expect(again.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const { auditLog } = await t.ok(`{ auditLog { action subjectId } }`, undefined, token);
+    expect(auditLog.map((e: { action: string }) => e.action)).toEqual(['ERASE_CONTACT', 'EXPORT_CONTACT']);
+  });
+
+  it('purges people not seen for the retention period, and only them', async () => {
+    const recent = (await t.ok(`mutation { createContact(input: { firstName: "Karim", phone: "0698765432" }) { id } }`, undefined, token)).createContact.id;
+    const old = (await t.ok(`mutation { createContact(input: { firstName: "Jeanne", phone: "0611111111" }) { id } }`, undefined, token)).createContact.id;
+    await t.db.query(`UPDATE contacts SET last_seen_at = now() - interval '37 months' WHERE id = $1`, [old]);
+    expect(await t.app.get(PrivacyService).purgeStaleContacts()).toBe(1);
+    const rows = (await t.db.query(`SELECT id, phone, erased_at IS NOT NULL AS erased FROM contacts WHERE id = ANY($1) ORDER BY first_name`, [[recent, old]])).rows;
+    expect(rows).toEqual(expect.arrayContaining([{ id: recent, phone: '+33698765432', erased: false }, { id: old, phone: null, erased: true }]));
+    const { auditLog } = await t.ok(`{ auditLog { action subjectId actorUserId } }`, undefined, token);
+    expect(auditLog[0]).toEqual({ action: 'PURGE_CONTACT', subjectId: old, actorUserId: null });
+  });
+});
