@@ -14,6 +14,8 @@ export default {
     '^@rapport/(api|worker)$': join(root, 'apps/$1/src/main.ts'),
     '^@rapport/([a-z-]+)$': join(root, 'libs/$1/src/index.ts'),
     '^(\\.{1,2}/.*)\\.js$': '$1',
+    // Its ESM build imports JSON without an import attribute, which Jest warns about at every file.
+    '^libphonenumber-js$': join(root, 'node_modules/libphonenumber-js/index.cjs'),
   },
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: join(root, 'tests/tsconfig.spec.json') }],
