@@ -26,7 +26,7 @@ async function main() {
   const started: { postgres?: LocalPostgres; redis?: LocalRedis } = {};
   let app: Awaited<ReturnType<typeof createApi>> | undefined;
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     say(`${signal}: stopping…`);
@@ -34,7 +34,7 @@ async function main() {
     await started.redis?.stop().catch((e) => console.error(e));
     await started.postgres?.stop().catch((e) => console.error(e));
     say('stopped.');
-    process.exit(0);
+    process.exit(exitCode);
   };
 
   try {
@@ -75,7 +75,7 @@ async function main() {
     say(`demo login: ${DEMO_ACCOUNTS.organiser.email} / ${DEMO_ACCOUNTS.organiser.password} (ally: ${DEMO_ACCOUNTS.ally.email}, same password)`);
   } catch (error) {
     console.error(`[rapport] could not start: ${error instanceof Error ? error.message : String(error)}`);
-    await shutdown('error').catch(() => undefined);
+    await shutdown('error', 1).catch(() => undefined);
     process.exit(1);
   }
 }

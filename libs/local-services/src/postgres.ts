@@ -67,7 +67,20 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
     onError: log,
   });
 
-  if (!(await exists(join(dataDir, 'PG_VERSION')))) await server.initialise();
+  if (!(await exists(join(dataDir, 'PG_VERSION')))) {
+    try {
+      await server.initialise();
+    } catch (error) {
+      if (isRoot && /Permission denied/.test(String(error))) {
+        throw new Error(
+          `PostgreSQL runs as the "postgres" system user, which cannot reach ${dataDir}: ` +
+            `make its parent folders traversable (chmod o+x) or set RAPPORT_DATA_DIR to a folder under one that is.`,
+          { cause: error },
+        );
+      }
+      throw error;
+    }
+  }
   try {
     await server.start();
   } catch (error) {

@@ -1,0 +1,95 @@
+// `npm start` as a person runs it: a fresh data folder, PostgreSQL and Redis
+// started by the launcher, the demo loaded, the web app served; SIGTERM leaves
+// no process behind; a second start reuses the data. Needs the build (CI builds first).
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findFreePort } from '@rapport/local-services';
+
+const root = join(process.cwd(), '..');
+const START = join(root, 'apps/api/dist/start.js');
+
+async function start(dataDir: string, port: number, env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [START], {
+    cwd: root,
+    env: { ...process.env, RAPPORT_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '', REDIS_URL: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`start.js exited (${child.exitCode}):\n${output}`);
+    if (output.includes('Rapport is running at')) return { child, output: () => output };
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`start.js did not come up in 90 s:\n${output}`);
+}
+
+const stop = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
+
+const processesUsing = (dataDir: string) => {
+  try {
+    return execFileSync('pgrep', ['-af', '--', dataDir], { encoding: 'utf8' }).trim();
+  } catch {
+    return '';
+  }
+};
+
+describe('npm start', () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    if (!existsSync(START)) throw new Error('apps/api/dist/start.js is missing: run `npm run build` first');
+    const base = await mkdtemp(join(tmpdir(), 'rapport-start-'));
+    await chmod(base, 0o755); // as root, PostgreSQL runs as the postgres user, who must reach the folder
+    dataDir = join(base, 'data');
+  });
+  afterAll(() => rm(join(dataDir, '..'), { recursive: true, force: true }));
+
+  it('comes up on a fresh data folder with the demo, serves the web app, and leaves nothing behind', async () => {
+    const port = await findFreePort();
+    const { child, output } = await start(dataDir, port);
+    const health = await fetch(`http://127.0.0.1:${port}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok', db: 'up', redis: 'up' });
+    expect(output()).toContain('demo login: organisatrice@villejean.example');
+    // a client-side route falls back to the web app's index.html
+    const page = await fetch(`http://127.0.0.1:${port}/campaigns/some-id`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<div id="root">/);
+    expect(processesUsing(dataDir)).not.toBe('');
+    expect(await stop(child)).toBe(0);
+    expect(processesUsing(dataDir)).toBe('');
+  }, 150_000);
+
+  it('reuses the data on a second start (no second demo)', async () => {
+    const port = await findFreePort();
+    const { child, output } = await start(dataDir, port);
+    expect(output()).not.toContain('demo organisation');
+    const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation { signIn(email: "organisatrice@villejean.example", password: "villejean-2016-2022") { token } }' }),
+    });
+    expect((await res.json()).data.signIn.token).toEqual(expect.any(String));
+    expect(await stop(child)).toBe(0);
+    expect(processesUsing(dataDir)).toBe('');
+  }, 150_000);
+
+  it('stops with a one-line message naming a malformed variable', async () => {
+    const child = spawn(process.execPath, [START], { cwd: root, env: { ...process.env, PORT: 'eighty' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr!.on('data', (d) => (err += d));
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(err.trim()).toBe('[rapport] configuration: PORT must be a whole number from 1 to 65535 (got "eighty")');
+  });
+});
