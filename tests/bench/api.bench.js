@@ -63,16 +63,17 @@ export async function benchApi(log = console.log) {
              lower('prenom' || g || ' dupont' || (g % 997) || ' +3361' || lpad(g::text, 7, '0')), lower('dupont' || (g % 997) || ' prenom' || g), g % 50 = 0
         FROM generate_series(1, $2) g`, [org, CONTACTS]);
     await pool.query(`INSERT INTO issues (organization_id, name, normalized_name) SELECT $1, 'Problème ' || g, 'probleme ' || g FROM generate_series(1, 12) g`, [org]);
-    await pool.query(`INSERT INTO conversations (organization_id, kind, outcome, occurred_at, campaign_id, contact_id, organiser_id, leadership_potential)
+    await pool.query(`WITH k AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM contacts WHERE organization_id = $1)
+      INSERT INTO conversations (organization_id, kind, outcome, occurred_at, campaign_id, contact_id, organiser_id, leadership_potential)
       SELECT $1, (ARRAY['DOOR_KNOCK','DOOR_KNOCK','DOOR_KNOCK','ONE_TO_ONE','PHONE','DROP_IN'])[1 + g % 6],
              (ARRAY['TALKED','TALKED','NOT_HOME','REFUSED','MOVED'])[1 + g % 5],
              timestamptz '2024-01-01' + (g % 700) * interval '1 day' + (g % 600) * interval '1 minute',
-             $2, c.id, $3, g % 97 = 0
-        FROM generate_series(1, $4) g
-        JOIN LATERAL (SELECT id FROM contacts WHERE organization_id = $1 ORDER BY id OFFSET (g % $5) LIMIT 1) c ON true`, [org, campaignId, user, CONVERSATIONS, Math.min(CONTACTS, 2000)]);
-    await pool.query(`INSERT INTO raised_issues (organization_id, conversation_id, issue_id, intensity)
+             $2, k.id, $3, g % 97 = 0
+        FROM generate_series(1, $4) g JOIN k ON k.n = 1 + g % $5`, [org, campaignId, user, CONVERSATIONS, CONTACTS]);
+    await pool.query(`WITH i AS (SELECT id, row_number() OVER (ORDER BY name) - 1 AS n FROM issues WHERE organization_id = $1)
+      INSERT INTO raised_issues (organization_id, conversation_id, issue_id, intensity)
       SELECT $1, c.id, i.id, 1 + (abs(hashtext(c.id::text)) % 5)
-        FROM conversations c JOIN LATERAL (SELECT id FROM issues WHERE organization_id = $1 ORDER BY name OFFSET (abs(hashtext(c.id::text)) % 12) LIMIT 1) i ON true
+        FROM conversations c JOIN i ON i.n = abs(hashtext(c.id::text)) % 12
        WHERE c.organization_id = $1 AND c.outcome = 'TALKED'`, [org]);
     await pool.query('ANALYZE');
     log(`  generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
