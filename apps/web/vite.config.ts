@@ -1,12 +1,94 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+// Plain ESM, shared with scripts/measure-bundle.mjs (types in route-files.d.mts).
+import { fieldRouteFiles, readManifest } from './scripts/route-files.mjs';
 
+const root = fileURLToPath(new URL('.', import.meta.url));
 const sharedSrc = fileURLToPath(new URL('../../libs/shared/src/index.ts', import.meta.url));
+
+/**
+ * Fills public/sw.js's BUILD constant once the bundle is written: the files /field
+ * needs (precached at install) and a version derived from them, so every build that
+ * changes the app ships a new service worker.
+ */
+function serviceWorker(): Plugin {
+  let outDir = '';
+  return {
+    name: 'rapport-service-worker',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir.startsWith('/') ? config.build.outDir : join(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      const { js, css } = fieldRouteFiles(readManifest(outDir));
+      const precache = [...js, ...css].map((file) => `/${file}`);
+      const version = createHash('sha256')
+        .update(readFileSync(join(outDir, 'index.html')))
+        .update(precache.join('\n'))
+        .digest('hex')
+        .slice(0, 12);
+      const swPath = join(outDir, 'sw.js');
+      const placeholder = "const BUILD = { version: 'dev', precache: [] };";
+      const source = readFileSync(swPath, 'utf8');
+      if (!source.includes(placeholder)) throw new Error('sw.js: BUILD placeholder not found');
+      writeFileSync(swPath, source.replace(placeholder, `const BUILD = ${JSON.stringify({ version, precache })};`));
+    },
+  };
+}
+
+/**
+ * `graphql(\`query Me {…}\`)` becomes the document itself, inlined from src/gql/graphql.ts.
+ * The codegen's graphql() looks documents up in a map holding every operation of the
+ * app, and a shared module is never split by the bundler: every page would download
+ * every operation. Inlined, each chunk carries only the documents it uses (what the
+ * client preset's Babel plugin is for, without Babel). One-line literals keep line
+ * numbers, so source maps stay right. Unknown documents (stale codegen) are left as calls.
+ */
+function inlineDocuments(): Plugin {
+  const src = join(root, 'src');
+  const generated = join(root, 'src/gql');
+  const documentsModule = join(generated, 'graphql.ts');
+  const call = /\bgraphql\(\s*`([^`]*)`\s*\)/g;
+  let cache: { mtime: number; documents: Map<string, string> } | null = null;
+
+  function documents(): Map<string, string> {
+    const mtime = statSync(documentsModule).mtimeMs;
+    if (cache?.mtime !== mtime) {
+      const found = new Map<string, string>();
+      const source = readFileSync(documentsModule, 'utf8');
+      for (const match of source.matchAll(/^export const (\w+) = (\{.*\}) as unknown as DocumentNode</gm)) found.set(match[1]!, match[2]!);
+      cache = { mtime, documents: found };
+    }
+    return cache.documents;
+  }
+
+  return {
+    name: 'rapport-inline-documents',
+    enforce: 'pre',
+    transform(code, id) {
+      const file = id.split('?')[0]!;
+      if (!file.startsWith(src) || file.startsWith(generated) || !/\.tsx?$/.test(file) || !code.includes('graphql(')) return null;
+      let changed = false;
+      const rewritten = code.replace(call, (whole, body: string) => {
+        const definition = /^\s*(query|mutation|subscription|fragment)\s+(\w+)/m.exec(body);
+        const name = definition && (definition[1] === 'fragment' ? `${definition[2]}FragmentDoc` : `${definition[2]}Document`);
+        const literal = name ? documents().get(name) : undefined;
+        if (!literal) return whole;
+        changed = true;
+        return `(${literal})`;
+      });
+      return changed ? { code: rewritten, map: null } : null;
+    },
+  };
+}
 
 // No @vitejs/plugin-react: Vite 8 transforms TSX with Oxc, which is told to use
 // React's automatic JSX runtime. (No React Fast Refresh in dev: edits reload the page.)
 export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
+  root,
   oxc: {
     jsx: { runtime: 'automatic', importSource: 'react' },
   },
@@ -14,10 +96,13 @@ export default defineConfig({
     // libs/shared's package.json points at its dist/; bundle its sources directly.
     alias: { '@rapport/shared': sharedSrc },
   },
+  plugins: [inlineDocuments(), serviceWorker()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    // Read by the service worker plugin above and by scripts/measure-bundle.mjs.
+    manifest: true,
     rolldownOptions: {
       onwarn(warning, warn) {
         // react-router ships "use client" directives (for React Server Components); meaningless in an SPA.

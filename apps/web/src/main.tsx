@@ -4,6 +4,7 @@ import { createBrowserRouter } from 'react-router';
 import { createApolloClient } from './apollo/client';
 import { App } from './App';
 import { routes } from './routes';
+import { registerServiceWorker } from './sw/register';
 import './styles.css';
 
 const router = createBrowserRouter(routes);
@@ -18,3 +19,5 @@ createRoot(document.getElementById('root')!).render(
     <App client={client} router={router} />
   </StrictMode>,
 );
+
+registerServiceWorker();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Role } from '@rapport/shared';
 import { SignOutMutation } from './modules/auth/graphql/signOut';
@@ -20,22 +20,37 @@ describe('routes', () => {
   it('shows the campaigns shell to a member, with a sign-out link', async () => {
     signIn(Role.LEADER);
     renderApp('/campaigns');
-    expect(screen.getByRole('heading', { level: 1, name: 'Campagnes' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Campagnes' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Se déconnecter' }).getAttribute('href')).toBe('/logout');
     expect(document.title).toBe('Campagnes · Rapport');
   });
 
-  it('keeps an ally out of the members-only pages', () => {
-    signIn(Role.ALLY);
-    const { router } = renderApp('/campaigns');
-    expect(router.state.location.pathname).toBe('/allies');
-    expect(screen.queryByRole('link', { name: 'Campagnes' })).toBeNull();
-  });
+  it.each(['/campaigns', '/field', '/contacts', '/notifications', '/negotiations/n1/brief'])(
+    'keeps an ally out of the members-only page %s',
+    async (path) => {
+      signIn(Role.ALLY);
+      const { router } = renderApp(path);
+      expect(await screen.findByRole('heading', { level: 1, name: 'Espace allié·es' })).toBeTruthy();
+      expect(router.state.location.pathname).toBe('/allies');
+      expect(screen.queryByRole('link', { name: 'Campagnes' })).toBeNull();
+      expect(screen.queryByRole('link', { name: /Terrain/ })).toBeNull();
+    },
+  );
 
-  it('sends a signed-in user away from /login to their home', () => {
+  it('sends a signed-in user away from /login to their home', async () => {
     signIn(Role.ORGANISER);
     const { router } = renderApp('/login');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Campagnes' })).toBeTruthy();
     expect(router.state.location.pathname).toBe('/campaigns');
+  });
+
+  it('gives members the whole navigation', async () => {
+    signIn(Role.ORGANISER);
+    renderApp('/campaigns');
+    const nav = await screen.findByRole('navigation', { name: 'Navigation principale' });
+    for (const name of ['Campagnes', 'Terrain', 'Contacts', 'Rappels', 'Allié·es']) {
+      expect(within(nav).getByRole('link', { name })).toBeTruthy();
+    }
   });
 
   it('shows a not-found page inside the shell for unknown routes', () => {
@@ -52,7 +67,7 @@ describe('routes', () => {
       mocks: [{ request: { query: SignOutMutation }, result: { data: { signOut: true } } }],
     });
 
-    await user.click(screen.getByRole('link', { name: 'Se déconnecter' }));
+    await user.click(await screen.findByRole('link', { name: 'Se déconnecter' }));
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Connexion' })).toBeTruthy();
     expect(router.state.location.pathname).toBe('/login');

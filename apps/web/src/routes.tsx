@@ -1,31 +1,58 @@
+import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
 import { Role } from '@rapport/shared';
-import { AlliesPage } from './modules/allies/components/AlliesPage';
 import { LoginPage } from './modules/auth/components/LoginPage';
 import { HomeRedirect, RequireAuth } from './modules/auth/components/RequireAuth';
 import { SignOutPage } from './modules/auth/components/SignOutPage';
-import { CampaignsPage } from './modules/campaigns/components/CampaignsPage';
 import { NotFoundPage } from './modules/shell/components/NotFoundPage';
+import { RouteError } from './modules/shell/components/RouteError';
 import { Shell } from './modules/shell/components/Shell';
 
 const MEMBERS = [Role.ORGANISER, Role.LEADER] as const;
 
+/** A page loaded on first visit (its own chunk): /field never downloads the dashboard or its charts. */
+function page(load: () => Promise<ComponentType>): Pick<RouteObject, 'lazy'> {
+  return { lazy: async () => ({ Component: await load() }) };
+}
+
 export const routes: RouteObject[] = [
   {
     element: <Shell />,
+    errorElement: <RouteError />,
+    // While the first page's code loads (a fraction of a second; from the cache when offline).
+    hydrateFallbackElement: <div className="boot" aria-busy="true" />,
     children: [
-      { index: true, element: <HomeRedirect /> },
-      { path: 'login', element: <LoginPage /> },
-      { path: 'logout', element: <SignOutPage /> },
       {
-        element: <RequireAuth roles={MEMBERS} />,
-        children: [{ path: 'campaigns', element: <CampaignsPage /> }],
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <HomeRedirect /> },
+          { path: 'login', element: <LoginPage /> },
+          { path: 'logout', element: <SignOutPage /> },
+          {
+            element: <RequireAuth roles={MEMBERS} />,
+            children: [
+              { path: 'campaigns', ...page(() => import('./modules/campaigns/components/CampaignsPage').then((m) => m.CampaignsPage)) },
+              { path: 'campaigns/:id', ...page(() => import('./modules/campaigns/components/DashboardPage').then((m) => m.DashboardPage)) },
+              { path: 'field', ...page(() => import('./modules/field/components/FieldPage').then((m) => m.FieldPage)) },
+              { path: 'contacts', ...page(() => import('./modules/contacts/components/ContactsPage').then((m) => m.ContactsPage)) },
+              { path: 'contacts/:id', ...page(() => import('./modules/contacts/components/ContactPage').then((m) => m.ContactPage)) },
+              {
+                path: 'negotiations/:id/brief',
+                ...page(() => import('./modules/negotiations/components/BriefPage').then((m) => m.BriefPage)),
+              },
+              {
+                path: 'notifications',
+                ...page(() => import('./modules/notifications/components/NotificationsPage').then((m) => m.NotificationsPage)),
+              },
+            ],
+          },
+          {
+            element: <RequireAuth />,
+            children: [{ path: 'allies', ...page(() => import('./modules/allies/components/AlliesPage').then((m) => m.AlliesPage)) }],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
       },
-      {
-        element: <RequireAuth />,
-        children: [{ path: 'allies', element: <AlliesPage /> }],
-      },
-      { path: '*', element: <NotFoundPage /> },
     ],
   },
 ];

@@ -42,6 +42,13 @@ export function createApolloClient(options: CreateApolloClientOptions = {}): Apo
   const terminatingLink = options.terminatingLink ?? new HttpLink({ uri: '/graphql' });
   return new ApolloClient({
     link: ApolloLink.from([createErrorLink(options.onUnauthenticated), authLink, terminatingLink]),
-    cache: new InMemoryCache(),
+    cache: new InMemoryCache({
+      typePolicies: {
+        // Types without an id of their own, identified by what they belong to, so a
+        // mutation's answer (updateBrief) refreshes the query that showed them.
+        NegotiationBrief: { keyFields: ['negotiation', ['id']] },
+        CampaignProgress: { keyFields: ['campaign', ['id']] },
+      },
+    }),
   });
 }

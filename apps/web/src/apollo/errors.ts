@@ -4,7 +4,110 @@ import type { Translate } from '../i18n';
 /** The message to show for a failed operation: the API's own words for GraphQL errors, ours for the rest. */
 export function errorMessage(error: unknown, t: Translate): string {
   if (CombinedGraphQLErrors.is(error) && error.errors.length > 0) {
-    return error.errors.map((e) => e.message).join('\n');
+    return error.errors.map((e) => translateApiMessage(e.message, t)).join('\n');
   }
   return t('error.network');
 }
+
+/** True when the API answered with errors (as opposed to no answer: offline, server down). */
+export function isGraphQLError(error: unknown): boolean {
+  return CombinedGraphQLErrors.is(error);
+}
+
+export function errorCodes(error: unknown): string[] {
+  if (!CombinedGraphQLErrors.is(error)) return [];
+  return error.errors.map((e) => String(e.extensions?.['code'] ?? ''));
+}
+
+/**
+ * The API's BAD_USER_INPUT errors name the field by its path in the input
+ * (`extensions.field`: "input.newContact.phone", "input.issues[0].intensity") and
+ * say what is wrong ("input.newContact.phone: must be a valid phone number…").
+ * Forms show each message next to the field it names: keys here drop the leading
+ * "input." and write indexes with dots ("newContact.phone", "issues.0.intensity").
+ */
+export interface FieldErrors {
+  /** Messages by field key, in the member's language where we know the rule. */
+  fields: Record<string, string>;
+  /** Errors that name no field (or none this form shows): shown at the top of the form. */
+  general: string[];
+}
+
+export function fieldKey(path: string): string {
+  return path
+    .replace(/^input\./, '')
+    .replace(/\[(\d+)\]/g, '.$1')
+    .replace(/^\./, '');
+}
+
+export function fieldErrors(error: unknown, t: Translate): FieldErrors {
+  const result: FieldErrors = { fields: {}, general: [] };
+  if (!CombinedGraphQLErrors.is(error)) {
+    if (error) result.general.push(t('error.network'));
+    return result;
+  }
+  for (const e of error.errors) {
+    const field = e.extensions?.['field'];
+    if (e.extensions?.['code'] === 'BAD_USER_INPUT' && typeof field === 'string' && field) {
+      const key = fieldKey(field);
+      result.fields[key] = translateRule(ruleOf(e.message, field), t);
+    } else {
+      result.general.push(translateApiMessage(e.message, t));
+    }
+  }
+  return result;
+}
+
+/** Keeps only the errors a form can place; the others join `general`. */
+export function placeErrors(errors: FieldErrors, known: (key: string) => boolean): FieldErrors {
+  const placed: FieldErrors = { fields: {}, general: [...errors.general] };
+  for (const [key, message] of Object.entries(errors.fields)) {
+    if (known(key)) placed.fields[key] = message;
+    else placed.general.push(message);
+  }
+  return placed;
+}
+
+/** "input.x: must not be empty" → "must not be empty". */
+function ruleOf(message: string, field: string): string {
+  const prefix = `${field}: `;
+  if (message.startsWith(prefix)) return message.slice(prefix.length);
+  const colon = message.indexOf(': ');
+  return colon > 0 && /^[\w.[\]]+$/.test(message.slice(0, colon)) ? message.slice(colon + 2) : message;
+}
+
+/** A message that may be "field: rule": the rule translated, the field dropped (it is shown next to it). */
+function translateApiMessage(message: string, t: Translate): string {
+  const match = /^([\w.[\]]+): (.+)$/s.exec(message);
+  return match ? translateRule(match[2]!, t) : message;
+}
+
+// The rules of libs/core/src/validate.ts, in the member's language. Unknown rules are shown as the API wrote them.
+const RULES: Array<[RegExp, (t: Translate, m: RegExpExecArray) => string]> = [
+  [/^must not be empty$/, (t) => t('rule.required')],
+  [/^must be at most (\d+) characters/, (t, m) => t('rule.maxLength', { max: m[1]! })],
+  [/^must be a whole number from (-?\d+) to (-?\d+)$/, (t, m) => t('rule.intRange', { min: m[1]!, max: m[2]! })],
+  [/^must be an email address/, (t) => t('rule.email')],
+  [/^must be a valid phone number/, (t) => t('rule.phone')],
+  [/^must be a date and time/, (t) => t('rule.date')],
+  [/^must be a date between (\d+) and (\d+)$/, (t, m) => t('rule.dateRange', { min: m[1]!, max: m[2]! })],
+  [/^must hold at most (\d+) items$/, (t, m) => t('rule.maxItems', { max: m[1]! })],
+  [/^must not be in the future$/, (t) => t('rule.future')],
+  [/^give either contactId or newContact/, (t) => t('rule.contactOrNew')],
+];
+
+export function translateRule(rule: string, t: Translate): string {
+  for (const [pattern, render] of RULES) {
+    const match = pattern.exec(rule);
+    if (match) return render(t, match);
+  }
+  return rule;
+}
+
+/** The same shape for a refusal kept in the outbox (field path and message, as the API sent them). */
+export function refusalErrors(refusal: { field?: string; message: string }, t: Translate): FieldErrors {
+  if (!refusal.field) return { fields: {}, general: [translateApiMessage(refusal.message, t)] };
+  return { fields: { [fieldKey(refusal.field)]: translateRule(ruleOf(refusal.message, refusal.field), t) }, general: [] };
+}
+
+export const NO_ERRORS: FieldErrors = { fields: {}, general: [] };

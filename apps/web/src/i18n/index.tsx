@@ -24,9 +24,22 @@ export function readStoredLocale(): Locale {
   }
 }
 
+const pluralRules: Partial<Record<Locale, Intl.PluralRules>> = {};
+
+/**
+ * The message for `key`, with {name} placeholders filled. A message "one|other"
+ * picks its form from params.count (a number, or a number already formatted).
+ */
 export function translate(locale: Locale, key: MessageKey, params?: TranslateParams): string {
-  const template = catalogs[locale][key] ?? fr[key] ?? key;
+  let template: string = catalogs[locale][key] ?? fr[key] ?? key;
   if (!params) return template;
+  if (template.includes('|') && 'count' in params) {
+    const raw = params['count'];
+    const n = typeof raw === 'number' ? raw : Number(String(raw).replace(/[^\d.-]/g, ''));
+    const rules = (pluralRules[locale] ??= new Intl.PluralRules(locale));
+    const [one, other = one] = template.split('|');
+    template = rules.select(n) === 'one' ? one! : other!;
+  }
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 

@@ -1,21 +1,54 @@
 import { render } from '@testing-library/react';
 import { MockLink } from '@apollo/client/testing';
 import { createMemoryRouter } from 'react-router';
+import { Role } from '@rapport/shared';
 import { createApolloClient } from '../apollo/client';
 import { App } from '../App';
+import type { Locale } from '../i18n';
+import { MeQuery } from '../modules/auth/graphql/me';
+import { setSession } from '../modules/auth/session';
+import { MyRemindersQuery } from '../modules/notifications/graphql/myReminders';
 import { routes } from '../routes';
 
 interface RenderAppOptions {
   mocks?: ReadonlyArray<MockLink.MockedResponse>;
+  locale?: Locale;
+}
+
+/** What the shell asks for on every signed-in page, answered as many times as asked (tests' own mocks come first). */
+export function shellMocks({ locale = null as string | null, orgLocale = 'fr', reminders = [] as unknown[] } = {}): MockLink.MockedResponse[] {
+  return [
+    {
+      request: { query: MeQuery },
+      maxUsageCount: Number.POSITIVE_INFINITY,
+      result: {
+        data: {
+          me: { __typename: 'User', id: 'u1', displayName: 'Awa', role: Role.ORGANISER, locale },
+          organization: { __typename: 'Organization', id: 'o1', name: "Si on s'alliait ?", locale: orgLocale },
+        },
+      },
+    },
+    {
+      request: { query: MyRemindersQuery },
+      maxUsageCount: Number.POSITIVE_INFINITY,
+      result: { data: { myReminders: reminders } },
+    },
+  ];
+}
+
+/** Signs a test user in (localStorage), as the sign-in form would. */
+export function signInAs(role: Role, id = 'u1') {
+  setSession({ token: `tok-${id}`, user: { id, email: 'awa@example.org', displayName: 'Awa', role } });
 }
 
 /** The whole app (routes, i18n, Apollo) at `path`, with the API replaced by a MockLink. */
-export function renderApp(path: string, { mocks = [] }: RenderAppOptions = {}) {
+export function renderApp(path: string, { mocks = [], locale }: RenderAppOptions = {}) {
   const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const link = new MockLink([...mocks, ...shellMocks()], { showWarnings: false });
   const client = createApolloClient({
-    terminatingLink: new MockLink(mocks),
+    terminatingLink: link,
     onUnauthenticated: () => void router.navigate('/login', { replace: true }),
   });
-  const view = render(<App client={client} router={router} />);
-  return { ...view, router, client };
+  const view = render(<App client={client} router={router} locale={locale} />);
+  return { ...view, router, client, link };
 }

@@ -3,14 +3,14 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { MockLink } from '@apollo/client/testing';
 import { Role } from '@rapport/shared';
-import { renderApp } from '../../../test/renderApp';
+import { renderApp, shellMocks } from '../../../test/renderApp';
 import { SignInMutation } from '../graphql/signIn';
 import { TOKEN_STORAGE_KEY } from '../session';
 
 const EMAIL = 'awa@villejean.example';
 const PASSWORD = 'correct horse battery';
 
-function signInMock(role: Role, token = 'tok-123'): MockLink.MockedResponse {
+function signInMock(role: Role, token = 'tok-123', locale: string | null = null, orgLocale = 'fr'): MockLink.MockedResponse {
   return {
     request: { query: SignInMutation, variables: { email: EMAIL, password: PASSWORD } },
     result: {
@@ -18,8 +18,8 @@ function signInMock(role: Role, token = 'tok-123'): MockLink.MockedResponse {
         signIn: {
           __typename: 'AuthPayload',
           token,
-          user: { __typename: 'User', id: 'u1', email: EMAIL, displayName: 'Awa', role },
-          organization: { __typename: 'Organization', id: 'o1', name: "Si on s'alliait", locale: 'fr' },
+          user: { __typename: 'User', id: 'u1', email: EMAIL, displayName: 'Awa', role, locale },
+          organization: { __typename: 'Organization', id: 'o1', name: "Si on s'alliait", locale: orgLocale },
         },
       },
     },
@@ -109,6 +109,32 @@ describe('LoginForm', () => {
     await fillAndSubmit();
 
     expect(await screen.findByText(/Le serveur ne répond pas/)).toBeTruthy();
+  });
+
+  it("speaks the member's language after sign-in: theirs, else the organisation's", async () => {
+    const { router } = renderApp('/login', { mocks: [signInMock(Role.ORGANISER, 'tok-en', 'en'), ...shellMocks({ locale: 'en' })] });
+
+    await fillAndSubmit();
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Campaigns' })).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/campaigns');
+    expect(document.documentElement.lang).toBe('en');
+    // The shell asked the API again (me.locale): still English.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(document.documentElement.lang).toBe('en');
+  });
+
+  it("follows the organisation's language when the member chose none", async () => {
+    localStorage.setItem('rapport.locale', 'en');
+    renderApp('/login', { mocks: [signInMock(Role.ALLY, 'tok-fr', null, 'fr')] });
+    expect(screen.getByRole('heading', { level: 1, name: 'Sign in' })).toBeTruthy();
+
+    await userEvent.setup().type(screen.getByLabelText('Email address'), EMAIL);
+    await userEvent.setup().type(screen.getByLabelText('Password'), PASSWORD);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Sign in' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Espace allié·es' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('fr');
   });
 
   it('switches to English, remembers the choice and sets <html lang>', async () => {

@@ -1,7 +1,8 @@
 import { useId, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { errorMessage } from '../../../apollo/errors';
-import { useT } from '../../../i18n';
+import { useLocale, useT } from '../../../i18n';
+import { memberLocale } from '../locale';
 import { SignInMutation } from '../graphql/signIn';
 import { setSession, type Session } from '../session';
 
@@ -12,6 +13,7 @@ interface LoginFormProps {
 
 export function LoginForm({ onSignedIn }: LoginFormProps) {
   const t = useT();
+  const { setLocale } = useLocale();
   const id = useId();
   const [signIn, { loading, error }] = useMutation(SignInMutation);
   const errorId = `${id}-error`;
@@ -25,12 +27,14 @@ export function LoginForm({ onSignedIn }: LoginFormProps) {
     try {
       const { data } = await signIn({ variables: { email, password } });
       if (!data) return;
-      const { token, user } = data.signIn;
+      const { token, user, organization } = data.signIn;
       const session: Session = {
         token,
         user: { id: user.id, email: user.email, displayName: user.displayName, role: user.role },
       };
       setSession(session);
+      // The member's language from now on: theirs, else the organisation's.
+      setLocale(memberLocale(user.locale, organization.locale));
       onSignedIn(session);
     } catch {
       // The error is in `error` (from useMutation) and shown below the form.

@@ -9,6 +9,7 @@ export const SignInMutation = graphql(`
         email
         displayName
         role
+        locale
       }
       organization {
         id

@@ -1,14 +1,47 @@
+import { useQuery } from '@apollo/client/react';
+import { Link } from 'react-router';
+import { errorMessage } from '../../../apollo/errors';
 import { useT } from '../../../i18n';
+import { useFormat } from '../../../i18n/format';
+import { label } from '../../../i18n/labels';
 import { usePageTitle } from '../../shell/components/usePageTitle';
+import { CampaignsQuery } from '../graphql/campaigns';
 
-/** Members' home. Empty for now: the dashboard comes with the campaigns feature. */
+/** Members' home: the organisation's campaigns with their stage. */
 export function CampaignsPage() {
   const t = useT();
+  const format = useFormat();
   usePageTitle(t('campaigns.title'));
+  const { data, loading, error } = useQuery(CampaignsQuery, { fetchPolicy: 'cache-and-network' });
+  const campaigns = data?.campaigns ?? [];
+
   return (
     <section className="page">
       <h1>{t('campaigns.title')}</h1>
-      <p className="muted">{t('campaigns.empty')}</p>
+      {error && !data ? (
+        <p className="alert" role="alert">
+          {errorMessage(error, t)}
+        </p>
+      ) : null}
+      {loading && !data ? <p role="status">{t('common.loading')}</p> : null}
+      {data && !campaigns.length ? <p className="muted">{t('campaigns.empty')}</p> : null}
+      <ul className="cards">
+        {campaigns.map((campaign) => (
+          <li key={campaign.id} className="card-item" data-campaign={campaign.id}>
+            <h2 className="card-title">
+              <Link to={`/campaigns/${campaign.id}`}>{campaign.name}</Link>
+            </h2>
+            <p>
+              <span className={`stage-pill stage-${campaign.stage.toLowerCase()}`}>{label(t, 'stage', campaign.stage)}</span>{' '}
+              <span className="muted">{t('campaigns.since', { date: format.date(campaign.startedAt) })}</span>
+            </p>
+            {campaign.goal ? <p className="muted">{campaign.goal}</p> : null}
+            <p>
+              <Link to={`/field?campaign=${encodeURIComponent(campaign.id)}`}>{t('campaigns.logDoors')}</Link>
+            </p>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -1,12 +1,26 @@
+import { useMutation } from '@apollo/client/react';
 import { useLocale, useT } from '../../../i18n';
+import { SetMyLocaleMutation } from '../../auth/graphql/setMyLocale';
+import { markLocaleChosen } from '../../auth/locale';
+import { useSession } from '../../auth/session';
 
-/** One button that switches between French and English; its label is in the target language. */
+/** One button that switches between French and English; its label is in the target language. Signed in, the choice is the member's, on every device. */
 export function LocaleSwitch() {
   const t = useT();
   const { locale, setLocale } = useLocale();
+  const session = useSession();
+  const [setMyLocale] = useMutation(SetMyLocaleMutation);
   const next = locale === 'fr' ? 'en' : 'fr';
+
+  function handleClick() {
+    setLocale(next);
+    if (session) markLocaleChosen(session.token);
+    // Best effort: offline, the choice stays on this device.
+    if (session) setMyLocale({ variables: { locale: next } }).catch(() => undefined);
+  }
+
   return (
-    <button type="button" className="button button-quiet" lang={t('locale.switchLang')} onClick={() => setLocale(next)}>
+    <button type="button" className="button button-quiet" lang={t('locale.switchLang')} onClick={handleClick}>
       {t('locale.switch')}
     </button>
   );

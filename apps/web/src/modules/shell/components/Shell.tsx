@@ -1,18 +1,27 @@
 import { Link, NavLink, Outlet } from 'react-router';
 import { useT } from '../../../i18n';
 import { isMember, useSession } from '../../auth/session';
+import { OutboxBadge } from '../../field/components/OutboxBadge';
+import { OutboxSync } from '../../field/components/OutboxSync';
+import { NotificationsBadge } from '../../notifications/components/NotificationsBadge';
+import { useOnline } from '../useOnline';
 import { LocaleSwitch } from './LocaleSwitch';
+import { MemberLocaleSync } from './MemberLocaleSync';
 
 /** The frame around every page: skip link, header (brand, navigation, language, sign-out), main. */
 export function Shell() {
   const t = useT();
   const session = useSession();
+  const online = useOnline();
+  const member = session ? isMember(session.user.role) : false;
 
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
         {t('shell.skipToContent')}
       </a>
+      {session ? <MemberLocaleSync /> : null}
+      {member ? <OutboxSync /> : null}
       <header className="topbar">
         <Link to="/" className="brand">
           {t('app.name')}
@@ -20,10 +29,27 @@ export function Shell() {
         {session ? (
           <nav aria-label={t('shell.mainNav')} className="nav">
             <ul>
-              {isMember(session.user.role) ? (
-                <li>
-                  <NavLink to="/campaigns">{t('nav.campaigns')}</NavLink>
-                </li>
+              {member ? (
+                <>
+                  <li>
+                    <NavLink to="/campaigns">{t('nav.campaigns')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/field">
+                      {t('nav.field')}
+                      <OutboxBadge />
+                    </NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/contacts">{t('nav.contacts')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/notifications">
+                      {t('nav.notifications')}
+                      <NotificationsBadge />
+                    </NavLink>
+                  </li>
+                </>
               ) : null}
               <li>
                 <NavLink to="/allies">{t('nav.allies')}</NavLink>
@@ -32,6 +58,11 @@ export function Shell() {
           </nav>
         ) : null}
         <div className="topbar-actions">
+          {online ? null : (
+            <span className="offline-pill" role="status">
+              {t('shell.offline')}
+            </span>
+          )}
           <LocaleSwitch />
           {session ? (
             <Link to="/logout" className="signout" title={t('shell.signedInAs', { name: session.user.displayName })}>

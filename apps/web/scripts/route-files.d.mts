@@ -1,0 +1,10 @@
+export type ViteManifest = Record<
+  string,
+  { file: string; imports?: string[]; dynamicImports?: string[]; css?: string[]; isEntry?: boolean; isDynamicEntry?: boolean }
+>;
+export declare const MANIFEST: string;
+export declare const FIELD_PAGE: string;
+export declare function readManifest(dist: string): ViteManifest;
+export declare function entryKey(manifest: ViteManifest): string;
+export declare function staticClosure(manifest: ViteManifest, keys: string[]): { js: string[]; css: string[] };
+export declare function fieldRouteFiles(manifest: ViteManifest): { js: string[]; css: string[] };

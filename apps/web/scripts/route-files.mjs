@@ -1,0 +1,50 @@
+// Which built files a route needs, read from Vite's manifest (dist/.vite/manifest.json).
+// Shared by the service worker's precache list (vite.config.ts) and measure-bundle.mjs,
+// so what we measure is what the phone downloads.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const MANIFEST = '.vite/manifest.json';
+
+/** The page component behind /field: its lazy route chunk. */
+export const FIELD_PAGE = 'src/modules/field/components/FieldPage.tsx';
+
+export function readManifest(dist) {
+  const path = join(dist, MANIFEST);
+  if (!existsSync(path)) throw new Error(`${path} not found: build with build.manifest = true`);
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+/** The manifest key of the HTML entry (index.html). */
+export function entryKey(manifest) {
+  const key = Object.keys(manifest).find((k) => manifest[k].isEntry);
+  if (!key) throw new Error('no entry in the Vite manifest');
+  return key;
+}
+
+/**
+ * The files loaded for `keys` and everything they import statically (not their
+ * dynamic imports: those load only when used). Returns { js: [...], css: [...] }.
+ */
+export function staticClosure(manifest, keys) {
+  const seen = new Set();
+  const js = new Set();
+  const css = new Set();
+  const visit = (key) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    const chunk = manifest[key];
+    if (!chunk) throw new Error(`${key} is not in the Vite manifest`);
+    if (chunk.file.endsWith('.js')) js.add(chunk.file);
+    for (const file of chunk.css ?? []) css.add(file);
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  keys.forEach(visit);
+  return { js: [...js].sort(), css: [...css].sort() };
+}
+
+/** What opening /field on a fresh phone downloads: the app's entry, then the /field route chunk. */
+export function fieldRouteFiles(manifest) {
+  return staticClosure(manifest, [entryKey(manifest), FIELD_PAGE]);
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { translate } from '../i18n';
+import { fieldErrors, fieldKey, placeErrors, refusalErrors } from './errors';
+
+const fr = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('fr', key, params);
+const en = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en', key, params);
+const badInput = (field: string, rule: string) => ({ message: `${field}: ${rule}`, extensions: { code: 'BAD_USER_INPUT', field } });
+
+describe('API errors next to their fields', () => {
+  it('keys fields by their path in the input', () => {
+    expect(fieldKey('input.newContact.phone')).toBe('newContact.phone');
+    expect(fieldKey('input.issues[2].intensity')).toBe('issues.2.intensity');
+    expect(fieldKey('first')).toBe('first');
+  });
+
+  it("translates the API's rules into the member's language", () => {
+    const error = new CombinedGraphQLErrors({
+      errors: [badInput('input.issues[0].intensity', 'must be a whole number from 1 to 5'), badInput('input.notes', 'must be at most 10000 characters (got 10001)')],
+    });
+    expect(fieldErrors(error, fr).fields).toEqual({
+      'issues.0.intensity': 'Un nombre entier de 1 à 5.',
+      notes: '10000 caractères au plus.',
+    });
+    expect(fieldErrors(error, en).fields['issues.0.intensity']).toBe('A whole number from 1 to 5.');
+  });
+
+  it('shows an unknown rule as the API wrote it, and errors without a field at the top', () => {
+    const error = new CombinedGraphQLErrors({
+      errors: [badInput('input.door', 'is odd'), { message: 'Campaign x not found', extensions: { code: 'NOT_FOUND' } }],
+    });
+    expect(fieldErrors(error, fr)).toEqual({ fields: { door: 'is odd' }, general: ['Campaign x not found'] });
+  });
+
+  it('puts errors a form cannot place at its top', () => {
+    const placed = placeErrors({ fields: { door: 'a', clientId: 'b' }, general: [] }, (key) => key === 'door');
+    expect(placed).toEqual({ fields: { door: 'a' }, general: ['b'] });
+  });
+
+  it('reads a refusal kept in the outbox the same way', () => {
+    expect(refusalErrors({ field: 'input.newContact.email', message: 'input.newContact.email: must be an email address such as nom@exemple.fr' }, fr)).toEqual({
+      fields: { 'newContact.email': 'Une adresse e-mail, par exemple nom@exemple.fr.' },
+      general: [],
+    });
+  });
+
+  it('explains a missing network in words, not a stack', () => {
+    expect(fieldErrors(new TypeError('Failed to fetch'), fr).general).toEqual([fr('error.network')]);
+  });
+});
+
+describe('translate', () => {
+  it('picks the singular or plural form from {count}, as each language counts', () => {
+    expect(translate('fr', 'outbox.pending', { count: 0 })).toBe('0 conversation en attente d’envoi.');
+    expect(translate('fr', 'outbox.pending', { count: 2 })).toBe('2 conversations en attente d’envoi.');
+    expect(translate('en', 'outbox.pending', { count: 0 })).toBe('0 conversations waiting to be sent.');
+    expect(translate('en', 'outbox.pending', { count: 1 })).toBe('1 conversation waiting to be sent.');
+    expect(translate('fr', 'contacts.count', { count: '1 234' })).toBe('1 234 personnes');
+  });
+});

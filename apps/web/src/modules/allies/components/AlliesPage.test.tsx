@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import { ActionKind, CampaignStage, Role, WinSize } from '@rapport/shared';
+import { renderApp, signInAs } from '../../../test/renderApp';
+import { AllyPortalQuery } from '../graphql/allyPortal';
+import { webcalUrl } from './AlliesPage';
+
+const portal = {
+  upcomingActions: [
+    {
+      __typename: 'Action',
+      id: 'a1',
+      title: 'Cortège de la victoire',
+      kind: ActionKind.CELEBRATION,
+      startsAt: '2099-10-08T09:00:00.000Z',
+      location: 'Dalle Kennedy',
+      committedCount: 12,
+      campaign: { __typename: 'Campaign', id: 'c1', name: 'CPAM Villejean' },
+    },
+  ],
+  winsToCelebrate: [
+    {
+      __typename: 'Win',
+      id: 'w1',
+      title: 'Réouverture sur la dalle Kennedy',
+      wonAt: '2022-09-15T10:00:00.000Z',
+      size: WinSize.MAJOR,
+      campaign: { __typename: 'Campaign', id: 'c1', name: 'CPAM Villejean' },
+    },
+  ],
+  campaigns: [{ __typename: 'Campaign', id: 'c1', name: 'CPAM Villejean', stage: CampaignStage.WON }],
+  calendarFeedUrl: 'https://rapport.example/calendar/abc123.ics',
+};
+
+describe('/allies', () => {
+  it('shows actions open to allies, wins to celebrate, stages and the calendar to subscribe to', async () => {
+    signInAs(Role.ALLY);
+    renderApp('/allies', { mocks: [{ request: { query: AllyPortalQuery }, result: { data: portal } }] });
+
+    const actions = await screen.findByRole('region', { name: 'Prochaines actions' });
+    expect(await within(actions).findByText('Cortège de la victoire')).toBeTruthy();
+    expect(within(actions).getByText(/Dalle Kennedy/)).toBeTruthy();
+    expect(within(actions).getByText(/Fête · CPAM Villejean · 12 personnes engagées/)).toBeTruthy();
+    const calendar = within(actions).getByRole('link', { name: 'S’abonner au calendrier' });
+    expect(calendar.getAttribute('href')).toBe('webcal://rapport.example/calendar/abc123.ics');
+
+    const wins = screen.getByRole('region', { name: 'Victoires à fêter' });
+    expect(within(wins).getByText('Réouverture sur la dalle Kennedy')).toBeTruthy();
+    const campaigns = screen.getByRole('region', { name: 'Où en sont les campagnes' });
+    expect(within(campaigns).getByText('Victoire')).toBeTruthy();
+
+    // An ally's navigation holds the ally view only (no reminders badge, no outbox).
+    const nav = screen.getByRole('navigation', { name: 'Navigation principale' });
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Allié·es']);
+  });
+
+  it('turns the feed URL into a webcal:// link', () => {
+    expect(webcalUrl('http://localhost:3000/calendar/x.ics')).toBe('webcal://localhost:3000/calendar/x.ics');
+    expect(webcalUrl('HTTPS://a.example/c')).toBe('webcal://a.example/c');
+  });
+});

@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import type { MockLink } from '@apollo/client/testing';
+import { ActionKind, CampaignStage, NegotiationStatus, Role, Visibility, WinSize } from '@rapport/shared';
+import { renderApp, shellMocks, signInAs } from '../../../test/renderApp';
+import { CampaignDashboardQuery } from '../graphql/campaignDashboard';
+import { ListeningReportQuery } from '../graphql/listeningReport';
+
+const tally = (id: string, name: string, mentions: number, contacts: number, averageIntensity: number) => ({
+  __typename: 'IssueTally',
+  issue: { __typename: 'Issue', id, name },
+  mentions,
+  contacts,
+  averageIntensity,
+});
+const counts = (rows: Record<string, number>) => Object.entries(rows).map(([status, count]) => ({ __typename: 'CountByStatus', status, count }));
+
+const progress = {
+  __typename: 'CampaignProgress',
+  campaign: {
+    __typename: 'Campaign',
+    id: 'c1',
+    name: "Réouverture de l'antenne CPAM de Villejean",
+    goal: 'Un accueil de la Sécurité sociale dans le quartier',
+    startedAt: '2016-08-31T22:00:00.000Z',
+    stageHistory: [
+      { __typename: 'StageChange', stage: CampaignStage.LISTENING, enteredAt: '2016-08-31T22:00:00.000Z', note: 'Un collectif se forme.' },
+      { __typename: 'StageChange', stage: CampaignStage.DEMANDS, enteredAt: '2020-03-09T23:00:00.000Z', note: null },
+      { __typename: 'StageChange', stage: CampaignStage.ACTION, enteredAt: '2022-05-31T22:00:00.000Z', note: null },
+    ],
+    negotiations: [
+      {
+        __typename: 'Negotiation',
+        id: 'n1',
+        scheduledAt: '2022-07-07T12:00:00.000Z',
+        status: NegotiationStatus.HELD,
+        decisionMakers: [{ __typename: 'DecisionMaker', id: 'd1', name: 'Directeur, CPAM' }],
+      },
+    ],
+  },
+  stage: CampaignStage.ACTION,
+  daysInStage: 12,
+  doorsKnocked: 60,
+  conversationsHeld: 42,
+  oneToOnes: 8,
+  contactsReached: 40,
+  leadersIdentified: 3,
+  topIssues: [tally('i1', "Fermeture de l'antenne", 17, 17, 4.5), tally('i2', 'Démarches uniquement en ligne', 9, 9, 3)],
+  demandsByStatus: counts({ PRESENTED: 1, DRAFT: 2 }),
+  upcomingActions: [
+    {
+      __typename: 'Action',
+      id: 'a1',
+      title: 'Irruption à la journée innovation en santé',
+      kind: ActionKind.DIRECT_ACTION,
+      startsAt: '2099-06-23T08:00:00.000Z',
+      location: 'Rennes',
+      turnoutGoal: 25,
+      committedCount: 32,
+      visibility: Visibility.ALLIES,
+    },
+  ],
+  commitmentsByStatus: counts({ OPEN: 2, KEPT: 5 }),
+  decisionMakerCommitmentsByStatus: counts({ BROKEN: 1, KEPT: 1 }),
+  overdueFollowUps: 2,
+  wins: [
+    { __typename: 'Win', id: 'w1', title: 'Rendez-vous obtenu avec la direction', wonAt: '2022-06-23T10:00:00.000Z', size: WinSize.SMALL, celebrated: false },
+    { __typename: 'Win', id: 'w2', title: 'Réouverture sur la dalle Kennedy', wonAt: '2022-09-15T10:00:00.000Z', size: WinSize.MAJOR, celebrated: true },
+  ],
+  conversationsPerWeek: [
+    { __typename: 'WeeklyCount', weekStart: '2020-02-16T23:00:00.000Z', count: 60 },
+    { __typename: 'WeeklyCount', weekStart: '2020-03-01T23:00:00.000Z', count: 8 },
+  ],
+};
+
+const mocks: MockLink.MockedResponse[] = [
+  { request: { query: CampaignDashboardQuery, variables: { campaignId: 'c1' } }, result: { data: { campaignProgress: progress } } },
+  {
+    request: { query: ListeningReportQuery, variables: { campaignId: 'c1' } },
+    result: { data: { listeningReport: [...progress.topIssues, tally('i3', 'Pas d’ordinateur', 2, 2, 2)] } },
+  },
+];
+
+async function openDashboard() {
+  signInAs(Role.ORGANISER);
+  const view = renderApp('/campaigns/c1', { mocks });
+  await screen.findByRole('heading', { level: 1, name: "Réouverture de l'antenne CPAM de Villejean" });
+  return view;
+}
+
+const figure = (container: HTMLElement, name: string) => container.querySelector(`[data-figure="${name}"] dd`)?.textContent;
+
+describe('the campaign dashboard', () => {
+  it('shows the listening figures of campaignProgress', async () => {
+    const { container } = await openDashboard();
+    expect(figure(container, 'doorsKnocked')).toBe('60');
+    expect(figure(container, 'conversationsHeld')).toBe('42');
+    expect(figure(container, 'oneToOnes')).toBe('8');
+    expect(figure(container, 'contactsReached')).toBe('40');
+    expect(figure(container, 'leadersIdentified')).toBe('3');
+    const listening = screen.getByRole('region', { name: 'Écoute' });
+    expect(within(listening).getByText('Portes frappées')).toBeTruthy();
+  });
+
+  it('steps through the stages, marks the current one with its time, and keeps the history', async () => {
+    const { container } = await openDashboard();
+    const steps = [...container.querySelectorAll('.stepper li')];
+    expect(steps.map((s) => s.querySelector('.step-name')?.textContent)).toEqual(['Écoute', 'Revendications', 'Action', 'Négociation', 'Victoire']);
+    expect(steps[2]!.getAttribute('aria-current')).toBe('step');
+    expect(steps[0]!.className).toContain('step-done');
+    expect(steps[3]!.className).toContain('step-todo');
+    expect(screen.getByText(/Action depuis 12 jours/)).toBeTruthy();
+    expect(screen.getByText('Historique (3 changements)')).toBeTruthy();
+    expect(screen.getByText('Un collectif se forme.')).toBeTruthy();
+  });
+
+  it('draws the charts in SVG, lazily, with the listening report behind them', async () => {
+    await openDashboard();
+    const perWeek = await screen.findByRole('img', { name: /Conversations par semaine/ });
+    expect(perWeek.tagName.toLowerCase()).toBe('svg');
+    // Zero-filled between the two weeks with conversations: 3 weeks, 3 bars.
+    expect(perWeek.querySelectorAll('rect')).toHaveLength(3);
+    const issues = await screen.findByRole('img', { name: /Colères les plus citées/ });
+    expect(issues.querySelectorAll('rect')).toHaveLength(2);
+    expect(issues.textContent).toContain('17 · colère 4,5/5');
+
+    const report = await screen.findByRole('region', { name: 'Rapport d’écoute complet' });
+    const rows = within(report).getAllByRole('row');
+    expect(rows).toHaveLength(4);
+    expect(within(rows[3]!).getByRole('rowheader').textContent).toBe('Pas d’ordinateur');
+  });
+
+  it('counts demands, actions with their turnout, commitments kept/broken/open, overdue, and wins to celebrate', async () => {
+    const { container } = await openDashboard();
+    expect(figure(container, 'demands-PRESENTED')).toBe('1');
+    expect(figure(container, 'demands-DRAFT')).toBe('2');
+    expect(container.querySelector('[data-figure="demands-WON"]')).toBeNull();
+
+    expect(screen.getByText('Irruption à la journée innovation en santé')).toBeTruthy();
+    expect(screen.getByText('32 engagé·es pour un objectif de 25')).toBeTruthy();
+
+    const cell = (row: string, status: string) => container.querySelector(`tr[data-row="${row}"] td[data-status="${status}"]`)?.textContent;
+    expect([cell('contacts', 'KEPT'), cell('contacts', 'BROKEN'), cell('contacts', 'OPEN')]).toEqual(['5', '0', '2']);
+    expect([cell('decisionMakers', 'KEPT'), cell('decisionMakers', 'BROKEN'), cell('decisionMakers', 'OPEN')]).toEqual(['1', '1', '0']);
+    expect(container.querySelector('[data-figure="overdueFollowUps"]')?.textContent).toContain('2 engagements en retard');
+
+    expect(container.querySelector('[data-figure="toCelebrate"]')?.textContent).toBe('1 victoire à fêter.');
+    expect(screen.getByText('Rendez-vous obtenu avec la direction').closest('li')?.textContent).toContain('à fêter');
+    expect(screen.getByText('Réouverture sur la dalle Kennedy').closest('li')?.textContent).not.toContain('à fêter');
+  });
+
+  it('links to the field form for this campaign and to each negotiation brief', async () => {
+    await openDashboard();
+    expect(screen.getByRole('link', { name: 'Saisir des conversations' }).getAttribute('href')).toBe('/field?campaign=c1');
+    expect(screen.getByRole('link', { name: /Préparer la rencontre du 7 juillet 2022/ }).getAttribute('href')).toBe('/negotiations/n1/brief');
+  });
+
+  it('reads in English when the member chose English (me.locale), whatever this device said before', async () => {
+    signInAs(Role.ORGANISER);
+    renderApp('/campaigns/c1', { mocks: [...mocks, ...shellMocks({ locale: 'en' })], locale: 'fr' });
+    expect(await screen.findByText('Doors knocked')).toBeTruthy();
+    expect(screen.getByText(/Action for 12 days/)).toBeTruthy();
+    expect(document.documentElement.lang).toBe('en');
+  });
+});

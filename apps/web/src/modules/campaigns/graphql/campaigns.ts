@@ -1,0 +1,13 @@
+import { graphql } from '../../../gql';
+
+export const CampaignsQuery = graphql(`
+  query Campaigns {
+    campaigns {
+      id
+      name
+      goal
+      stage
+      startedAt
+    }
+  }
+`);

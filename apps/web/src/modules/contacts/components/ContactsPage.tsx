@@ -1,0 +1,174 @@
+import { useState, type FormEvent } from 'react';
+import { useQuery } from '@apollo/client/react';
+import { Link, useLocation, useSearchParams } from 'react-router';
+import { AllyRole } from '@rapport/shared';
+import { errorMessage } from '../../../apollo/errors';
+import { useT } from '../../../i18n';
+import { useFormat } from '../../../i18n/format';
+import { label } from '../../../i18n/labels';
+import type { ContactFilter } from '../../../gql/graphql';
+import { CheckboxField, FieldShell, TextField } from '../../shell/components/fields';
+import { usePageTitle } from '../../shell/components/usePageTitle';
+import { ContactsQuery } from '../graphql/contacts';
+import { contactName } from './ContactSearch';
+
+const PAGE_SIZE = 50;
+
+/** The filter, in the address: a search can be bookmarked and shared. */
+function filterFrom(params: URLSearchParams): ContactFilter {
+  const filter: ContactFilter = {};
+  const search = params.get('search')?.trim();
+  const allyRole = params.get('allyRole');
+  const tag = params.get('tag')?.trim();
+  const neighbourhood = params.get('neighbourhood')?.trim();
+  if (search) filter.search = search;
+  if (allyRole && (Object.values(AllyRole) as string[]).includes(allyRole)) filter.allyRole = allyRole as AllyRole;
+  if (tag) filter.tag = tag;
+  if (params.get('leader') === '1') filter.isLeader = true;
+  if (neighbourhood) filter.neighbourhood = neighbourhood;
+  return filter;
+}
+
+/** /contacts — search the people met, by name, phone or email, ally role, tag, leadership, neighbourhood. */
+export function ContactsPage() {
+  const t = useT();
+  const format = useFormat();
+  usePageTitle(t('contacts.title'));
+  const [params, setParams] = useSearchParams();
+  const erased = (useLocation().state as { erased?: boolean } | null)?.erased === true;
+  const filter = filterFrom(params);
+  const [form, setForm] = useState({
+    search: params.get('search') ?? '',
+    allyRole: params.get('allyRole') ?? '',
+    tag: params.get('tag') ?? '',
+    leader: params.get('leader') === '1',
+    neighbourhood: params.get('neighbourhood') ?? '',
+  });
+  const { data, loading, error, fetchMore } = useQuery(ContactsQuery, {
+    variables: { filter, first: PAGE_SIZE },
+    fetchPolicy: 'cache-and-network',
+  });
+  const connection = data?.contacts;
+
+  function apply(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    if (form.search.trim()) next.set('search', form.search.trim());
+    if (form.allyRole) next.set('allyRole', form.allyRole);
+    if (form.tag.trim()) next.set('tag', form.tag.trim());
+    if (form.leader) next.set('leader', '1');
+    if (form.neighbourhood.trim()) next.set('neighbourhood', form.neighbourhood.trim());
+    setParams(next);
+  }
+
+  function loadMore() {
+    if (!connection?.pageInfo.endCursor) return;
+    void fetchMore({
+      variables: { after: connection.pageInfo.endCursor },
+      updateQuery: (previous, { fetchMoreResult }) => ({
+        contacts: {
+          ...fetchMoreResult.contacts,
+          edges: [...(previous.contacts?.edges ?? []), ...fetchMoreResult.contacts.edges],
+        },
+      }),
+    });
+  }
+
+  return (
+    <section className="page">
+      <h1>{t('contacts.title')}</h1>
+      <form className="form filters" role="search" aria-label={t('contacts.searchForm')} onSubmit={apply}>
+        <TextField
+          label={t('contacts.search')}
+          name="search"
+          type="search"
+          value={form.search}
+          onValue={(search) => setForm((f) => ({ ...f, search }))}
+          hint={t('contacts.searchHint')}
+        />
+        <div className="form-row form-row-3">
+          <FieldShell label={t('contacts.allyRole')}>
+            {({ inputId }) => (
+              <select id={inputId} name="allyRole" value={form.allyRole} onChange={(e) => setForm((f) => ({ ...f, allyRole: e.target.value }))}>
+                <option value="">{t('contacts.any')}</option>
+                {Object.values(AllyRole).map((role) => (
+                  <option key={role} value={role}>
+                    {label(t, 'allyRole', role)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FieldShell>
+          <TextField label={t('contacts.tag')} name="tag" value={form.tag} onValue={(tag) => setForm((f) => ({ ...f, tag }))} />
+          <TextField
+            label={t('contacts.neighbourhood')}
+            name="neighbourhood"
+            value={form.neighbourhood}
+            onValue={(neighbourhood) => setForm((f) => ({ ...f, neighbourhood }))}
+          />
+        </div>
+        <CheckboxField label={t('contacts.leadersOnly')} name="isLeader" checked={form.leader} onChecked={(leader) => setForm((f) => ({ ...f, leader }))} />
+        <div className="button-row">
+          <button type="submit" className="button button-primary">
+            {t('contacts.apply')}
+          </button>
+          <Link
+            to="/contacts"
+            className="button button-secondary"
+            onClick={() => setForm({ search: '', allyRole: '', tag: '', leader: false, neighbourhood: '' })}
+          >
+            {t('contacts.clear')}
+          </Link>
+        </div>
+      </form>
+
+      {erased ? (
+        <p className="notice" role="status">
+          {t('contacts.erased')}
+        </p>
+      ) : null}
+      {error && !data ? (
+        <p className="alert" role="alert">
+          {errorMessage(error, t)}
+        </p>
+      ) : null}
+      <p role="status" className="muted">
+        {connection ? t('contacts.count', { count: format.number(connection.totalCount) }) : loading ? t('common.loading') : ''}
+      </p>
+      {connection?.edges.length ? (
+        <ul className="cards contacts">
+          {connection.edges.map(({ node }) => (
+            <li key={node.id} className="card-item">
+              <p className="card-title">
+                <Link to={`/contacts/${node.id}`}>{contactName(node)}</Link>
+                {node.isLeader ? <span className="tag">{t('contacts.leader')}</span> : null}
+              </p>
+              <p className="muted">
+                {[node.neighbourhood, [node.street, node.building].filter(Boolean).join(', '), node.phone].filter(Boolean).join(' · ')}
+              </p>
+              {node.allyRoles.length || node.tags.length ? (
+                <p>
+                  {node.allyRoles.map((role) => (
+                    <span key={role} className="tag">
+                      {label(t, 'allyRole', role)}
+                    </span>
+                  ))}
+                  {node.tags.map((tag) => (
+                    <span key={tag} className="tag tag-quiet">
+                      #{tag}
+                    </span>
+                  ))}
+                </p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {connection?.pageInfo.hasNextPage ? (
+        <button type="button" className="button button-secondary" onClick={loadMore} disabled={loading}>
+          {t('contacts.more')}
+        </button>
+      ) : null}
+    </section>
+  );
+}

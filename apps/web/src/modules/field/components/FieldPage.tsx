@@ -1,0 +1,131 @@
+import { useCallback, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { fieldErrors, NO_ERRORS, placeErrors, refusalErrors, type FieldErrors } from '../../../apollo/errors';
+import { useT } from '../../../i18n';
+import { label } from '../../../i18n/labels';
+import { useSession } from '../../auth/session';
+import { usePageTitle } from '../../shell/components/usePageTitle';
+import { nextDoor, toInput, type FieldDraft } from '../draft';
+import { newClientId } from '../clientId';
+import { discardRejected, submitToOutbox, useOutbox } from '../outbox/outbox';
+import type { RejectedEntry } from '../outbox/store';
+import { useFieldDraft } from '../useFieldDraft';
+import { useFieldOptions } from '../useFieldOptions';
+import { FieldForm, type SubmitStatus } from './FieldForm';
+import { OutboxPanel } from './OutboxPanel';
+
+/** Error keys this form can show next to a field; the others go to the top of the form. */
+const FORM_FIELDS = new Set([
+  'campaignId',
+  'kind',
+  'outcome',
+  'street',
+  'building',
+  'door',
+  'contactId',
+  'newContact.firstName',
+  'newContact.lastName',
+  'newContact.phone',
+  'newContact.email',
+  'newContact.street',
+  'newContact.building',
+  'newContact.consentGivenAt',
+  'issues',
+  'selfInterest',
+  'interestLevel',
+  'leadershipPotential',
+  'followUpAt',
+  'notes',
+]);
+const isFormField = (key: string) => FORM_FIELDS.has(key) || /^issues\.\d+\.(name|intensity|quote)$/.test(key);
+
+/** /field — the door-to-door form; works offline (outbox in IndexedDB, app shell in the service worker). */
+export function FieldPage() {
+  const t = useT();
+  const session = useSession();
+  const userId = session?.user.id ?? '';
+  const [params] = useSearchParams();
+  const options = useFieldOptions(userId);
+  const [draft, setDraft] = useFieldDraft(userId, params.get('campaign'));
+  const outbox = useOutbox(userId);
+  const [errors, setErrors] = useState<FieldErrors>(NO_ERRORS);
+  const [status, setStatus] = useState<SubmitStatus>(null);
+  const [busy, setBusy] = useState(false);
+  const doorRef = useRef<HTMLInputElement>(null);
+  const campaign = options.campaigns.find((c) => c.id === draft.campaignId);
+  usePageTitle(t('field.title'));
+
+  const change = useCallback(
+    (patch: Partial<FieldDraft>) => {
+      setDraft((d) => ({ ...d, ...patch }));
+      setStatus(null);
+    },
+    [setDraft],
+  );
+
+  /** After an error, the first field in trouble gets the focus (keyboard and screen-reader users land on it). */
+  function focusFirstError() {
+    requestAnimationFrame(() => {
+      const target = document.querySelector<HTMLElement>('.field-form [aria-invalid="true"], .field-form fieldset[aria-describedby] input, .field-form .alert');
+      target?.focus?.();
+      target?.scrollIntoView?.({ block: 'center' });
+    });
+  }
+
+  async function submit() {
+    if (!draft.outcome) {
+      setErrors({ fields: { outcome: t('field.outcomeRequired') }, general: [] });
+      focusFirstError();
+      return;
+    }
+    const clientId = newClientId();
+    const now = new Date();
+    const snapshot = draft;
+    setBusy(true);
+    setErrors(NO_ERRORS);
+    try {
+      const result = await submitToOutbox({
+        clientId,
+        userId,
+        input: toInput(snapshot, clientId, now),
+        draft: snapshot,
+        createdAt: now.toISOString(),
+        attempts: 0,
+      });
+      if (result.status === 'rejected') {
+        // Shown here, next to the fields: the form still holds what was typed.
+        await discardRejected(clientId);
+        setErrors(placeErrors(refusalErrors(result.entry, t), isFormField));
+        setStatus(null);
+        focusFirstError();
+        return;
+      }
+      setStatus(result.status === 'sent' ? 'sent' : 'queued');
+      setDraft(nextDoor(snapshot));
+      doorRef.current?.focus();
+    } catch (error) {
+      // IndexedDB refused the entry (storage full…): keep the form as typed.
+      setErrors(placeErrors(fieldErrors(error, t), isFormField));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function correct(entry: RejectedEntry) {
+    setDraft(entry.draft);
+    setErrors(placeErrors(refusalErrors(entry, t), isFormField));
+    setStatus(null);
+    await discardRejected(entry.clientId);
+    focusFirstError();
+  }
+
+  return (
+    <section className="page page-field" aria-labelledby="field-title">
+      <h1 id="field-title">{label(t, 'kind', draft.kind)}</h1>
+      {campaign ? <p className="muted field-campaign">{campaign.name}</p> : null}
+      {options.fromCache ? <p className="hint">{t('field.optionsFromCache')}</p> : null}
+      <OutboxPanel outbox={outbox} onCorrect={(entry) => void correct(entry)} />
+      <FieldForm draft={draft} onChange={change} options={options} errors={errors} busy={busy} status={status} onSubmit={() => void submit()} doorRef={doorRef} />
+    </section>
+  );
+}

@@ -1,0 +1,14 @@
+import { graphql } from '../../../gql';
+
+export const MyRemindersQuery = graphql(`
+  query MyReminders {
+    myReminders {
+      id
+      kind
+      remindAt
+      status
+      sentAt
+      attempts
+    }
+  }
+`);

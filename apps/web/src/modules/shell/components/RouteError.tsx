@@ -1,0 +1,24 @@
+import { isRouteErrorResponse, useRouteError } from 'react-router';
+import { useT } from '../../../i18n';
+import { NotFoundPage } from './NotFoundPage';
+
+/**
+ * When a page cannot load: most often its code, offline, on a page this phone never
+ * opened (the service worker keeps the app shell and /field only).
+ */
+export function RouteError() {
+  const t = useT();
+  const error = useRouteError();
+  if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
+  return (
+    <section className="page" role="alert">
+      <h1>{t('routeError.title')}</h1>
+      <p>{navigator.onLine ? t('routeError.body') : t('routeError.offline')}</p>
+      <p>
+        <button type="button" className="button button-primary" onClick={() => window.location.reload()}>
+          {t('routeError.reload')}
+        </button>
+      </p>
+    </section>
+  );
+}

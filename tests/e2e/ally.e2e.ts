@@ -1,0 +1,59 @@
+import { ACCOUNTS, CAMPAIGN_NAME, data, expect, expectAccessible, gql, screenshot, seededCampaignId, signIn, test, tokenFor } from './fixtures.ts';
+
+test('an ally sees actions, wins and stages, a calendar to subscribe to, and nobody’s details', async ({ page }) => {
+  const organiser = await tokenFor(ACCOUNTS.organiser);
+  const campaignId = await seededCampaignId(organiser);
+  const { contacts } = await data<{ contacts: { edges: Array<{ node: { firstName: string; lastName: string | null; phone: string | null } }> } }>(
+    '{ contacts(first: 50) { edges { node { firstName lastName phone } } } }',
+    {},
+    organiser,
+  );
+
+  // Two upcoming actions: one open to allies, one for the team only.
+  const soon = new Date(Date.now() + 14 * 24 * 3600 * 1000).toISOString();
+  const schedule = (title: string, visibility: string) =>
+    data(
+      'mutation ($input: ActionInput!) { scheduleAction(input: $input) { id } }',
+      { input: { campaignId, title, kind: 'RALLY', startsAt: soon, location: 'Dalle Kennedy', turnoutGoal: 40, visibility } },
+      organiser,
+    );
+  const stamp = Date.now();
+  await schedule(`Rassemblement ouvert ${stamp}`, 'ALLIES');
+  await schedule(`Réunion d'équipe ${stamp}`, 'TEAM');
+
+  await signIn(page, ACCOUNTS.ally, /\/allies$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Espace allié·es' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Prochaines actions' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Victoires à fêter' })).toBeVisible();
+  const campaigns = page.locator(`[data-campaign="${campaignId}"]`);
+  await expect(campaigns).toContainText(CAMPAIGN_NAME);
+  await expect(campaigns).toContainText('Victoire');
+  const actions = page.getByRole('region', { name: 'Prochaines actions' });
+  await expect(actions.getByText(`Rassemblement ouvert ${stamp}`)).toBeVisible();
+  await expect(actions).toContainText('Dalle Kennedy');
+  await expect(page.getByText(`Réunion d'équipe ${stamp}`)).toHaveCount(0);
+  const calendar = page.locator('a[data-calendar]');
+  await expect(calendar).toHaveAttribute('href', /^webcal:\/\/.+/);
+
+  // Only the ally view in the navigation; members' pages send the ally back.
+  const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+  await expect(nav.getByRole('link')).toHaveCount(1);
+  await expect(nav.getByRole('link', { name: 'Allié·es' })).toBeVisible();
+  for (const path of ['/campaigns', `/campaigns/${campaignId}`, '/contacts', '/field', '/notifications']) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/allies$/);
+  }
+
+  // Nobody's name or phone on the page; the API refuses the ally the contacts.
+  const text = await page.locator('main').innerText();
+  for (const { node } of contacts.edges) {
+    if (node.phone) expect(text).not.toContain(node.phone);
+    if (node.lastName) expect(text).not.toContain(`${node.firstName} ${node.lastName}`);
+  }
+  const ally = await tokenFor(ACCOUNTS.ally);
+  const refused = await gql('{ contacts(first: 5) { totalCount } }', {}, ally);
+  expect(refused.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+
+  await expectAccessible(page, '/allies');
+  await screenshot(page, 'allies');
+});
