@@ -61,19 +61,7 @@ export function list<T>(field: string, values: T[] | null | undefined, max: numb
   return values.map((v, i) => each(`${field}[${i}]`, v));
 }
 
-/**
- * The form two spellings of a name share when they mean the same thing: no accents,
- * lower case, single spaces, straight apostrophes. Used to match issues and to search.
- */
-export function normalizeForMatch(value: string): string {
-  return value
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’‘`´]/g, "'")
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export { normalizeForMatch } from '@rapport/shared';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Ids are uuids: anything else can match no row, so it is NOT_FOUND without asking PostgreSQL. */

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { normalizeForMatch } from '@rapport/shared';
 import { useT } from '../../../i18n';
 import { ChoiceGroup, TextField } from '../../shell/components/fields';
 import { DEFAULT_INTENSITY, type IssueDraft } from '../draft';
@@ -6,16 +7,7 @@ import { DEFAULT_INTENSITY, type IssueDraft } from '../draft';
 const INTENSITIES = [1, 2, 3, 4, 5] as const;
 
 /** Same rule as the API: case, accents and spaces do not make a different issue. */
-export const sameIssue = (a: string, b: string) => normalize(a) === normalize(b);
-function normalize(value: string) {
-  return value
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’‘`´]/g, "'")
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export const sameIssue = (a: string, b: string) => normalizeForMatch(a) === normalizeForMatch(b);
 
 interface IssuesPickerProps {
   known: ReadonlyArray<{ id: string; name: string }>;
