@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule, type ApiOptions } from './app.module.js';
 import { serveWebApp } from './web/web-app.js';
+import { mountQueuesBoard } from './admin/queues-board.js';
 
 export { AppModule, DOMAIN_MODULES, type ApiOptions } from './app.module.js';
 
@@ -16,6 +17,8 @@ export async function createApi(options: ApiOptions & { logger?: false | Array<'
   app.useBodyParser('json', { limit: '1mb' });
   app.set('trust proxy', 'loopback');
   app.enableShutdownHooks();
+  // The operator view of the queues, for organisers (before the web app's fallback route).
+  mountQueuesBoard(app);
   serveWebApp(app.getHttpAdapter().getInstance());
   return app;
 }

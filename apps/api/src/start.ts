@@ -63,6 +63,7 @@ async function main() {
     app = await createApi({
       databaseUrl,
       redisUrl,
+      queuePrefix: config.queuePrefix,
       extraModules: config.workerInProcess ? workerModules({ databaseUrl, redisUrl }) : [],
       logger: ['error', 'warn'],
     });

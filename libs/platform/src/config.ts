@@ -13,6 +13,8 @@ export interface RapportConfig {
   publicUrl?: string;
   tokenTtlDays: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** Prefix of Redis keys (queues, rate limits); api and workers of one deployment share it. */
+  queuePrefix: string;
 }
 
 export class ConfigError extends Error {}
@@ -61,5 +63,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RapportConfig 
     publicUrl: url('PUBLIC_URL', env.PUBLIC_URL, ['http:', 'https:']),
     tokenTtlDays: integer('TOKEN_TTL_DAYS', env.TOKEN_TTL_DAYS, 30, 1, 3650),
     logLevel: oneOf('LOG_LEVEL', env.LOG_LEVEL, ['error', 'warn', 'log', 'debug'] as const, 'log'),
+    queuePrefix: env.RAPPORT_QUEUE_PREFIX || 'rapport',
   };
 }

@@ -52,7 +52,7 @@ export class DigestService {
       await this.queue.upsertJobScheduler(
         id,
         { pattern: DIGEST_CRON, tz: org.timezone },
-        { name: REMINDER_JOBS.digest, data: { organizationId: org.id }, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } },
+        { name: REMINDER_JOBS.digest, data: { organizationId: org.id }, opts: { removeOnComplete: { count: 1000 }, removeOnFail: { count: 5000 } } },
       );
       upserted++;
     }

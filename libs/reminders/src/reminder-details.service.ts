@@ -147,21 +147,23 @@ export class ReminderDetailsService {
     const conversationIds = ids((r) => r.conversationId);
     const actionIds = ids((r) => r.actionId);
 
-    const [organizations, commitments, conversations, actions] = await Promise.all([
+    const [organizations, commitments, conversations, actions, recipients] = await Promise.all([
       this.organizations(ids((r) => r.organizationId), em),
       this.commitments(commitmentIds, em),
       this.conversations(conversationIds, em),
       this.actions(actionIds, em),
+      this.members(ids((r) => r.recipientUserId), em),
     ]);
-    // The recipient, or for an action reminder without one, the action's organiser.
-    const recipientOf = (r: Reminder) => r.recipientUserId ?? (r.actionId ? actions.get(r.actionId)?.subject.organiserId ?? null : null);
-    const members = await this.members(ids(recipientOf), em);
+    // An action reminder without a recipient goes to the action's organiser.
+    const organiserOf = (r: Reminder) => (r.actionId ? actions.get(r.actionId)?.subject.organiserId ?? null : null);
+    const organisers = await this.members(ids((r) => (r.recipientUserId ? null : organiserOf(r))), em);
+    const recipientOf = (r: Reminder) => (r.recipientUserId ? recipients.get(r.recipientUserId) : organisers.get(organiserOf(r) ?? ''));
 
     const result = new Map<string, ReminderDetails>();
     for (const reminder of reminders) {
       const organization = organizations.get(reminder.organizationId);
       if (!organization) continue;
-      const member = members.get(recipientOf(reminder) ?? '');
+      const member = recipientOf(reminder);
       const recipient = member && member.organizationId === reminder.organizationId ? member : null;
       const details: ReminderDetails = {
         reminder,

@@ -11,13 +11,28 @@ export interface MessageText {
 
 const LOCALE_TAGS: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
 
+// Building an Intl.DateTimeFormat costs far more than using one: keep them.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function format(kind: 'when' | 'day', locale: Locale, timeZone: string): Intl.DateTimeFormat {
+  const key = `${kind}|${locale}|${timeZone}`;
+  let found = formats.get(key);
+  if (!found) {
+    const options: Intl.DateTimeFormatOptions =
+      kind === 'when' ? { dateStyle: 'full', timeStyle: 'short', timeZone } : { weekday: 'short', day: 'numeric', month: 'short', timeZone };
+    found = new Intl.DateTimeFormat(LOCALE_TAGS[locale], options);
+    if (formats.size > 500) formats.clear();
+    formats.set(key, found);
+  }
+  return found;
+}
+
 /** "lundi 3 mars 2025 à 18:00" / "Monday 3 March 2025 at 18:00", in the organisation's timezone. */
 export function formatWhen(date: Date, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(LOCALE_TAGS[locale], { dateStyle: 'full', timeStyle: 'short', timeZone }).format(date);
+  return format('when', locale, timeZone).format(date);
 }
 
 export function formatDay(date: Date, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(LOCALE_TAGS[locale], { weekday: 'short', day: 'numeric', month: 'short', timeZone }).format(date);
+  return format('day', locale, timeZone).format(date);
 }
 
 const quote = (locale: Locale, text: string) => (locale === 'fr' ? `« ${text} »` : `“${text}”`);

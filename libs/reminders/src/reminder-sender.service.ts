@@ -123,7 +123,7 @@ export class ReminderSender {
 
   /** Takes the row if it is due, SCHEDULED, within its attempts and not held by a live claim. */
   private async claim(id: string): Promise<{ reminder: Reminder; claimedAt: Date } | null> {
-    const rows: Row[] = await this.db.query(
+    const rows = await this.update(
       `UPDATE reminders
           SET claimed_at = date_trunc('milliseconds', clock_timestamp()), attempts = attempts + 1
         WHERE id = $1 AND status = 'SCHEDULED'
@@ -153,7 +153,7 @@ export class ReminderSender {
     if (row.attempts >= REMINDER_MAX_ATTEMPTS) {
       // Its last attempt died with its worker: give up, keeping the last error known.
       const error = row.last_error ?? `gave up after ${row.attempts} attempts (the worker stopped while sending)`;
-      await this.db.query(
+      await this.update(
         `UPDATE reminders SET status = 'FAILED', claimed_at = NULL, last_error = $2 WHERE id = $1 AND status = 'SCHEDULED' AND attempts >= $3`,
         [id, error, REMINDER_MAX_ATTEMPTS],
       );
@@ -163,8 +163,14 @@ export class ReminderSender {
     return { result: 'later', at: new Date(Date.now() + 500), reason: 'changed meanwhile' };
   }
 
+  /** An UPDATE … RETURNING: its rows (TypeORM answers [rows, count] for updates). */
+  private async update(sql: string, params: unknown[]): Promise<Row[]> {
+    const result = await this.db.query(sql, params);
+    return Array.isArray(result) && Array.isArray(result[0]) && typeof result[1] === 'number' ? result[0] : result;
+  }
+
   private async markSent(id: string, claim: Date): Promise<boolean> {
-    const rows: Row[] = await this.db.query(
+    const rows = await this.update(
       `UPDATE reminders SET status = 'SENT', sent_at = now(), claimed_at = NULL, last_error = NULL
         WHERE id = $1 AND status = 'SCHEDULED' AND claimed_at = $2 RETURNING id`,
       [id, claim],
@@ -173,14 +179,14 @@ export class ReminderSender {
   }
 
   private async release(id: string, claim: Date, status: ReminderStatus, reason: string | null) {
-    await this.db.query(
+    await this.update(
       `UPDATE reminders SET status = $3, claimed_at = NULL, last_error = $4 WHERE id = $1 AND status = 'SCHEDULED' AND claimed_at = $2`,
       [id, claim, status, reason],
     );
   }
 
   private async renew(id: string, claim: Date): Promise<Date> {
-    const rows: Row[] = await this.db.query(
+    const rows = await this.update(
       `UPDATE reminders SET claimed_at = date_trunc('milliseconds', clock_timestamp())
         WHERE id = $1 AND status = 'SCHEDULED' AND claimed_at = $2 RETURNING claimed_at`,
       [id, claim],
@@ -192,7 +198,7 @@ export class ReminderSender {
   /** A failed attempt: retried with backoff, or FAILED after the last one, the error kept. */
   private async failure(reminder: Reminder, claim: Date, error: Error): Promise<SendOutcome> {
     const message = (error.message || String(error)).slice(0, 1000);
-    const rows: Row[] = await this.db.query(
+    const rows = await this.update(
       `UPDATE reminders
           SET claimed_at = NULL, last_error = $3,
               status = CASE WHEN attempts >= $4 THEN 'FAILED' ELSE status END

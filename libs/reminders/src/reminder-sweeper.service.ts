@@ -9,6 +9,8 @@ import { REMINDER_WORKER_OPTIONS, type ReminderWorkerOptions } from './reminder-
 import { DigestService } from './digest.service.js';
 
 const BATCH = 1000;
+/** New organisations get their digest scheduler within this delay (the sweep job checks). */
+const DIGEST_SYNC_EVERY_MS = 10 * 60_000;
 /** A sweep stops after this many rows; the next one goes on. */
 const MAX_PER_SWEEP = 100_000;
 /** Job states in which nothing will wake the worker for this reminder any more. */
@@ -28,6 +30,7 @@ export interface SweepResult {
 @Injectable()
 export class ReminderSweeper {
   private readonly logger = new Logger(ReminderSweeper.name);
+  private digestsSyncedAt = 0;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -70,14 +73,25 @@ export class ReminderSweeper {
     return { checked, enqueued };
   }
 
+  /** The repeatable sweep job: due reminders without a job, and now and then the digest schedulers. */
+  async periodic(): Promise<SweepResult & { digests?: { upserted: number; removed: number } }> {
+    const result = await this.sweep();
+    if (Date.now() - this.digestsSyncedAt < DIGEST_SYNC_EVERY_MS) return result;
+    this.digestsSyncedAt = Date.now();
+    return { ...result, digests: await this.digests.syncSchedulers() };
+  }
+
   /** The repeatable jobs: the sweep every `sweepEveryMs`, each organisation's weekly digest. */
   async ensureSchedulers(): Promise<void> {
     await this.queue.upsertJobScheduler(
       REMINDER_SCHEDULERS.sweep,
       { every: this.options.sweepEveryMs },
-      { name: REMINDER_JOBS.sweep, data: {}, opts: { removeOnComplete: { count: 10 }, removeOnFail: { count: 50 } } },
+      // Trimming by count applies to the whole completed (failed) set of the queue, not to one job
+      // name: the sweep (every minute) removes only itself, and keeps the reminders' own limits.
+      { name: REMINDER_JOBS.sweep, data: {}, opts: { removeOnComplete: true, removeOnFail: { count: 5000 } } },
     );
     await this.digests.syncSchedulers();
+    this.digestsSyncedAt = Date.now();
   }
 
   /** True when the sweep's scheduler is in Redis (false: Redis lost its data). */

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Worker, type ConnectionOptions, type Queue } from 'bullmq';
@@ -33,6 +34,8 @@ export class RemindersWorkerHost implements OnApplicationBootstrap, OnModuleDest
       // Producers fail fast when Redis is away; the worker waits for it instead.
       connection: { ...(connection as object), enableOfflineQueue: true, maxRetriesPerRequest: null } as ConnectionOptions,
       prefix,
+      // Shown as the job's processedBy (bull-board, tests): which process ran it.
+      name: `${hostname()}:${process.pid}`,
       concurrency: this.options.concurrency,
       lockDuration: this.options.lockDurationMs,
       stalledInterval: this.options.stalledIntervalMs,

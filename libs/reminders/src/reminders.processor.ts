@@ -29,7 +29,7 @@ export class RemindersProcessor {
         return outcome;
       }
       case REMINDER_JOBS.sweep:
-        return this.sweeper.sweep();
+        return this.sweeper.periodic();
       case REMINDER_JOBS.digest:
         return this.digests.send(String(job.data?.organizationId ?? ''), new Date(), deliveryLog(job));
       default:

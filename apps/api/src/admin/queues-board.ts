@@ -37,8 +37,7 @@ export function mountQueuesBoard(app: INestApplication): void {
   const board = new ExpressAdapter();
   board.setBasePath(QUEUES_BOARD_PATH);
   // @bull-board/express carries its own copy of @bull-board/api (9.10.1 vs 9.10.2): same shape, distinct types.
-  type ServerAdapter = Parameters<typeof createBullBoard>[0]['serverAdapter'];
-  createBullBoard({ queues: [new BullMQAdapter(queue)], serverAdapter: board as unknown as ServerAdapter, options: { uiConfig: { boardTitle: 'Rapport queues' } } });
+  createBullBoard({ queues: [new BullMQAdapter(queue)], serverAdapter: board, options: { uiConfig: { boardTitle: 'Rapport queues' } } });
 
   const guard = async (req: Request, res: Response, next: NextFunction) => {
     try {

@@ -43,13 +43,19 @@ export function complexityPlugin(): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const complexity = getComplexity({
+          let complexity: number;
+          try {
+            complexity = getComplexity({
             schema,
             query: document,
             operationName: request.operationName,
             variables: request.variables,
             estimators: [listAwareEstimator as never, simpleEstimator({ defaultComplexity: 1 })],
-          });
+            });
+          } catch {
+            // Variables that do not fit the schema: execution refuses them with BAD_USER_INPUT.
+            return;
+          }
           if (complexity > MAX_COMPLEXITY) {
             throw new GraphQLError(`Query is too costly (${complexity}, the limit is ${MAX_COMPLEXITY}); ask for fewer items`, {
               extensions: { code: 'BAD_USER_INPUT' },
