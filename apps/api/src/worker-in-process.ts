@@ -1,5 +1,6 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { RemindersWorkerModule } from '@rapport/reminders';
+import { RetentionWorkerModule } from '@rapport/privacy';
 
 /**
  * The worker's modules, when one process runs both api and worker (RAPPORT_WORKER=true,
@@ -7,5 +8,5 @@ import { RemindersWorkerModule } from '@rapport/reminders';
  * SMTP_URL, MAIL_FROM, PUBLIC_URL and REMINDER_* from the environment.
  */
 export function workerModules(_urls: { databaseUrl: string; redisUrl: string }): Array<Type | DynamicModule> {
-  return [RemindersWorkerModule.forRoot()];
+  return [RemindersWorkerModule.forRoot(), RetentionWorkerModule];
 }

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Module, type DynamicModule, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig, PlatformModule } from '@rapport/platform';
+import { RetentionWorkerModule } from '@rapport/privacy';
 import { RemindersWorkerHost, RemindersWorkerModule, reminderWorkerOptionsFromEnv, type ReminderWorkerOptions } from '@rapport/reminders';
 
 export interface WorkerOptions {
@@ -26,6 +27,7 @@ export class WorkerModule {
       imports: [
         PlatformModule.forRoot({ databaseUrl: options.databaseUrl, redisUrl: options.redisUrl, queuePrefix: options.queuePrefix }),
         RemindersWorkerModule.forRoot(options.reminders),
+        RetentionWorkerModule,
       ],
     };
   }

@@ -1,2 +1,3 @@
 export * from './privacy.service.js';
 export * from './privacy.module.js';
+export * from './retention/retention-worker.js';

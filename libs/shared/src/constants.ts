@@ -1,6 +1,8 @@
 /** BullMQ queue names: one place, used by the api (producer) and the worker (consumer). */
 export const QUEUES = {
   reminders: 'reminders',
+  /** Daily housekeeping: the retention purge. */
+  maintenance: 'maintenance',
 } as const;
 
 /** Job names within the reminders queue. */
@@ -48,3 +50,6 @@ export const LIMITS = {
   text: 10_000,
   password: { min: 12, max: 200 },
 } as const;
+
+/** The retention purge runs daily at this time (UTC). */
+export const RETENTION_CRON = '0 3 * * *';

@@ -71,3 +71,34 @@ describe('privacy', () => {
     expect(auditLog[0]).toEqual({ action: 'PURGE_CONTACT', subjectId: old, actorUserId: null });
   });
 });
+
+describe('retention in the worker', () => {
+  it('schedules the purge daily, and a purge job erases the people not seen for too long', async () => {
+    const { Queue, QueueEvents } = await import('bullmq');
+    const { createWorker } = await import('@rapport/worker');
+    const t = await startTestApp();
+    const token = (await registerOrganization(t)).token;
+    const old = (await t.ok(`mutation { createContact(input: { firstName: "Jeanne" }) { id } }`, undefined, token)).createContact.id;
+    await t.db.query(`UPDATE contacts SET last_seen_at = now() - interval '4 years' WHERE id = $1`, [old]);
+    const prefix = `retention${Date.now()}`;
+    const redisUrl = new URL(process.env.TEST_REDIS_URL!);
+    const connection = { host: redisUrl.hostname, port: Number(redisUrl.port) };
+    const worker = await createWorker({ databaseUrl: t.databaseUrl, redisUrl: process.env.TEST_REDIS_URL!, queuePrefix: prefix, logger: false });
+    const queue = new Queue('maintenance', { connection, prefix });
+    const events = new QueueEvents('maintenance', { connection, prefix });
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await queue.getJobSchedulers()).toContainEqual(expect.objectContaining({ key: 'purge-stale-contacts', pattern: '0 3 * * *' }));
+      await events.waitUntilReady();
+      const job = await queue.add('purge-stale-contacts', {});
+      expect(await job.waitUntilFinished(events, 15_000)).toEqual({ purged: 1 });
+      expect((await t.db.query(`SELECT erased_at IS NOT NULL AS erased FROM contacts WHERE id = $1`, [old])).rows[0].erased).toBe(true);
+    } finally {
+      await events.close();
+      await queue.obliterate({ force: true });
+      await queue.close();
+      await worker.close();
+      await t.close();
+    }
+  }, 60_000);
+});
