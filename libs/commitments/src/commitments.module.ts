@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DecisionMakersModule } from '@rapport/decision-makers';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@rapport/auth';
 import { RemindersModule } from '@rapport/reminders';
@@ -16,7 +17,7 @@ import {
 } from './related-commitments.resolver.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(COMMITMENTS_ENTITIES), AuthModule, RemindersModule, ContactsModule, CampaignsModule, NegotiationsModule],
+  imports: [TypeOrmModule.forFeature(COMMITMENTS_ENTITIES), AuthModule, RemindersModule, ContactsModule, CampaignsModule, NegotiationsModule, DecisionMakersModule],
   providers: [
     CommitmentsService,
     CommitmentsResolver,

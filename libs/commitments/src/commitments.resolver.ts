@@ -1,11 +1,11 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentMember, RequestLoaders, type Loaders, type Member } from '@rapport/core';
 import { CommitmentStatus } from '@rapport/shared';
-import { User } from '@rapport/auth';
+import { AuthService, User } from '@rapport/auth';
 import { Reminder } from '@rapport/reminders';
 import { Contact, ContactsService } from '@rapport/contacts';
 import { Campaign, CampaignsService } from '@rapport/campaigns';
-import { DecisionMaker } from '@rapport/decision-makers';
+import { DecisionMaker, DecisionMakersService } from '@rapport/decision-makers';
 import { CommitmentsService } from './commitments.service.js';
 import { Commitment } from './entities/commitment.entity.js';
 import { CommitmentInput } from './dto/commitment.input.js';
@@ -16,6 +16,8 @@ export class CommitmentsResolver {
     private readonly service: CommitmentsService,
     private readonly campaigns: CampaignsService,
     private readonly contacts: ContactsService,
+    private readonly decisionMakers: DecisionMakersService,
+    private readonly auth: AuthService,
   ) {}
 
   @Query(() => [Commitment])
@@ -64,12 +66,12 @@ export class CommitmentsResolver {
 
   @ResolveField(() => DecisionMaker, { nullable: true })
   decisionMaker(@Parent() c: Commitment, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
-    return c.decisionMakerId ? this.service.decisionMakerById(loaders, member).load(c.decisionMakerId) : null;
+    return c.decisionMakerId ? this.decisionMakers.byId(loaders, member).load(c.decisionMakerId) : null;
   }
 
   @ResolveField(() => User, { nullable: true })
   followUpOwner(@Parent() c: Commitment, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
-    return c.followUpOwnerId ? this.service.userById(loaders, member).load(c.followUpOwnerId) : null;
+    return c.followUpOwnerId ? this.auth.usersById(loaders, member).load(c.followUpOwnerId) : null;
   }
 
   @ResolveField(() => [Reminder])

@@ -229,20 +229,6 @@ export class CommitmentsService {
 
   // ---- DataLoaders (one statement per relation for a whole list) ----
 
-  decisionMakerById(loaders: Loaders, member: Member) {
-    return loaders.get<string, DecisionMaker | null>('commitments.decisionMakerById', async (ids) => {
-      const rows = await this.db.getRepository(DecisionMaker).findBy({ id: In([...ids]), organizationId: member.organizationId });
-      return byKey(ids, rows, (d) => d.id);
-    });
-  }
-
-  userById(loaders: Loaders, member: Member) {
-    return loaders.get<string, User | null>('commitments.userById', async (ids) => {
-      const rows = await this.db.getRepository(User).findBy({ id: In([...ids]), organizationId: member.organizationId });
-      return byKey(ids, rows, (u) => u.id);
-    });
-  }
-
   remindersOf(loaders: Loaders, member: Member) {
     return loaders.get<string, Reminder[]>('commitments.reminders', async (commitmentIds) => {
       const rows = await this.db.getRepository(Reminder).find({

@@ -1,7 +1,7 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentMember, RequestLoaders, type Loaders, type Member } from '@rapport/core';
 import { Contact, ContactsService } from '@rapport/contacts';
-import { Demand } from '@rapport/decision-makers';
+import { Demand, DecisionMakersService } from '@rapport/decision-makers';
 import { RaisedIssue } from '@rapport/conversations';
 import { NegotiationsService } from './negotiations.service.js';
 import { BriefRole, NegotiationBrief } from './dto/negotiation-brief.type.js';
@@ -12,12 +12,13 @@ export class NegotiationBriefResolver {
   constructor(
     private readonly service: NegotiationsService,
     private readonly contacts: ContactsService,
+    private readonly decisionMakers: DecisionMakersService,
   ) {}
 
   /** In the team's order; a demand deleted since is left out. */
   @ResolveField(() => [Demand])
   async demands(@Parent() brief: NegotiationBrief, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
-    const demands = await this.service.demandById(loaders, member).loadMany(brief.demandIds);
+    const demands = await this.decisionMakers.demandById(loaders, member).loadMany(brief.demandIds);
     return demands.filter((d): d is Demand => d instanceof Demand);
   }
 

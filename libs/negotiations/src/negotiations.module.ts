@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DecisionMakersModule } from '@rapport/decision-makers';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CampaignsModule } from '@rapport/campaigns';
 import { ContactsModule } from '@rapport/contacts';
@@ -8,7 +9,7 @@ import { CampaignNegotiationsResolver, NegotiationsResolver } from './negotiatio
 import { BriefRoleResolver, NegotiationBriefResolver } from './negotiation-brief.resolver.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(NEGOTIATIONS_ENTITIES), CampaignsModule, ContactsModule],
+  imports: [TypeOrmModule.forFeature(NEGOTIATIONS_ENTITIES), CampaignsModule, ContactsModule, DecisionMakersModule],
   providers: [NegotiationsService, NegotiationsResolver, CampaignNegotiationsResolver, NegotiationBriefResolver, BriefRoleResolver],
   exports: [NegotiationsService],
 })

@@ -156,13 +156,6 @@ export class NegotiationsService {
     });
   }
 
-  demandById(loaders: Loaders, member: Member) {
-    return loaders.get<string, Demand | null>('negotiations.demandById', async (ids) => {
-      const rows = await this.db.getRepository(Demand).findBy({ id: In([...ids]), organizationId: member.organizationId });
-      return byKey(ids, rows, (d) => d.id);
-    });
-  }
-
   /**
    * Quotes heard in the campaign's conversations, only from people who consented
    * (and are not erased): most intense first, then the most recent.
