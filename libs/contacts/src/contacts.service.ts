@@ -65,10 +65,12 @@ export class ContactsService {
       .createQueryBuilder('c')
       .where('c.organization_id = :org', { org: member.organizationId })
       .andWhere('c.erased_at IS NULL');
-    if (filter?.search?.trim()) {
-      const term = normalizeSearch(filter.search).replace(/[\\%_]/g, (m) => `\\${m}`);
-      query.andWhere('c.search_text LIKE :term', { term: `%${term}%` });
-    }
+    // Every word must appear, in any order: "benali karim" finds Karim Benali.
+    normalizeSearch(filter?.search ?? '')
+      .split(' ')
+      .filter(Boolean)
+      .slice(0, 8)
+      .forEach((word, i) => query.andWhere(`c.search_text LIKE :w${i}`, { [`w${i}`]: `%${word.replace(/[\\%_]/g, (m) => `\\${m}`)}%` }));
     if (filter?.allyRole) query.andWhere(':role = ANY(c.ally_roles)', { role: filter.allyRole });
     if (filter?.tag) query.andWhere(':tag = ANY(c.tags)', { tag: filter.tag.trim() });
     if (typeof filter?.isLeader === 'boolean') query.andWhere('c.is_leader = :leader', { leader: filter.isLeader });
