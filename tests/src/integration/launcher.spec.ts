@@ -7,6 +7,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFreePort } from '@rapport/local-services';
+import { createTestDatabase } from '../support/test-app.js';
 
 const root = join(process.cwd(), '..');
 const START = join(root, 'apps/api/dist/start.js');
@@ -83,6 +84,38 @@ describe('npm start', () => {
     expect(await stop(child)).toBe(0);
     expect(processesUsing(dataDir)).toBe('');
   }, 150_000);
+
+  it('uses DATABASE_URL and REDIS_URL when set, starting neither, as on a server (with RAPPORT_SEED=none)', async () => {
+    const databaseUrl = await createTestDatabase();
+    const port = await findFreePort();
+    const other = join(dataDir, '..', 'unused');
+    const { child, output } = await start(other, port, { DATABASE_URL: databaseUrl, REDIS_URL: process.env.TEST_REDIS_URL!, RAPPORT_SEED: 'none', RAPPORT_WORKER: 'false', RAPPORT_QUEUE_PREFIX: 'launcher' });
+    expect(output()).not.toMatch(/starting (PostgreSQL|Redis)/);
+    expect(output()).not.toContain('demo organisation');
+    expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+    expect(existsSync(other)).toBe(false);
+    expect(await stop(child)).toBe(0);
+  }, 150_000);
+
+  it('runs the worker as its own process, stopping cleanly on SIGTERM', async () => {
+    const databaseUrl = await createTestDatabase();
+    const child = spawn(process.execPath, [join(root, 'apps/worker/dist/main.js')], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: process.env.TEST_REDIS_URL!, RAPPORT_QUEUE_PREFIX: 'launcher-worker' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout!.on('data', (d) => (output += d));
+    child.stderr!.on('data', (d) => (output += d));
+    const deadline = Date.now() + 30_000;
+    while (!/scheduled reminder\(s\) checked/.test(output) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 200));
+    expect(output).toMatch(/scheduled reminder\(s\) checked/);
+    // Nest closes the worker (jobs in hand finish), then the process ends by the signal it received.
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    child.kill('SIGTERM');
+    const { code, signal } = await exited;
+    expect(code === 0 || signal === 'SIGTERM').toBe(true);
+  }, 60_000);
 
   it('stops with a one-line message naming a malformed variable', async () => {
     const child = spawn(process.execPath, [START], { cwd: root, env: { ...process.env, PORT: 'eighty' }, stdio: ['ignore', 'pipe', 'pipe'] });
