@@ -17,6 +17,7 @@ import { DashboardModule } from '@rapport/dashboard';
 import { PrivacyModule } from '@rapport/privacy';
 import { HealthController } from './health/health.controller.js';
 import { complexityPlugin, validationRules } from './graphql/query-limits.js';
+import { nulGuardPlugin } from './graphql/nul-guard.js';
 import { formatError } from './graphql/format-error.js';
 import { ClientErrorFilter } from './graphql/client-error.filter.js';
 import { APP_FILTER } from '@nestjs/core';
@@ -64,7 +65,7 @@ export class AppModule {
           includeStacktraceInErrorResponses: false,
           formatError,
           validationRules,
-          plugins: [complexityPlugin()],
+          plugins: [nulGuardPlugin(), complexityPlugin()],
         }),
         ...DOMAIN_MODULES,
         ...(options.extraModules ?? []),

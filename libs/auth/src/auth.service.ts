@@ -47,7 +47,8 @@ export class AuthService {
   }
 
   async signIn(email: string, password: string) {
-    const user = await this.db.getRepository(User).findOneBy({ email: (email ?? '').trim().toLowerCase() });
+    const cleanEmail = (email ?? '').trim().toLowerCase();
+    const user = cleanEmail.length <= 254 ? await this.db.getRepository(User).findOneBy({ email: cleanEmail }) : null;
     // Compare even when the user is unknown, so timing does not reveal who has an account.
     const ok = await bcrypt.compare(password ?? '', user?.passwordHash ?? '$2b$10$invalidinvalidinvalidinvalidinvalidinvalidinvalidinva');
     if (!user || !ok) return null;
@@ -107,10 +108,14 @@ export class AuthService {
     });
   }
 
-  /** Checks that a user id belongs to the caller's organisation (e.g. a follow-up owner). */
+  /**
+   * Checks that a user id is an organiser or a leader of the caller's organisation
+   * (a follow-up owner): allies receive no reminders, which name people and their promises.
+   */
   async memberOfOrganization(organizationId: string, userId: string, field: string): Promise<User> {
     const user = isUuid(userId) ? await this.db.getRepository(User).findOneBy({ id: userId, organizationId }) : null;
     if (!user) throw notFound(`${field}: member`, userId);
+    if (user.role === Role.ALLY) throw badInput(field, 'must be an organiser or a leader: allies receive no reminders');
     return user;
   }
 

@@ -12,7 +12,7 @@ const encodeCursor = (c: Contact) => Buffer.from(JSON.stringify([c.sortKey, c.id
 function decodeCursor(cursor: string): [string, string] {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((x) => typeof x === 'string')) return value as [string, string];
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && isUuid(value[1])) return value as [string, string];
   } catch {
     /* fall through */
   }

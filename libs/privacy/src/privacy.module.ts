@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@rapport/auth';
 import { ContactsModule } from '@rapport/contacts';
+import { RemindersModule } from '@rapport/reminders';
 import { PrivacyService } from './privacy.service.js';
 import { PrivacyResolver } from './privacy.resolver.js';
 
 @Module({
-  imports: [AuthModule, ContactsModule],
+  imports: [AuthModule, ContactsModule, RemindersModule],
   providers: [PrivacyService, PrivacyResolver],
   exports: [PrivacyService],
 })

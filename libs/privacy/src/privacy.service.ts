@@ -8,6 +8,7 @@ import { Conversation, Issue, RaisedIssue } from '@rapport/conversations';
 import { Action, ActionParticipant } from '@rapport/actions';
 import { Negotiation } from '@rapport/negotiations';
 import { Commitment } from '@rapport/commitments';
+import { ReminderScheduler } from '@rapport/reminders';
 
 /**
  * The GDPR rights of the people in the database: everything held on a person,
@@ -20,6 +21,7 @@ export class PrivacyService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly contacts: ContactsService,
     private readonly auth: AuthService,
+    private readonly reminders: ReminderScheduler,
   ) {}
 
   async exportContactData(member: Member, contactId: string): Promise<string> {
@@ -63,12 +65,14 @@ export class PrivacyService {
   }
 
   async eraseContact(member: Member, contactId: string): Promise<boolean> {
-    return this.db.transaction(async (em) => {
+    const cancelled = await this.db.transaction(async (em) => {
       const contact = await this.contacts.get(member, contactId, em, 'contactId');
-      await this.eraseIdentity(em, member.organizationId, contact.id);
+      const ids = await this.eraseIdentity(em, member.organizationId, contact.id);
       await this.auth.audit(em, member, 'ERASE_CONTACT', 'Contact', contact.id);
-      return true;
+      return ids;
     });
+    await this.reminders.dequeue(cancelled);
+    return true;
   }
 
   /**
@@ -87,26 +91,42 @@ export class PrivacyService {
         [now, batch],
       );
       for (const row of stale) {
-        await this.db.transaction(async (em) => {
-          await this.eraseIdentity(em, row.organization_id, row.id);
+        const cancelled = await this.db.transaction(async (em) => {
+          const ids = await this.eraseIdentity(em, row.organization_id, row.id);
           await this.auth.audit(em, { organizationId: row.organization_id, userId: null }, 'PURGE_CONTACT', 'Contact', row.id);
+          return ids;
         });
+        await this.reminders.dequeue(cancelled);
       }
       purged += stale.length;
       if (stale.length < batch) return purged;
     }
   }
 
-  /** Name, phone, email, address, notes and quotes go; the rows stay, so every count stays true. */
-  private async eraseIdentity(em: EntityManager, organizationId: string, contactId: string) {
+  /**
+   * Name, phone, email, address, notes and quotes go; the rows stay, so every count
+   * stays true. Pending reminders about the person are cancelled: they would name
+   * them. Returns the cancelled reminders' ids (their jobs are dropped after commit).
+   */
+  private async eraseIdentity(em: EntityManager, organizationId: string, contactId: string): Promise<string[]> {
     await em.update(Contact, { id: contactId, organizationId }, {
       firstName: '—', lastName: null, phone: null, email: null, street: null, building: null, postalCode: null, city: null,
       neighbourhood: null, languages: [], tags: [], consentGivenAt: null, searchText: '', sortKey: '~', erasedAt: new Date(),
     });
-    const conversations = await em.find(Conversation, { where: { organizationId, contactId }, select: { id: true } });
     await em.update(Conversation, { organizationId, contactId }, { street: null, building: null, door: null, notes: null, selfInterest: null });
-    if (conversations.length) {
-      await em.update(RaisedIssue, { organizationId, conversationId: In(conversations.map((c) => c.id)) }, { quote: null });
-    }
+    await em.query(
+      `UPDATE raised_issues SET quote = NULL
+        WHERE organization_id = $1 AND conversation_id IN (SELECT id FROM conversations WHERE organization_id = $1 AND contact_id = $2)`,
+      [organizationId, contactId],
+    );
+    const cancelled: Array<{ id: string }> = await em.query(
+      `UPDATE reminders SET status = 'CANCELLED'
+        WHERE organization_id = $1 AND status = 'SCHEDULED'
+          AND (commitment_id IN (SELECT id FROM commitments WHERE organization_id = $1 AND contact_id = $2)
+            OR conversation_id IN (SELECT id FROM conversations WHERE organization_id = $1 AND contact_id = $2))
+        RETURNING id`,
+      [organizationId, contactId],
+    ).then((result: [Array<{ id: string }>, number] | Array<{ id: string }>) => (Array.isArray(result[0]) ? (result[0] as Array<{ id: string }>) : (result as Array<{ id: string }>)));
+    return cancelled.map((r) => r.id);
   }
 }

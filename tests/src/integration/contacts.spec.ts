@@ -84,7 +84,9 @@ describe('contacts', () => {
       expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining(field) });
     }
     expect((await t.ok(PAGE, {}, token)).contacts.totalCount).toBe(before);
-    const badCursor = await t.gql(PAGE, { after: 'garbage' }, token);
-    expect(badCursor.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('after') });
+    for (const after of ['garbage', Buffer.from(JSON.stringify(['a', 'not-a-uuid'])).toString('base64url')]) {
+      const badCursor = await t.gql(PAGE, { after }, token);
+      expect(badCursor.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('after') });
+    }
   });
 });

@@ -44,6 +44,16 @@ describe('hostile requests', () => {
     expect(body).not.toMatch(/stacktrace|SELECT|QueryFailedError|at .*\.ts/);
   });
 
+  it('refuses the NUL character PostgreSQL cannot store, naming the field, in variables and in the query', async () => {
+    const res = await t.gql(`mutation($input: ContactInput!) { createContact(input: $input) { id } }`, { input: { firstName: 'A', tags: ['ok', 'x\u0000y'] } }, token);
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0]).toMatchObject({ message: 'input.tags[1]: must not contain the NUL character', extensions: { code: 'BAD_USER_INPUT' } });
+    const literal = await t.gql(`{ contacts(filter: { search: "a\\u0000b" }) { totalCount } }`, undefined, token);
+    expect(literal.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const signIn = await t.gql(`mutation($e: String!) { signIn(email: $e, password: "whatever password") { token } }`, { e: 'a\u0000@b.c' });
+    expect(signIn.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('limits failed sign-ins: the 11th attempt in 15 minutes is TOO_MANY_REQUESTS', async () => {
     const codes: string[] = [];
     for (let i = 0; i < 11; i++) {

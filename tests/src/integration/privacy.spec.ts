@@ -60,6 +60,25 @@ describe('privacy', () => {
     expect(auditLog.map((e: { action: string }) => e.action)).toEqual(['ERASE_CONTACT', 'EXPORT_CONTACT']);
   });
 
+  it('cancels the pending reminders about an erased person (they would name them)', async () => {
+    const fatou = (await t.ok(`mutation { createContact(input: { firstName: "Fatou", phone: "0622222222" }) { id } }`, undefined, token)).createContact.id;
+    const dueAt = new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString();
+    const followUpAt = new Date(Date.now() + 3 * 24 * 3600 * 1000).toISOString();
+    await t.ok(`mutation($c: ID!, $d: DateTime!) { recordCommitment(input: { contactId: $c, description: "Venir avec trois voisines", dueAt: $d }) { id } }`, { c: fatou, d: dueAt }, token);
+    await t.ok(`mutation($c: ID!, $f: DateTime) { logConversation(input: { kind: ONE_TO_ONE, outcome: TALKED, contactId: $c, followUpAt: $f }) { id } }`, { c: fatou, f: followUpAt }, token);
+    const statuses = () => t.db.query(`SELECT kind, status FROM reminders WHERE commitment_id IN (SELECT id FROM commitments WHERE contact_id = $1) OR conversation_id IN (SELECT id FROM conversations WHERE contact_id = $1) ORDER BY kind`, [fatou]).then((r) => r.rows);
+    expect(await statuses()).toEqual([{ kind: 'COMMITMENT_DUE', status: 'SCHEDULED' }, { kind: 'FOLLOW_UP', status: 'SCHEDULED' }]);
+    await t.ok(`mutation($id: ID!) { eraseContact(contactId: $id) }`, { id: fatou }, token);
+    expect(await statuses()).toEqual([{ kind: 'COMMITMENT_DUE', status: 'CANCELLED' }, { kind: 'FOLLOW_UP', status: 'CANCELLED' }]);
+  });
+
+  it('never makes an ally the follow-up owner of a commitment (reminders name people)', async () => {
+    const ally = await addMember(t, token, 'ALLY');
+    const karim = (await t.ok(`mutation { createContact(input: { firstName: "Karim" }) { id } }`, undefined, token)).createContact.id;
+    const res = await t.gql(`mutation($c: ID!, $o: ID) { recordCommitment(input: { contactId: $c, description: "x", dueAt: "2030-01-01T10:00:00Z", followUpOwnerId: $o }) { id } }`, { c: karim, o: ally.userId }, token);
+    expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('input.followUpOwnerId') });
+  });
+
   it('purges people not seen for the retention period, and only them', async () => {
     const recent = (await t.ok(`mutation { createContact(input: { firstName: "Karim", phone: "0698765432" }) { id } }`, undefined, token)).createContact.id;
     const old = (await t.ok(`mutation { createContact(input: { firstName: "Jeanne", phone: "0611111111" }) { id } }`, undefined, token)).createContact.id;

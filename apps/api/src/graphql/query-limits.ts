@@ -58,7 +58,7 @@ export function complexityPlugin(): ApolloServerPlugin {
           }
           if (complexity > MAX_COMPLEXITY) {
             throw new GraphQLError(`Query is too costly (${complexity}, the limit is ${MAX_COMPLEXITY}); ask for fewer items`, {
-              extensions: { code: 'BAD_USER_INPUT' },
+              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
             });
           }
         },

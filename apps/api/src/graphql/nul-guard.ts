@@ -1,0 +1,55 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { BREAK, GraphQLError, visit, type DocumentNode } from 'graphql';
+
+/** Where a NUL character hides in the variables ("input.notes"), if anywhere. */
+function findNul(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findNul(value[i], `${path}[${i}]`);
+      if (found) return found;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      const found = findNul(inner, path ? `${path}.${key}` : key);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** A string written in the query itself ("\u0000" escapes included). */
+function literalHasNul(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    StringValue(node) {
+      if (node.value.includes('\u0000')) {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/**
+ * PostgreSQL cannot store the NUL character in text: refuse it once, here, for
+ * every argument, rather than letting the database answer with an internal error.
+ */
+export function nulGuardPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          const field = findNul(request.variables ?? {}, '') ?? (literalHasNul(document) ? 'query' : undefined);
+          if (field) {
+            throw new GraphQLError(`${field}: must not contain the NUL character`, {
+              extensions: { code: 'BAD_USER_INPUT', field, http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}
