@@ -3,7 +3,7 @@
 // are set, migrations, the api with the worker in-process, the demo on first start.
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { ConfigError, loadConfig, runMigrations } from '@rapport/platform';
+import { ConfigError, loadConfig, logLevels, runMigrations } from '@rapport/platform';
 import { startLocalPostgres, startLocalRedis, takeBackShutdownSignals, type LocalPostgres, type LocalRedis } from '@rapport/local-services';
 import { createApi } from './main.js';
 import { seedDemo, DEMO_ACCOUNTS } from './seed/demo-seed.js';
@@ -64,8 +64,8 @@ async function main() {
       databaseUrl,
       redisUrl,
       queuePrefix: config.queuePrefix,
-      extraModules: config.workerInProcess ? workerModules({ databaseUrl, redisUrl }) : [],
-      logger: ['error', 'warn'],
+      extraModules: config.workerInProcess ? workerModules() : [],
+      logger: logLevels(config.logLevel),
     });
     await app.listen(config.port, process.env.HOST || '0.0.0.0');
 

@@ -7,6 +7,6 @@ import { RetentionWorkerModule } from '@rapport/privacy';
  * the default of `npm start`). Database and Redis come from the api's PlatformModule;
  * SMTP_URL, MAIL_FROM, PUBLIC_URL and REMINDER_* from the environment.
  */
-export function workerModules(_urls: { databaseUrl: string; redisUrl: string }): Array<Type | DynamicModule> {
+export function workerModules(): Array<Type | DynamicModule> {
   return [RemindersWorkerModule.forRoot(), RetentionWorkerModule];
 }

@@ -6,9 +6,9 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Module, type DynamicModule, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig, PlatformModule } from '@rapport/platform';
+import { ConfigError, loadConfig, logLevels, PlatformModule } from '@rapport/platform';
 import { RetentionWorkerModule } from '@rapport/privacy';
-import { RemindersWorkerHost, RemindersWorkerModule, reminderWorkerOptionsFromEnv, type ReminderWorkerOptions } from '@rapport/reminders';
+import { RemindersWorkerHost, RemindersWorkerModule, type ReminderWorkerOptions } from '@rapport/reminders';
 
 export interface WorkerOptions {
   databaseUrl: string;
@@ -40,13 +40,6 @@ export async function createWorker(options: WorkerOptions) {
   return app;
 }
 
-const LEVELS: Record<string, LogLevel[]> = {
-  error: ['error'],
-  warn: ['error', 'warn'],
-  log: ['error', 'warn', 'log'],
-  debug: ['error', 'warn', 'log', 'debug'],
-};
-
 async function main() {
   let config;
   try {
@@ -60,18 +53,17 @@ async function main() {
     }
     throw error;
   }
-  const queuePrefix = process.env.RAPPORT_QUEUE_PREFIX || undefined;
+  const queuePrefix = config.queuePrefix;
   const app = await createWorker({
     databaseUrl: config.databaseUrl,
     redisUrl: config.redisUrl,
     queuePrefix,
-    reminders: reminderWorkerOptionsFromEnv(),
-    logger: LEVELS[config.logLevel],
+    logger: logLevels(config.logLevel),
   });
   // Nest closes the app (the worker waits for its jobs in hand), then exits with the signal.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   await app.get(RemindersWorkerHost).ready();
-  console.log(`[rapport-worker] ready (pid ${process.pid}, queue prefix ${queuePrefix ?? 'rapport'})`);
+  console.log(`[rapport-worker] ready (pid ${process.pid}, queue prefix ${queuePrefix})`);
 }
 
 const entry = process.argv[1] ? realpathSync(process.argv[1]) : '';

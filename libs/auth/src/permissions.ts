@@ -39,6 +39,8 @@ export const PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
   'Query.auditLog': ORGANISERS,
   'Query.members': ORGANISERS,
   'Query.failedReminders': ORGANISERS,
+  // Not GraphQL: the operator view of the queues at /admin/queues.
+  'Http.adminQueues': ORGANISERS,
 };
 
 export function mayUse(role: Role, operation: string): boolean {

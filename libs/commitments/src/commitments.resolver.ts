@@ -2,7 +2,7 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { CurrentMember, RequestLoaders, type Loaders, type Member } from '@rapport/core';
 import { CommitmentStatus } from '@rapport/shared';
 import { AuthService, User } from '@rapport/auth';
-import { Reminder } from '@rapport/reminders';
+import { Reminder, RemindersService } from '@rapport/reminders';
 import { Contact, ContactsService } from '@rapport/contacts';
 import { Campaign, CampaignsService } from '@rapport/campaigns';
 import { DecisionMaker, DecisionMakersService } from '@rapport/decision-makers';
@@ -18,6 +18,7 @@ export class CommitmentsResolver {
     private readonly contacts: ContactsService,
     private readonly decisionMakers: DecisionMakersService,
     private readonly auth: AuthService,
+    private readonly reminderRows: RemindersService,
   ) {}
 
   @Query(() => [Commitment])
@@ -76,6 +77,6 @@ export class CommitmentsResolver {
 
   @ResolveField(() => [Reminder])
   reminders(@Parent() c: Commitment, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
-    return this.service.remindersOf(loaders, member).load(c.id);
+    return this.reminderRows.bySubject(loaders, member, 'commitmentId').load(c.id);
   }
 }

@@ -154,7 +154,7 @@ export class CommitmentsService {
       return { commitment, moved, cancelled: [] as string[] };
     });
     await this.reminders.dequeue(cancelled);
-    await this.reminders.enqueue(moved);
+    await this.reminders.enqueue(moved, { replace: true });
     return commitment;
   }
 
@@ -228,16 +228,6 @@ export class CommitmentsService {
   }
 
   // ---- DataLoaders (one statement per relation for a whole list) ----
-
-  remindersOf(loaders: Loaders, member: Member) {
-    return loaders.get<string, Reminder[]>('commitments.reminders', async (commitmentIds) => {
-      const rows = await this.db.getRepository(Reminder).find({
-        where: { commitmentId: In([...commitmentIds]), organizationId: member.organizationId },
-        order: { remindAt: 'ASC', createdAt: 'ASC', id: 'ASC' },
-      });
-      return groupByKey(commitmentIds, rows, (r) => r.commitmentId);
-    });
-  }
 
   /** Commitments grouped by a column (contact, decision-maker, negotiation), soonest due first. */
   by(loaders: Loaders, member: Member, column: 'contactId' | 'decisionMakerId' | 'negotiationId') {

@@ -98,15 +98,19 @@ export class ContactsService {
     });
   }
 
-  /** Checks ids belong to the organisation (one statement), NOT_FOUND naming the field otherwise. */
-  async assertAll(member: Member, ids: string[], field: string, em: EntityManager = this.db.manager): Promise<void> {
+  /**
+   * Checks ids belong to the organisation (one statement), NOT_FOUND naming the
+   * field otherwise; `field` may name each id's own place ("input.roles[2].contactId").
+   */
+  async assertAll(member: Member, ids: string[], field: string | ((id: string) => string), em: EntityManager = this.db.manager): Promise<void> {
+    const fieldOf = (id: string) => (typeof field === 'string' ? field : field(id));
     const unique = [...new Set(ids)];
-    if (unique.length === 0) return;
     const invalid = unique.find((id) => !isUuid(id));
-    if (invalid) throw notFound(`${field}: contact`, invalid);
+    if (invalid) throw notFound(`${fieldOf(invalid)}: contact`, invalid);
+    if (unique.length === 0) return;
     const found = await em.find(Contact, { where: { id: In(unique), organizationId: member.organizationId, erasedAt: IsNull() }, select: { id: true } });
     const missing = unique.find((id) => !found.some((c) => c.id === id));
-    if (missing) throw notFound(`${field}: contact`, missing);
+    if (missing) throw notFound(`${fieldOf(missing)}: contact`, missing);
   }
 
   /** A conversation or an update means the person is still in touch (retention). */

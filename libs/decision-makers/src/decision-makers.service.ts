@@ -8,8 +8,6 @@ import { DecisionMaker } from './entities/decision-maker.entity.js';
 import { Demand } from './entities/demand.entity.js';
 import type { DecisionMakerInput, DemandInput } from './dto/decision-maker.input.js';
 
-/** An id that is not even a uuid reads like an unknown id (and never reaches SQL). */
-
 const byName = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 const what = (field: string, thing: string) => (field === 'id' ? thing : `${field}: ${thing}`);
 

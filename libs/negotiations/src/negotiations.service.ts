@@ -4,9 +4,9 @@ import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { badInput, byKey, groupByKey, notFound, v, type Loaders, type Member, isUuid } from '@rapport/core';
 import { LIMITS, NegotiationStatus } from '@rapport/shared';
 import { CampaignsService } from '@rapport/campaigns';
-import { Contact } from '@rapport/contacts';
+import { Contact, ContactsService } from '@rapport/contacts';
 import { Conversation, RaisedIssue } from '@rapport/conversations';
-import { DecisionMaker, Demand } from '@rapport/decision-makers';
+import { DecisionMaker, DecisionMakersService } from '@rapport/decision-makers';
 import { Negotiation, type StoredArgument, type StoredRole } from './entities/negotiation.entity.js';
 import { NegotiationDecisionMaker } from './entities/negotiation-decision-maker.entity.js';
 import type { BriefInput, NegotiationInput } from './dto/negotiation.input.js';
@@ -17,13 +17,13 @@ const MAX_DECISION_MAKERS = 50;
 const MAX_BRIEF_ITEMS = 100;
 const BRIEF_TEXTS = ['objective', 'ourLeverage', 'theirInterests', 'fallback', 'ifNoAgreement'] as const;
 
-/** Ids that are not uuids can match nothing: asking PostgreSQL would only abort the transaction. */
-
 @Injectable()
 export class NegotiationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly campaigns: CampaignsService,
+    private readonly targets: DecisionMakersService,
+    private readonly contacts: ContactsService,
   ) {}
 
   async plan(member: Member, input: NegotiationInput): Promise<Negotiation> {
@@ -34,7 +34,7 @@ export class NegotiationsService {
     if (ids.length > MAX_DECISION_MAKERS) throw badInput('input.decisionMakerIds', `must hold at most ${MAX_DECISION_MAKERS} items`);
     return this.db.transaction(async (em) => {
       const campaign = await this.campaigns.get(member, input.campaignId, em, 'input.campaignId');
-      await this.assertOwned(em, DecisionMaker, member, ids, () => 'input.decisionMakerIds', 'decision-maker');
+      await this.targets.assertDecisionMakers(member, ids, 'input.decisionMakerIds', em);
       const negotiation = await em.save(
         em.create(Negotiation, {
           organizationId: member.organizationId,
@@ -85,10 +85,10 @@ export class NegotiationsService {
     return this.db.transaction(async (em) => {
       // Locked: two people saving different parts of the brief at once both keep their part.
       const negotiation = await this.get(member, negotiationId, em, true);
-      if (patch.briefDemandIds) await this.assertOwned(em, Demand, member, patch.briefDemandIds, () => 'input.demandIds', 'demand');
+      if (patch.briefDemandIds) await this.targets.assertDemands(member, patch.briefDemandIds, 'input.demandIds', em);
       if (roles) {
         const contactIds = roles.map((r) => r.contactId);
-        await this.assertOwned(em, Contact, member, contactIds, (id) => `input.roles[${contactIds.indexOf(id)}].contactId`, 'contact', { erasedAt: IsNull() });
+        await this.contacts.assertAll(member, contactIds, (id) => `input.roles[${contactIds.indexOf(id)}].contactId`, em);
       }
       Object.assign(negotiation, patch);
       return this.brief(await em.save(negotiation));
@@ -177,25 +177,5 @@ export class NegotiationsService {
         .getMany();
       return groupByKey(campaignIds, rows, (r) => (r.conversation as Conversation).campaignId!);
     });
-  }
-
-  /** One statement: every id must be a row of the organisation, else NOT_FOUND naming the field. */
-  private async assertOwned(
-    em: EntityManager,
-    entity: typeof DecisionMaker | typeof Demand | typeof Contact,
-    member: Member,
-    ids: string[],
-    field: (id: string) => string,
-    what: string,
-    extra: Record<string, unknown> = {},
-  ): Promise<void> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return;
-    const invalid = unique.find((id) => !isUuid(id));
-    if (invalid !== undefined) throw notFound(`${field(invalid)}: ${what}`, invalid);
-    const found = await em.find(entity, { where: { id: In(unique), organizationId: member.organizationId, ...extra }, select: { id: true } });
-    const have = new Set(found.map((r) => r.id));
-    const missing = unique.find((id) => !have.has(id));
-    if (missing !== undefined) throw notFound(`${field(missing)}: ${what}`, missing);
   }
 }

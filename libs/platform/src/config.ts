@@ -66,3 +66,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RapportConfig 
     queuePrefix: env.RAPPORT_QUEUE_PREFIX || 'rapport',
   };
 }
+
+/** Nest's logger levels for LOG_LEVEL: each level includes the more serious ones. */
+export function logLevels(level: RapportConfig['logLevel']): Array<'error' | 'warn' | 'log' | 'debug'> {
+  const order = ['error', 'warn', 'log', 'debug'] as const;
+  return order.slice(0, order.indexOf(level) + 1);
+}

@@ -99,14 +99,15 @@ export class ReminderScheduler {
   }
 
   /** After commit: one delayed job per reminder, job id = reminder id (duplicates collapse). */
-  async enqueue(reminders: Reminder[]): Promise<void> {
+  async enqueue(reminders: Reminder[], { replace = false } = {}): Promise<void> {
     if (reminders.length === 0) return;
     const due = reminders.filter((r) => r.status === ReminderStatus.SCHEDULED);
     try {
       await withTimeout(ENQUEUE_TIMEOUT_MS, async () => {
         // A rescheduled reminder keeps its id: drop the old job so the new delay applies
         // (a job being processed cannot be removed; the worker re-reads the row and re-delays it).
-        await Promise.all(reminders.map((r) => this.queue.remove(r.id).catch(() => 0)));
+        // New reminders have no job yet: no round trip to Redis for nothing.
+        if (replace) await Promise.all(reminders.map((r) => this.queue.remove(r.id).catch(() => 0)));
         if (due.length === 0) return;
         const now = Date.now();
         await this.queue.addBulk(due.map((r) => reminderJob(r, now)));

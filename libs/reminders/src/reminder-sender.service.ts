@@ -1,3 +1,4 @@
+import { isUuid } from '@rapport/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -29,7 +30,6 @@ export type SendOutcome =
 
 /** BullMQ may wake a job a little early, and clocks differ: this much early still counts as due. */
 const EARLY_TOLERANCE_MS = 2000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Row = Record<string, any>;
 
@@ -70,7 +70,7 @@ export class ReminderSender {
   ) {}
 
   async process(reminderId: string, log: DeliveryLog = NO_DELIVERY_LOG): Promise<SendOutcome> {
-    if (!UUID.test(reminderId)) return { result: 'skipped', reason: 'not a reminder id' };
+    if (!isUuid(reminderId)) return { result: 'skipped', reason: 'not a reminder id' };
     const claimed = await this.claim(reminderId);
     if (!claimed) return this.whyNotClaimed(reminderId);
 

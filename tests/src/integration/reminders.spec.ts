@@ -122,7 +122,7 @@ describe('reminders', () => {
     const [id] = reminderIds;
     refuse.add(id);
     await t.db.query(`UPDATE reminders SET remind_at = now() WHERE id = $1`, [id]);
-    await t.app.get(ReminderScheduler).enqueue([{ id, remindAt: new Date(), status: 'SCHEDULED' } as Reminder]);
+    await t.app.get(ReminderScheduler).enqueue([{ id, remindAt: new Date(), status: 'SCHEDULED' } as Reminder], { replace: true });
     const failed = await until(async () => ((await row(id)).status === 'FAILED' ? row(id) : null), 30_000);
     expect(failed.attempts).toBe(REMINDER_MAX_ATTEMPTS);
     expect(failed.last_error).toContain('mailbox unavailable');
@@ -209,7 +209,7 @@ describe('reminders', () => {
     expect(rows).toHaveLength(1);
     const id = rows[0].id as string;
     await t.db.query(`UPDATE reminders SET remind_at = now() WHERE id = $1`, [id]);
-    await t.scheduler.enqueue([{ id, remindAt: new Date(), status: 'SCHEDULED' } as Reminder]);
+    await t.scheduler.enqueue([{ id, remindAt: new Date(), status: 'SCHEDULED' } as Reminder], { replace: true });
     await until(async () => (await row(id)).status === 'SENT', 10_000);
 
     const mails = mailsFor(id);

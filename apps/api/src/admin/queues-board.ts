@@ -5,8 +5,8 @@ import type { Queue } from 'bullmq';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
-import { AuthService } from '@rapport/auth';
-import { QUEUES, Role } from '@rapport/shared';
+import { AuthService, mayUse } from '@rapport/auth';
+import { QUEUES } from '@rapport/shared';
 
 export const QUEUES_BOARD_PATH = '/admin/queues';
 const COOKIE = 'rapport_queues_token';
@@ -49,7 +49,7 @@ export function mountQueuesBoard(app: INestApplication): void {
         res.status(401).type('text/plain').send('Sign in first: an organiser token is needed (Authorization: Bearer … or ?token=…).');
         return;
       }
-      if (member.role !== Role.ORGANISER) {
+      if (!mayUse(member.role, 'Http.adminQueues')) {
         res.status(403).type('text/plain').send('The queues are for organisers only.');
         return;
       }
