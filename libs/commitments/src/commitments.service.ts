@@ -13,7 +13,6 @@ import { Commitment } from './entities/commitment.entity.js';
 import type { CommitmentInput } from './dto/commitment.input.js';
 
 const DAY_MS = 24 * 3600 * 1000;
-const STATUS_ORDER = [CommitmentStatus.OPEN, CommitmentStatus.KEPT, CommitmentStatus.BROKEN, CommitmentStatus.CANCELLED];
 
 export type CommitmentParty = 'contact' | 'decisionMaker';
 export const partyOf = (c: Pick<Commitment, 'decisionMakerId'>): CommitmentParty => (c.decisionMakerId ? 'decisionMaker' : 'contact');
@@ -30,20 +29,6 @@ export function defaultRemindAt(party: CommitmentParty, dueAt: Date, now: Date =
   const dayBefore = new Date(dueAt.getTime() - DAY_MS);
   if (dayBefore.getTime() >= now.getTime()) return dayBefore;
   return dueAt.getTime() < now.getTime() - STALE_AFTER_MS ? dayBefore : now;
-}
-
-export interface StatusCount {
-  status: string;
-  count: number;
-}
-
-/** What the dashboard shows of a campaign's commitments (names as in CampaignProgress). */
-export interface CommitmentStats {
-  /** Contacts' commitments, every status (0 included), in the enum's order. */
-  commitmentsByStatus: StatusCount[];
-  decisionMakerCommitmentsByStatus: StatusCount[];
-  /** OPEN commitments (both kinds) whose dueAt has passed. */
-  overdueFollowUps: number;
 }
 
 @Injectable()
@@ -199,33 +184,6 @@ export class CommitmentsService {
   }
 
   // ---- For the dashboard ----
-
-  /** Per campaign, in one statement for all the campaigns asked in a request. */
-  stats(loaders: Loaders, member: Member, now: Date = new Date()) {
-    return loaders.get<string, CommitmentStats>('commitments.statsByCampaign', async (campaignIds) => {
-      const rows: Array<{ campaign_id: string; status: string; of_contact: boolean; count: number; overdue: number }> = await this.db.query(
-        `SELECT campaign_id, status, (contact_id IS NOT NULL) AS of_contact, count(*)::int AS count,
-                count(*) FILTER (WHERE status = $3 AND due_at < $4)::int AS overdue
-           FROM commitments
-          WHERE organization_id = $1 AND campaign_id = ANY($2::uuid[])
-          GROUP BY campaign_id, status, of_contact`,
-        [member.organizationId, [...campaignIds], CommitmentStatus.OPEN, now],
-      );
-      return campaignIds.map((campaignId) => {
-        const mine = rows.filter((r) => r.campaign_id === campaignId);
-        const counts = (ofContact: boolean) =>
-          STATUS_ORDER.map((status) => ({
-            status,
-            count: mine.filter((r) => r.of_contact === ofContact && r.status === status).reduce((n, r) => n + r.count, 0),
-          }));
-        return {
-          commitmentsByStatus: counts(true),
-          decisionMakerCommitmentsByStatus: counts(false),
-          overdueFollowUps: mine.reduce((n, r) => n + r.overdue, 0),
-        };
-      });
-    });
-  }
 
   // ---- DataLoaders (one statement per relation for a whole list) ----
 

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CampaignsModule } from '@rapport/campaigns';
+import { ActionsModule } from '@rapport/actions';
+import { WinsModule } from '@rapport/wins';
 import { DashboardService } from './dashboard.service.js';
 import { DashboardResolver } from './dashboard.resolver.js';
 
 @Module({
-  imports: [CampaignsModule],
+  imports: [CampaignsModule, ActionsModule, WinsModule],
   providers: [DashboardService, DashboardResolver],
   exports: [DashboardService],
 })

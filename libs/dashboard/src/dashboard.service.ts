@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, MoreThanOrEqual } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Member } from '@rapport/core';
 import { Organization } from '@rapport/auth';
 import { CampaignsService } from '@rapport/campaigns';
 import { Issue } from '@rapport/conversations';
-import { Action } from '@rapport/actions';
-import { Win } from '@rapport/wins';
+import { ActionsService } from '@rapport/actions';
+import { WinsService } from '@rapport/wins';
 import type { CampaignProgress, CountByStatus, IssueTally } from './dto/campaign-progress.type.js';
 import * as Q from './dashboard.queries.js';
 
@@ -17,6 +17,8 @@ export class DashboardService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly campaigns: CampaignsService,
+    private readonly actions: ActionsService,
+    private readonly wins: WinsService,
   ) {}
 
   /** The figures run side by side on the pool: one round trip's worth of latency, not eleven. */
@@ -34,8 +36,8 @@ export class DashboardService {
       this.db.query(Q.OVERDUE_FOLLOW_UPS, args),
       this.db.query(Q.CONVERSATIONS_PER_WEEK, [...args, timezone]),
       this.db.query(Q.CURRENT_STAGE_SINCE, [...args, campaign.stage]),
-      this.db.getRepository(Action).find({ where: { organizationId: org, campaignId: campaign.id, startsAt: MoreThanOrEqual(now) }, order: { startsAt: 'ASC' } }),
-      this.db.getRepository(Win).find({ where: { organizationId: org, campaignId: campaign.id }, order: { wonAt: 'DESC' } }),
+      this.actions.upcomingOfCampaign(member, campaign.id, now),
+      this.wins.winsOfCampaign(member, campaign.id),
     ]);
     const stageSince: Date = since[0]?.since ?? campaign.startedAt;
     const split = (byDecisionMaker: boolean): CountByStatus[] =>
