@@ -76,12 +76,16 @@ export class ContactsService {
     if (typeof filter?.isLeader === 'boolean') query.andWhere('c.is_leader = :leader', { leader: filter.isLeader });
     if (filter?.neighbourhood?.trim()) query.andWhere('lower(c.neighbourhood) = lower(:hood)', { hood: filter.neighbourhood.trim() });
 
-    const totalCount = await query.clone().getCount();
+    const counting = query.clone();
     if (after) {
       const [sortKey, id] = decodeCursor(after);
       query.andWhere('(c.sort_key, c.id) > (:sortKey, :id)', { sortKey, id });
     }
-    const rows = await query.orderBy('c.sort_key', 'ASC').addOrderBy('c.id', 'ASC').limit(first + 1).getMany();
+    // The count and the page side by side: one round trip of latency, not two.
+    const [totalCount, rows] = await Promise.all([
+      counting.getCount(),
+      query.orderBy('c.sort_key', 'ASC').addOrderBy('c.id', 'ASC').limit(first + 1).getMany(),
+    ]);
     const page = rows.slice(0, first);
     return {
       edges: page.map((node) => ({ node, cursor: encodeCursor(node) })),
