@@ -4,7 +4,7 @@ import type { FieldErrors } from '../../../apollo/errors';
 import { useT } from '../../../i18n';
 import { label } from '../../../i18n/labels';
 import { ContactSearch } from '../../contacts/components/ContactSearch';
-import { CheckboxField, ChoiceGroup, FieldShell, FormErrors, TextAreaField, TextField } from '../../shell/components/fields';
+import { CheckboxField, ChoiceGroup, FieldShell, FormErrors, SelectField, TextAreaField, TextField } from '../../shell/components/fields';
 import { hasConversation, type FieldDraft } from '../draft';
 import type { FieldOptions } from '../useFieldOptions';
 import { IssuesPicker } from './IssuesPicker';
@@ -65,24 +65,14 @@ export function FieldForm({ draft, onChange, options, errors, busy, status, onSu
             </select>
           )}
         </FieldShell>
-        <FieldShell label={t('field.kind')} error={e['kind']}>
-          {({ inputId, describedBy, invalid }) => (
-            <select
-              id={inputId}
-              name="kind"
-              value={draft.kind}
-              onChange={(ev) => onChange({ kind: ev.target.value as ConversationKind })}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-            >
-              {KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {label(t, 'kind', kind)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FieldShell>
+        <SelectField
+          label={t('field.kind')}
+          name="kind"
+          value={draft.kind}
+          options={KINDS.map((kind) => ({ value: kind, label: label(t, 'kind', kind) }))}
+          onValue={(kind) => onChange({ kind })}
+          error={e['kind']}
+        />
       </div>
 
       <ChoiceGroup

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
-import type { ArgumentKind, NegotiationRole } from '@rapport/shared';
+import type { NegotiationRole } from '@rapport/shared';
 import { errorMessage, fieldErrors, NO_ERRORS, placeErrors, type FieldErrors } from '../../../apollo/errors';
 import type { BriefFieldsFragment } from '../../../gql/graphql';
 import { useT } from '../../../i18n';
 import { useFormat } from '../../../i18n/format';
 import { label } from '../../../i18n/labels';
 import { ContactSearch } from '../../contacts/components/ContactSearch';
-import { FieldShell, FormErrors, TextAreaField } from '../../shell/components/fields';
+import { FormErrors, SelectField, TextAreaField } from '../../shell/components/fields';
 import { usePageTitle } from '../../shell/components/usePageTitle';
 import { ARGUMENT_KINDS, briefInput, draftFromBrief, NEGOTIATION_ROLES, rowKey, sameBrief, type BriefDraft } from '../brief';
 import { NegotiationBriefQuery } from '../graphql/negotiationBrief';
@@ -58,6 +58,7 @@ function BriefEditor({ brief }: { brief: BriefFieldsFragment }) {
   const dirty = !sameBrief(draft, saved);
   const { negotiation } = brief;
   const e = errors.fields;
+  const roleOptions = NEGOTIATION_ROLES.map((role) => ({ value: role, label: label(t, 'negotiationRole', role) }));
 
   // Leaving with unsaved changes asks first (a closed tab would lose them).
   useEffect(() => {
@@ -155,26 +156,14 @@ function BriefEditor({ brief }: { brief: BriefFieldsFragment }) {
             {e['arguments'] ? <p className="field-error">{e['arguments']}</p> : null}
             {draft.arguments.map((argument, index) => (
               <div key={argument.key} className="row-editor" data-argument={index}>
-                <FieldShell label={t('brief.argumentKind', { n: index + 1 })} error={e[`arguments.${index}.kind`]}>
-                  {({ inputId, describedBy, invalid }) => (
-                    <select
-                      id={inputId}
-                      name={`arguments.${index}.kind`}
-                      value={argument.kind}
-                      aria-describedby={describedBy}
-                      aria-invalid={invalid}
-                      onChange={(ev) =>
-                        patch({ arguments: draft.arguments.map((a) => (a.key === argument.key ? { ...a, kind: ev.target.value as ArgumentKind } : a)) })
-                      }
-                    >
-                      {ARGUMENT_KINDS.map((kind) => (
-                        <option key={kind} value={kind}>
-                          {label(t, 'argumentKind', kind)}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </FieldShell>
+                <SelectField
+                  label={t('brief.argumentKind', { n: index + 1 })}
+                  name={`arguments.${index}.kind`}
+                  value={argument.kind}
+                  options={ARGUMENT_KINDS.map((kind) => ({ value: kind, label: label(t, 'argumentKind', kind) }))}
+                  onValue={(kind) => patch({ arguments: draft.arguments.map((a) => (a.key === argument.key ? { ...a, kind } : a)) })}
+                  error={e[`arguments.${index}.kind`]}
+                />
                 <TextAreaField
                   label={t('brief.argumentText', { n: index + 1 })}
                   name={`arguments.${index}.text`}
@@ -208,26 +197,14 @@ function BriefEditor({ brief }: { brief: BriefFieldsFragment }) {
               <ul className="list">
                 {draft.roles.map((role, index) => (
                   <li key={role.key} className="row-editor" data-role={index}>
-                    <FieldShell label={t('brief.roleOf', { name: role.contactLabel })} error={e[`roles.${index}.role`] ?? e[`roles.${index}.contactId`]}>
-                      {({ inputId, describedBy, invalid }) => (
-                        <select
-                          id={inputId}
-                          name={`roles.${index}.role`}
-                          value={role.role}
-                          aria-describedby={describedBy}
-                          aria-invalid={invalid}
-                          onChange={(ev) =>
-                            patch({ roles: draft.roles.map((r) => (r.key === role.key ? { ...r, role: ev.target.value as NegotiationRole } : r)) })
-                          }
-                        >
-                          {NEGOTIATION_ROLES.map((r) => (
-                            <option key={r} value={r}>
-                              {label(t, 'negotiationRole', r)}
-                            </option>
-                          ))}
-                        </select>
-                      )}
-                    </FieldShell>
+                    <SelectField
+                      label={t('brief.roleOf', { name: role.contactLabel })}
+                      name={`roles.${index}.role`}
+                      value={role.role}
+                      options={roleOptions}
+                      onValue={(value) => patch({ roles: draft.roles.map((r) => (r.key === role.key ? { ...r, role: value } : r)) })}
+                      error={e[`roles.${index}.role`] ?? e[`roles.${index}.contactId`]}
+                    />
                     <button type="button" className="button button-quiet-dark" onClick={() => patch({ roles: draft.roles.filter((r) => r.key !== role.key) })}>
                       {t('brief.removeRole', { name: role.contactLabel })}
                     </button>
@@ -236,17 +213,7 @@ function BriefEditor({ brief }: { brief: BriefFieldsFragment }) {
               </ul>
             ) : null}
             <div className="add-role">
-              <FieldShell label={t('brief.newRole')}>
-                {({ inputId }) => (
-                  <select id={inputId} name="newRole" value={newRole} onChange={(ev) => setNewRole(ev.target.value as NegotiationRole)}>
-                    {NEGOTIATION_ROLES.map((r) => (
-                      <option key={r} value={r}>
-                        {label(t, 'negotiationRole', r)}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </FieldShell>
+              <SelectField label={t('brief.newRole')} name="newRole" value={newRole} options={roleOptions} onValue={setNewRole} />
               <ContactSearch
                 label={t('brief.roleContact')}
                 name="roleContact"

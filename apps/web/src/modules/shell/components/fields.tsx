@@ -65,6 +65,33 @@ export function TextField({ label, error, hint, value, onValue, fieldClassName, 
   );
 }
 
+interface SelectFieldProps<T extends string> {
+  label: ReactNode;
+  name: string;
+  value: T;
+  options: ReadonlyArray<{ value: T; label: string }>;
+  onValue: (value: T) => void;
+  error?: string;
+  hint?: ReactNode;
+}
+
+/** A labelled <select> over a fixed list (an enum of the contract). */
+export function SelectField<T extends string>({ label, name, value, options, onValue, error, hint }: SelectFieldProps<T>) {
+  return (
+    <FieldShell label={label} error={error} hint={hint}>
+      {({ inputId, describedBy, invalid }) => (
+        <select id={inputId} name={name} value={value} onChange={(e) => onValue(e.target.value as T)} aria-invalid={invalid} aria-describedby={describedBy}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
+  );
+}
+
 type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value'> & {
   label: ReactNode;
   name: string;
