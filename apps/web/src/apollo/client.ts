@@ -2,6 +2,8 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+import { tap } from 'rxjs';
+import { connectivity } from '../network/connectivity';
 import { clearSession, getToken } from '../modules/auth/session';
 
 /** Operations that need no token: an UNAUTHENTICATED answer there is a bad password, not an expired session. */
@@ -28,6 +30,28 @@ export const authLink = new SetContextLink((prevContext) => {
   return { headers: { ...prevContext.headers, Authorization: `Bearer ${token}` } };
 });
 
+/**
+ * True when the error means Rapport did not answer: no response at all, a gateway's
+ * or the service worker's 502/503/504, or something that is not Rapport's JSON (a
+ * captive portal's page). A GraphQL error is an answer.
+ */
+export function isNoAnswer(error: unknown): boolean {
+  if (CombinedGraphQLErrors.is(error)) return false;
+  if (ServerError.is(error)) return [502, 503, 504].includes(error.statusCode);
+  if (error instanceof Error && error.name === 'AbortError') return false;
+  return true;
+}
+
+/** Tells the connectivity state what happened to each request. */
+export const connectivityLink = new ApolloLink((operation, forward) =>
+  forward(operation).pipe(
+    tap({
+      next: () => connectivity.reportAnswered(),
+      error: (error: unknown) => (isNoAnswer(error) ? connectivity.reportNoAnswer() : connectivity.reportAnswered()),
+    }),
+  ),
+);
+
 export function createErrorLink(onUnauthenticated?: () => void): ErrorLink {
   return new ErrorLink(({ error, operation }) => {
     if (PUBLIC_OPERATIONS.has(operation.operationName ?? '')) return;
@@ -41,7 +65,7 @@ export function createErrorLink(onUnauthenticated?: () => void): ErrorLink {
 export function createApolloClient(options: CreateApolloClientOptions = {}): ApolloClient {
   const terminatingLink = options.terminatingLink ?? new HttpLink({ uri: '/graphql' });
   return new ApolloClient({
-    link: ApolloLink.from([createErrorLink(options.onUnauthenticated), authLink, terminatingLink]),
+    link: ApolloLink.from([createErrorLink(options.onUnauthenticated), authLink, connectivityLink, terminatingLink]),
     cache: new InMemoryCache({
       typePolicies: {
         // Types without an id of their own, identified by what they belong to, so a

@@ -189,6 +189,7 @@ export const en: Messages = {
   'field.queued': 'Saved on this phone: it will be sent when the network returns.',
   'field.errorTitle': 'The conversation was not saved',
   'field.optionsFromCache': 'Offline: campaigns and issues as of the last connection.',
+  'field.offline': 'Offline: what you record stays on this phone and leaves as soon as the network returns.',
   'outbox.badge': '{count} waiting to be sent',
   'outbox.rejectedBadge': '{count} to correct',
   'outbox.pending': '{count} conversation waiting to be sent.|{count} conversations waiting to be sent.',

@@ -189,6 +189,7 @@ export const fr = {
   'field.queued': 'Enregistrée sur ce téléphone : elle partira dès le retour du réseau.',
   'field.errorTitle': 'La conversation n’a pas été enregistrée',
   'field.optionsFromCache': 'Hors ligne : campagnes et colères connues lors de la dernière connexion.',
+  'field.offline': 'Hors ligne : ce que vous enregistrez reste sur ce téléphone et partira dès le retour du réseau.',
   'outbox.badge': '{count} en attente d’envoi',
   'outbox.rejectedBadge': '{count} à corriger',
   'outbox.pending': '{count} conversation en attente d’envoi.|{count} conversations en attente d’envoi.',

@@ -2,10 +2,13 @@ import { afterEach, beforeEach } from 'vitest';
 import { cleanup } from '@testing-library/react';
 import { setOutboxStore } from '../modules/field/outbox/outbox';
 import { createMemoryStore } from '../modules/field/outbox/store';
+import { connectivity } from '../network/connectivity';
 
 beforeEach(() => {
   // Each test gets an empty outbox (in memory: jsdom has no IndexedDB).
   setOutboxStore(createMemoryStore());
+  // Each test starts online (the app's belief, not the browser's).
+  connectivity.reportAnswered();
 });
 
 afterEach(() => {

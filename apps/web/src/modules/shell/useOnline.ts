@@ -1,15 +1,10 @@
 import { useSyncExternalStore } from 'react';
+import { connectivity } from '../../network/connectivity';
 
-function subscribe(listener: () => void) {
-  window.addEventListener('online', listener);
-  window.addEventListener('offline', listener);
-  return () => {
-    window.removeEventListener('online', listener);
-    window.removeEventListener('offline', listener);
-  };
-}
-
-/** What the browser believes about the network (it may be optimistic: sends still handle failures). */
+/**
+ * Whether Rapport answered the app's last requests (see network/connectivity.ts):
+ * the badge, the outbox panel, the field form and the search all read this one state.
+ */
 export function useOnline(): boolean {
-  return useSyncExternalStore(subscribe, () => navigator.onLine, () => true);
+  return useSyncExternalStore(connectivity.subscribe, () => connectivity.get() === 'online', () => true);
 }

@@ -148,6 +148,8 @@ describe('/field, the door-to-door form', () => {
 
     expect(await screen.findByText('Enregistrée sur ce téléphone : elle partira dès le retour du réseau.')).toBeTruthy();
     expect(await screen.findByText('1 conversation en attente d’envoi.')).toBeTruthy();
+    // The request got no answer: the app says offline, whatever navigator.onLine says.
+    expect(screen.getByText('Hors ligne', { exact: true })).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Navigation principale' });
     expect(within(nav).getByRole('link', { name: /Terrain.*1 en attente d’envoi/ })).toBeTruthy();
     const waiting = await getOutboxStore().pending();
@@ -161,6 +163,7 @@ describe('/field, the door-to-door form', () => {
     expect(sent[1]!.clientId).toBe(sent[0]!.clientId);
     expect(await getOutboxStore().pending()).toEqual([]);
     expect(within(nav).queryByText(/en attente/)).toBeNull();
+    expect(screen.queryByText('Hors ligne', { exact: true })).toBeNull();
   });
 
   it("shows the API's refusal next to the field, in the member's language, and keeps what was typed", async () => {

@@ -5,6 +5,7 @@ import { useT } from '../../../i18n';
 import { label } from '../../../i18n/labels';
 import { useSession } from '../../auth/session';
 import { usePageTitle } from '../../shell/components/usePageTitle';
+import { useOnline } from '../../shell/useOnline';
 import { nextDoor, toInput, type FieldDraft } from '../draft';
 import { newClientId } from '../clientId';
 import { discardRejected, submitToOutbox, useOutbox } from '../outbox/outbox';
@@ -48,6 +49,7 @@ export function FieldPage() {
   const options = useFieldOptions(userId);
   const [draft, setDraft] = useFieldDraft(userId, params.get('campaign'));
   const outbox = useOutbox(userId);
+  const online = useOnline();
   const [errors, setErrors] = useState<FieldErrors>(NO_ERRORS);
   const [status, setStatus] = useState<SubmitStatus>(null);
   const [busy, setBusy] = useState(false);
@@ -123,7 +125,7 @@ export function FieldPage() {
     <section className="page page-field" aria-labelledby="field-title">
       <h1 id="field-title">{label(t, 'kind', draft.kind)}</h1>
       {campaign ? <p className="muted field-campaign">{campaign.name}</p> : null}
-      {options.fromCache ? <p className="hint">{t('field.optionsFromCache')}</p> : null}
+      {options.fromCache || !online ? <p className="hint">{options.fromCache ? t('field.optionsFromCache') : t('field.offline')}</p> : null}
       <OutboxPanel outbox={outbox} onCorrect={(entry) => void correct(entry)} />
       <FieldForm draft={draft} onChange={change} options={options} errors={errors} busy={busy} status={status} onSubmit={() => void submit()} doorRef={doorRef} />
     </section>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import type { LogConversationInput } from '../../../gql/graphql';
+import { connectivity } from '../../../network/connectivity';
 import { createIdbStore, createMemoryStore, type OutboxEntry, type OutboxStore, type RejectedEntry } from './store';
 
 // The outbox: every conversation goes here first, then to the API. An entry leaves
@@ -147,6 +148,11 @@ export function flushOutbox(): Promise<FlushReport> {
  */
 export async function submitToOutbox(entry: OutboxEntry, timeoutMs = 8_000): Promise<SendResult> {
   await enqueue(entry);
+  if (connectivity.get() === 'offline') {
+    // Known to be offline: confirm at once, the entry leaves when Rapport answers again.
+    void flushOutbox().catch(() => undefined);
+    return { status: 'waiting', reason: 'offline' };
+  }
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<null>((resolve) => {
     timer = setTimeout(() => resolve(null), timeoutMs);
@@ -170,10 +176,18 @@ export function startOutboxSync(intervalMs = RETRY_INTERVAL_MS): () => void {
     if (document.visibilityState === 'visible') flushIfPending();
   };
   flush();
+  // The network is back (a request or a probe was answered): send what waits at once.
+  let wasOnline = connectivity.get() === 'online';
+  const unsubscribe = connectivity.subscribe(() => {
+    const online = connectivity.get() === 'online';
+    if (online && !wasOnline) flushIfPending();
+    wasOnline = online;
+  });
   window.addEventListener('online', flush);
   document.addEventListener('visibilitychange', onVisible);
   const timer = setInterval(flushIfPending, intervalMs);
   return () => {
+    unsubscribe();
     window.removeEventListener('online', flush);
     document.removeEventListener('visibilitychange', onVisible);
     clearInterval(timer);

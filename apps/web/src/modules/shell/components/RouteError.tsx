@@ -1,4 +1,7 @@
+import { useEffect } from 'react';
 import { isRouteErrorResponse, useRouteError } from 'react-router';
+import { connectivity } from '../../../network/connectivity';
+import { useOnline } from '../useOnline';
 import { useT } from '../../../i18n';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -9,11 +12,17 @@ import { NotFoundPage } from './NotFoundPage';
 export function RouteError() {
   const t = useT();
   const error = useRouteError();
+  const online = useOnline();
+  // The page's code could not be fetched: that too is a request Rapport did not answer.
+  const codeNotLoaded = error instanceof TypeError && /dynamically imported module|module script|loading chunk/i.test(error.message);
+  useEffect(() => {
+    if (codeNotLoaded) connectivity.reportNoAnswer();
+  }, [codeNotLoaded]);
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
   return (
     <section className="page" role="alert">
       <h1>{t('routeError.title')}</h1>
-      <p>{navigator.onLine ? t('routeError.body') : t('routeError.offline')}</p>
+      <p>{online && !codeNotLoaded ? t('routeError.body') : t('routeError.offline')}</p>
       <p>
         <button type="button" className="button button-primary" onClick={() => window.location.reload()}>
           {t('routeError.reload')}
