@@ -12,6 +12,9 @@ import { createTestDatabase } from '../support/test-app.js';
 const root = join(process.cwd(), '..');
 const START = join(root, 'apps/api/dist/start.js');
 
+/** What the last started launcher printed so far. */
+let liveOutput = '';
+
 async function start(dataDir: string, port: number, env: Record<string, string> = {}, project = root) {
   const child = spawn(process.execPath, [join(project, 'apps/api/dist/start.js')], {
     cwd: project,
@@ -19,8 +22,8 @@ async function start(dataDir: string, port: number, env: Record<string, string> 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
+  child.stdout!.on('data', (d) => (liveOutput = output += d));
+  child.stderr!.on('data', (d) => (liveOutput = output += d));
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`start.js exited (${child.exitCode}):\n${output}`);
@@ -57,7 +60,21 @@ describe('npm start', () => {
 
   it('comes up on a fresh data folder with the demo, serves the web app, and leaves nothing behind', async () => {
     const port = await findFreePort();
+    // Meanwhile, someone opens the address as early as they can: it must not answer before the demo is whole.
+    let answeredEarly = false;
+    let polling = true;
+    const poll = (async () => {
+      while (polling) {
+        const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+        if (ok && !liveOutput.includes('demo organisation')) answeredEarly = true;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
     const { child, output } = await start(dataDir, port);
+    polling = false;
+    await poll;
+    expect(answeredEarly).toBe(false);
+    expect(output()).toContain('demo organisation "Si on s\'alliait ?" loaded');
     const health = await fetch(`http://127.0.0.1:${port}/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok', db: 'up', redis: 'up' });
