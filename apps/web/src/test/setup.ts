@@ -1,8 +1,12 @@
 import { afterEach, beforeEach } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { setOutboxStore } from '../modules/field/outbox/outbox';
 import { createMemoryStore } from '../modules/field/outbox/store';
 import { connectivity } from '../network/connectivity';
+
+// A loaded 2-core CI machine can take seconds to load a lazy page the first time:
+// wait on what the page shows for long enough, never on the clock.
+configure({ asyncUtilTimeout: 10_000 });
 
 beforeEach(() => {
   // Each test gets an empty outbox (in memory: jsdom has no IndexedDB).
