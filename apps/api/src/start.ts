@@ -64,7 +64,7 @@ async function main() {
       databaseUrl,
       redisUrl,
       queuePrefix: config.queuePrefix,
-      extraModules: config.workerInProcess ? workerModules() : [],
+      extraModules: config.workerInProcess ? workerModules(config) : [],
       logger: logLevels(config.logLevel),
     });
     await app.listen(config.port, process.env.HOST || '0.0.0.0');

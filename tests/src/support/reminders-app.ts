@@ -5,7 +5,7 @@ import pg from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { createApi } from '@rapport/api';
-import { RemindersWorkerHost, RemindersWorkerModule, type ReminderWorkerOptions, ReminderScheduler, type NewReminder, type Reminder } from '@rapport/reminders';
+import { RemindersProcessor, RemindersWorkerModule, type ReminderWorkerOptions, ReminderScheduler, type NewReminder, type Reminder } from '@rapport/reminders';
 import { ReminderKind } from '@rapport/shared';
 import { mountQueuesBoard } from '../../../apps/api/src/admin/queues-board.js';
 import { createTestDatabase, SqlCounter, type GqlResponse } from './test-app.js';
@@ -51,7 +51,7 @@ export async function startRemindersApp(options: RemindersAppOptions = {}) {
   });
   mountQueuesBoard(app);
   await app.listen(0, '127.0.0.1');
-  if (workerOptions) await app.get(RemindersWorkerHost).ready();
+  if (workerOptions) await app.get(RemindersProcessor).ready();
   const url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
 
   async function gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>> {
