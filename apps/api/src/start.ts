@@ -83,7 +83,7 @@ async function main() {
       databaseUrl,
       redisUrl,
       queuePrefix: config.queuePrefix,
-      extraModules: config.workerInProcess ? workerModules() : [],
+      extraModules: config.workerInProcess ? workerModules(config) : [],
       logger: levels,
     });
     await app.init();

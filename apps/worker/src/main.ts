@@ -1,20 +1,21 @@
 // The worker: `node dist/main.js` (DATABASE_URL and REDIS_URL required). A NestJS
-// application context without HTTP, running the reminders queue: reminders, the
-// sweeper, weekly digests. SIGTERM/SIGINT stop it gracefully (jobs in hand finish).
+// application context without HTTP, running the reminders queue (reminders, the
+// sweeper, weekly digests) and the maintenance queue (the retention purge). SIGTERM/SIGINT stop it gracefully (jobs in hand finish).
 import 'reflect-metadata';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Module, type DynamicModule, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig, logLevels, PlatformModule } from '@rapport/platform';
+import { ConfigError, loadConfig, logLevels, PlatformModule, REMINDER_PROVIDER_MODULES } from '@rapport/platform';
 import { RetentionWorkerModule } from '@rapport/privacy';
-import { RemindersWorkerHost, RemindersWorkerModule, type ReminderWorkerOptions } from '@rapport/reminders';
+import { RemindersProcessor, RemindersWorkerModule, type ReminderWorkerOptions } from '@rapport/reminders';
 
 export interface WorkerOptions {
   databaseUrl: string;
   redisUrl: string;
   /** BullMQ key prefix (default "rapport"); must match the api's. */
   queuePrefix?: string;
+  /** loadConfig().reminders; tests give only what they change. */
   reminders?: Partial<ReminderWorkerOptions>;
   logger?: false | LogLevel[];
 }
@@ -26,6 +27,8 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         PlatformModule.forRoot({ databaseUrl: options.databaseUrl, redisUrl: options.redisUrl, queuePrefix: options.queuePrefix }),
+        // Each context registers the provider of its reminders (who, still relevant, words, link).
+        ...REMINDER_PROVIDER_MODULES,
         RemindersWorkerModule.forRoot(options.reminders),
         RetentionWorkerModule,
       ],
@@ -58,11 +61,12 @@ async function main() {
     databaseUrl: config.databaseUrl,
     redisUrl: config.redisUrl,
     queuePrefix,
+    reminders: config.reminders,
     logger: logLevels(config.logLevel),
   });
   // Nest closes the app (the worker waits for its jobs in hand), then exits with the signal.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
-  await app.get(RemindersWorkerHost).ready();
+  await app.get(RemindersProcessor).ready();
   console.log(`[rapport-worker] ready (pid ${process.pid}, queue prefix ${queuePrefix})`);
 }
 

@@ -7,6 +7,7 @@ import { ContactsModule } from '@rapport/contacts';
 import { CampaignsModule } from '@rapport/campaigns';
 import { NegotiationsModule } from '@rapport/negotiations';
 import { COMMITMENTS_ENTITIES } from './entities/index.js';
+import { CommitmentRemindersModule } from './reminders/commitment-reminders.js';
 import { CommitmentsService } from './commitments.service.js';
 import { CommitmentsResolver } from './commitments.resolver.js';
 import {
@@ -17,7 +18,7 @@ import {
 } from './related-commitments.resolver.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(COMMITMENTS_ENTITIES), AuthModule, RemindersModule, ContactsModule, CampaignsModule, NegotiationsModule, DecisionMakersModule],
+  imports: [TypeOrmModule.forFeature(COMMITMENTS_ENTITIES), AuthModule, RemindersModule, CommitmentRemindersModule, ContactsModule, CampaignsModule, NegotiationsModule, DecisionMakersModule],
   providers: [
     CommitmentsService,
     CommitmentsResolver,

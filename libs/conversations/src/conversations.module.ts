@@ -5,11 +5,12 @@ import { ContactsModule } from '@rapport/contacts';
 import { CampaignsModule } from '@rapport/campaigns';
 import { RemindersModule } from '@rapport/reminders';
 import { CONVERSATIONS_ENTITIES } from './entities/index.js';
+import { ConversationRemindersModule } from './reminders/conversation-reminders.js';
 import { ConversationsService } from './conversations.service.js';
 import { ContactConversationsResolver, ConversationsResolver, RaisedIssueResolver } from './conversations.resolver.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(CONVERSATIONS_ENTITIES), AuthModule, ContactsModule, CampaignsModule, RemindersModule],
+  imports: [TypeOrmModule.forFeature(CONVERSATIONS_ENTITIES), AuthModule, ContactsModule, CampaignsModule, RemindersModule, ConversationRemindersModule],
   providers: [ConversationsService, ConversationsResolver, RaisedIssueResolver, ContactConversationsResolver],
   exports: [ConversationsService],
 })

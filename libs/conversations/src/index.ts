@@ -2,3 +2,4 @@ export * from './entities/index.js';
 export * from './dto/log-conversation.input.js';
 export * from './conversations.service.js';
 export * from './conversations.module.js';
+export * from './reminders/conversation-reminders.js';

@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import { REMINDER_TIMING } from '@rapport/shared';
+import type { ReminderWorkerOptions } from '@rapport/reminders';
 
 /** Everything Rapport reads from the environment, checked once at start-up. */
 export interface RapportConfig {
@@ -17,6 +19,8 @@ export interface RapportConfig {
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   /** Prefix of Redis keys (queues, rate limits); api and workers of one deployment share it. */
   queuePrefix: string;
+  /** The reminder worker: SMTP_URL, MAIL_FROM, PUBLIC_URL again, and the REMINDER_* timings. */
+  reminders: ReminderWorkerOptions;
 }
 
 export class ConfigError extends Error {}
@@ -52,21 +56,42 @@ function bool(name: string, value: string | undefined, fallback: boolean): boole
   throw new ConfigError(`${name} must be true or false (got "${value}")`);
 }
 
+/** A duration or a count with no upper limit worth stating (a year of milliseconds). */
+const MAX_MS = 365 * 24 * 3600 * 1000;
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RapportConfig {
+  const port = integer('PORT', env.PORT, 3000, 1, 65535);
+  const smtpUrl = url('SMTP_URL', env.SMTP_URL, ['smtp:', 'smtps:']);
+  const mailFrom = env.MAIL_FROM || 'Rapport <rapport@localhost>';
+  const publicUrl = url('PUBLIC_URL', env.PUBLIC_URL, ['http:', 'https:']);
   return {
-    port: integer('PORT', env.PORT, 3000, 1, 65535),
+    port,
     host: env.HOST || '0.0.0.0',
     databaseUrl: url('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:']),
     redisUrl: url('REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:']),
     dataDir: resolve(env.RAPPORT_DATA_DIR || './.rapport'),
     seed: oneOf('RAPPORT_SEED', env.RAPPORT_SEED, ['demo', 'none'] as const, 'demo'),
     workerInProcess: bool('RAPPORT_WORKER', env.RAPPORT_WORKER, true),
-    smtpUrl: url('SMTP_URL', env.SMTP_URL, ['smtp:', 'smtps:']),
-    mailFrom: env.MAIL_FROM || 'Rapport <rapport@localhost>',
-    publicUrl: url('PUBLIC_URL', env.PUBLIC_URL, ['http:', 'https:']),
+    smtpUrl,
+    mailFrom,
+    publicUrl,
     tokenTtlDays: integer('TOKEN_TTL_DAYS', env.TOKEN_TTL_DAYS, 30, 1, 3650),
     logLevel: oneOf('LOG_LEVEL', env.LOG_LEVEL, ['error', 'warn', 'log', 'debug'] as const, 'log'),
     queuePrefix: env.RAPPORT_QUEUE_PREFIX || 'rapport',
+    reminders: {
+      smtpUrl,
+      mailFrom,
+      // Links in emails: the public address, else this machine's.
+      publicUrl: (publicUrl || `http://localhost:${port}`).replace(/\/+$/, ''),
+      concurrency: integer('REMINDER_CONCURRENCY', env.REMINDER_CONCURRENCY, REMINDER_TIMING.concurrency, 1, 1000),
+      claimTimeoutMs: integer('REMINDER_CLAIM_TIMEOUT_MS', env.REMINDER_CLAIM_TIMEOUT_MS, REMINDER_TIMING.claimTimeoutMs, 1000, MAX_MS),
+      backoffMs: integer('REMINDER_BACKOFF_MS', env.REMINDER_BACKOFF_MS, REMINDER_TIMING.backoffMs, 10, MAX_MS),
+      sweepEveryMs: integer('REMINDER_SWEEP_EVERY_MS', env.REMINDER_SWEEP_EVERY_MS, REMINDER_TIMING.sweepEveryMs, 500, MAX_MS),
+      sweepHorizonMs: integer('REMINDER_SWEEP_HORIZON_MS', env.REMINDER_SWEEP_HORIZON_MS, REMINDER_TIMING.sweepHorizonMs, 1000, MAX_MS),
+      lockDurationMs: integer('REMINDER_LOCK_MS', env.REMINDER_LOCK_MS, REMINDER_TIMING.lockDurationMs, 1000, MAX_MS),
+      stalledIntervalMs: integer('REMINDER_STALLED_INTERVAL_MS', env.REMINDER_STALLED_INTERVAL_MS, REMINDER_TIMING.stalledIntervalMs, 500, MAX_MS),
+      digests: bool('REMINDER_DIGESTS', env.REMINDER_DIGESTS, true),
+    },
   };
 }
 

@@ -12,6 +12,12 @@ export const REMINDER_JOBS = {
   digest: 'weekly-digest',
 } as const;
 
+/** Job names within the maintenance queue. */
+export const MAINTENANCE_JOBS = {
+  /** Daily: people not seen for their organisation's retention period lose their identity. */
+  purgeStaleContacts: 'purge-stale-contacts',
+} as const;
+
 /** Attempts and backoff for a reminder before it is recorded FAILED. */
 export const REMINDER_MAX_ATTEMPTS = 5;
 
@@ -22,7 +28,7 @@ export const REMINDER_SCHEDULERS = {
   digestPrefix: 'digest-',
 } as const;
 
-/** Reminder worker timings (defaults; the worker reads REMINDER_* variables to override them). */
+/** Reminder worker timings (defaults; REMINDER_* variables override them, see libs/platform/src/config.ts). */
 export const REMINDER_TIMING = {
   /** A claim older than this is taken over: the worker that held it is presumed dead. */
   claimTimeoutMs: 5 * 60_000,
@@ -34,6 +40,10 @@ export const REMINDER_TIMING = {
   sweepHorizonMs: 60 * 60_000,
   /** Jobs processed at once by one worker process. */
   concurrency: 20,
+  /** BullMQ lock of an active job; a dead worker's job is retaken after about this long. */
+  lockDurationMs: 30_000,
+  /** How often BullMQ looks for stalled jobs (of dead workers). */
+  stalledIntervalMs: 30_000,
 } as const;
 
 /** The weekly digest: Monday 8:00 in each organisation's timezone (cron pattern). */

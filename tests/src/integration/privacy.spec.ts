@@ -3,6 +3,7 @@
 // not seen for the organisation's retention period.
 import { PrivacyService } from '@rapport/privacy';
 import { startTestApp, registerOrganization, addMember, type TestApp } from '../support/test-app.js';
+import { until } from '../support/reminders-app.js';
 
 describe('privacy', () => {
   let t: TestApp;
@@ -106,7 +107,8 @@ describe('retention in the worker', () => {
     const queue = new Queue('maintenance', { connection, prefix });
     const events = new QueueEvents('maintenance', { connection, prefix });
     try {
-      await new Promise((r) => setTimeout(r, 300));
+      const scheduled = async () => (await queue.getJobSchedulers()).some((s) => s.key === 'purge-stale-contacts');
+      await until(scheduled, 30_000);
       expect(await queue.getJobSchedulers()).toContainEqual(expect.objectContaining({ key: 'purge-stale-contacts', pattern: '0 3 * * *' }));
       await events.waitUntilReady();
       const job = await queue.add('purge-stale-contacts', {});

@@ -5,8 +5,9 @@ import pg from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { createApi } from '@rapport/api';
-import { RemindersWorkerHost, RemindersWorkerModule, type ReminderWorkerOptions, ReminderScheduler, type NewReminder, type Reminder } from '@rapport/reminders';
-import { ReminderKind } from '@rapport/shared';
+import { RemindersProcessor, RemindersWorkerModule, type ReminderWorkerOptions, ReminderScheduler, type NewReminder, type Reminder } from '@rapport/reminders';
+import { QueueEvents } from 'bullmq';
+import { QUEUES, REMINDER_SCHEDULERS, ReminderKind } from '@rapport/shared';
 import { mountQueuesBoard } from '../../../apps/api/src/admin/queues-board.js';
 import { createTestDatabase, SqlCounter, type GqlResponse } from './test-app.js';
 
@@ -51,7 +52,7 @@ export async function startRemindersApp(options: RemindersAppOptions = {}) {
   });
   mountQueuesBoard(app);
   await app.listen(0, '127.0.0.1');
-  if (workerOptions) await app.get(RemindersWorkerHost).ready();
+  if (workerOptions) await app.get(RemindersProcessor).ready();
   const url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
 
   async function gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>> {
@@ -152,7 +153,16 @@ export async function statusCounts(t: { db: pg.Pool }, ids?: string[]): Promise<
   return Object.fromEntries(rows.map((r: { status: string; n: number }) => [r.status, r.n]));
 }
 
-export async function until<T>(check: () => Promise<T | false | null | undefined>, timeoutMs = 30_000, everyMs = 100): Promise<T> {
+/**
+ * How long a test waits for a state (a row SENT, a worker ready) before it fails. Generous on
+ * purpose: a busy 2-core CI machine is slow, and this is a deadline, never a measure; how
+ * fast reminders go out is the benchmark's business (npm run bench:reminders).
+ */
+export const PATIENCE_MS = 120_000;
+/** Jest's timeout of a test that waits on several states in turn. */
+export const LONG_TEST_MS = 4 * PATIENCE_MS;
+
+export async function until<T>(check: () => Promise<T | false | null | undefined>, timeoutMs = PATIENCE_MS, everyMs = 100): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -160,6 +170,35 @@ export async function until<T>(check: () => Promise<T | false | null | undefined
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
+}
+
+/**
+ * Resolves once the sweeper has run `count` more times (its job completed, in whichever
+ * worker): whatever a sweep could still re-send, it has. Waits on the queue, not the clock.
+ */
+export async function sweepsDone(t: { redisUrl: string; queuePrefix: string }, count = 2, timeoutMs = PATIENCE_MS): Promise<void> {
+  const url = new URL(t.redisUrl);
+  const events = new QueueEvents(QUEUES.reminders, { connection: { host: url.hostname, port: Number(url.port) }, prefix: t.queuePrefix });
+  try {
+    await events.waitUntilReady();
+    await new Promise<void>((done, fail) => {
+      let seen = 0;
+      const timer = setTimeout(() => fail(new Error(`fewer than ${count} sweeps completed within ${timeoutMs} ms`)), timeoutMs);
+      events.on('completed', ({ jobId }) => {
+        if (jobId.startsWith(`repeat:${REMINDER_SCHEDULERS.sweep}:`) && ++seen >= count) {
+          clearTimeout(timer);
+          done();
+        }
+      });
+    });
+  } finally {
+    await events.close();
+  }
+}
+
+/** Resolves once the database's clock has passed every one of these reminders' remindAt. */
+export function allDue(t: { db: pg.Pool }, ids: string[], timeoutMs = PATIENCE_MS) {
+  return until(async () => (await t.db.query(`SELECT bool_and(remind_at <= now()) AS due FROM reminders WHERE id = ANY($1::uuid[])`, [ids])).rows[0].due, timeoutMs);
 }
 
 export interface WorkerProcess {
@@ -179,7 +218,7 @@ export async function spawnWorker(env: Record<string, string>): Promise<WorkerPr
   const output: string[] = [];
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   await new Promise<void>((ready, fail) => {
-    const timer = setTimeout(() => fail(new Error(`worker not ready in 60 s:\n${output.join('')}`)), 60_000);
+    const timer = setTimeout(() => fail(new Error(`worker not ready in ${PATIENCE_MS / 1000} s:\n${output.join('')}`)), PATIENCE_MS);
     const onData = (chunk: Buffer) => {
       output.push(chunk.toString('utf8'));
       if (chunk.toString('utf8').includes('[rapport-worker] ready')) {

@@ -1,17 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Visibility } from '@rapport/shared';
+import { DEFAULT_LOCALE, SUPPORTED_LOCALES, Visibility, message, type Locale } from '@rapport/shared';
 import { AuthService } from '@rapport/auth';
 import { Action } from '../entities/action.entity.js';
 import { renderCalendar, type CalendarEvent } from './ical.js';
 
 const DURATION_MS = 2 * 3600 * 1000;
-
-const WORDS = {
-  fr: { actions: 'actions', campaign: 'Campagne', outcome: 'Bilan' },
-  en: { actions: 'actions', campaign: 'Campaign', outcome: 'Outcome' },
-} as const;
 
 /**
  * The allies' calendar: every ALLIES action of the organisation, past and future.
@@ -29,7 +24,7 @@ export class CalendarFeedService {
   async feed(token: string, now = new Date()): Promise<string | null> {
     const organization = await this.auth.organizationByCalendarToken(token);
     if (!organization) return null;
-    const words = organization.locale === 'en' ? WORDS.en : WORDS.fr;
+    const locale: Locale = (SUPPORTED_LOCALES as readonly string[]).includes(organization.locale) ? (organization.locale as Locale) : DEFAULT_LOCALE;
     const actions = await this.db.getRepository(Action).find({
       where: { organizationId: organization.id, visibility: Visibility.ALLIES },
       relations: { campaign: true },
@@ -42,15 +37,15 @@ export class CalendarFeedService {
       summary: action.title,
       location: action.location,
       description: [
-        action.campaign ? `${words.campaign} : ${action.campaign.name}` : null,
-        action.outcome ? `${words.outcome} : ${action.outcome}` : null,
+        action.campaign ? message(locale, 'calendar.campaign', { name: action.campaign.name }) : null,
+        action.outcome ? message(locale, 'calendar.outcome', { outcome: action.outcome }) : null,
       ]
         .filter(Boolean)
         .join('\n'),
     }));
     return renderCalendar({
       prodId: '-//Rapport//Actions calendar//EN',
-      name: `${organization.name} — ${words.actions}`,
+      name: message(locale, 'calendar.name', { organization: organization.name }),
       timezone: organization.timezone,
       events,
       stamp: now,

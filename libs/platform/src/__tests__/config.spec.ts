@@ -7,6 +7,36 @@ describe('loadConfig', () => {
     expect(config.seed).toBe('demo');
     expect(config.databaseUrl).toBeUndefined();
     expect(config.workerInProcess).toBe(true);
+    expect(config.reminders).toMatchObject({ publicUrl: 'http://localhost:3000', concurrency: 20, backoffMs: 30_000, digests: true, smtpUrl: undefined });
+  });
+
+  it('reads the reminder worker’s settings once, with the api’s', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      SMTP_URL: 'smtp://mail.example:587',
+      MAIL_FROM: 'Rappels <rappels@example.org>',
+      REMINDER_CONCURRENCY: '5',
+      REMINDER_CLAIM_TIMEOUT_MS: '4000',
+      REMINDER_BACKOFF_MS: '200',
+      REMINDER_SWEEP_EVERY_MS: '1000',
+      REMINDER_LOCK_MS: '3000',
+      REMINDER_STALLED_INTERVAL_MS: '1000',
+      REMINDER_DIGESTS: 'false',
+    });
+    expect(config.reminders).toEqual({
+      smtpUrl: 'smtp://mail.example:587',
+      mailFrom: 'Rappels <rappels@example.org>',
+      publicUrl: 'http://localhost:8080',
+      concurrency: 5,
+      claimTimeoutMs: 4000,
+      backoffMs: 200,
+      sweepEveryMs: 1000,
+      sweepHorizonMs: 3_600_000,
+      lockDurationMs: 3000,
+      stalledIntervalMs: 1000,
+      digests: false,
+    });
+    expect(loadConfig({ PUBLIC_URL: 'https://rapport.example/' }).reminders.publicUrl).toBe('https://rapport.example');
   });
 
   it.each([
@@ -17,6 +47,10 @@ describe('loadConfig', () => {
     [{ REDIS_URL: 'http://localhost' }, /^REDIS_URL must start with redis:/],
     [{ RAPPORT_SEED: 'maybe' }, /^RAPPORT_SEED must be one of demo, none/],
     [{ RAPPORT_WORKER: 'perhaps' }, /^RAPPORT_WORKER must be true or false/],
+    [{ REMINDER_CONCURRENCY: '0' }, /^REMINDER_CONCURRENCY must be a whole number from 1/],
+    [{ REMINDER_BACKOFF_MS: 'soon' }, /^REMINDER_BACKOFF_MS must be a whole number/],
+    [{ REMINDER_SWEEP_EVERY_MS: '100' }, /^REMINDER_SWEEP_EVERY_MS must be a whole number from 500/],
+    [{ REMINDER_DIGESTS: 'sometimes' }, /^REMINDER_DIGESTS must be true or false/],
   ])('refuses %j with a one-line message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -1,48 +1,64 @@
 import { Injectable, Logger, Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { BullModule, InjectQueue } from '@nestjs/bullmq';
-import { Worker, type ConnectionOptions, type Queue } from 'bullmq';
-import { QUEUES, RETENTION_CRON } from '@rapport/shared';
+import { BullModule, InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import type { Job, Queue } from 'bullmq';
+import { MAINTENANCE_JOBS, QUEUES, RETENTION_CRON } from '@rapport/shared';
 import { PrivacyModule } from '../privacy.module.js';
 import { PrivacyService } from '../privacy.service.js';
 
-const PURGE_JOB = 'purge-stale-contacts';
-
 /**
- * Once a day, people not seen for their organisation's retention period lose
- * their identity (PrivacyService.purgeStaleContacts). A BullMQ job scheduler,
- * so that with several workers the purge runs once, not once per worker.
+ * The processor of the maintenance queue. Once a day, people not seen for their
+ * organisation's retention period lose their identity (PrivacyService.purgeStaleContacts).
+ * A BullMQ job scheduler, so that with several workers the purge runs once, not once per worker.
  */
+@Processor(QUEUES.maintenance, { concurrency: 1, runRetryDelay: 1000 })
 @Injectable()
-export class RetentionWorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
+export class RetentionProcessor extends WorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Retention');
-  private worker?: Worker;
 
   constructor(
     @InjectQueue(QUEUES.maintenance) private readonly queue: Queue,
     private readonly privacy: PrivacyService,
-  ) {}
+  ) {
+    super();
+  }
+
+  async process(job: Job): Promise<{ purged: number }> {
+    switch (job.name) {
+      case MAINTENANCE_JOBS.purgeStaleContacts:
+        return { purged: await this.privacy.purgeStaleContacts() };
+      default:
+        throw new Error(`unknown job "${job.name}" in the ${QUEUES.maintenance} queue`);
+    }
+  }
 
   async onApplicationBootstrap() {
-    const { connection, prefix } = this.queue.opts;
-    this.worker = new Worker(QUEUES.maintenance, async (job) => (job.name === PURGE_JOB ? { purged: await this.privacy.purgeStaleContacts() } : undefined), {
-      connection: { ...(connection as object), enableOfflineQueue: true, maxRetriesPerRequest: null } as ConnectionOptions,
-      prefix,
-      concurrency: 1,
-    });
-    this.worker.on('completed', (job, result) => result?.purged && this.logger.log(`${result.purged} person(s) not seen for the retention period purged`));
-    this.worker.on('error', () => undefined); // Redis away: BullMQ reconnects by itself
     await this.queue
-      .upsertJobScheduler(PURGE_JOB, { pattern: RETENTION_CRON, tz: 'UTC' }, { name: PURGE_JOB, opts: { removeOnComplete: 30, removeOnFail: 30 } })
+      .upsertJobScheduler(
+        MAINTENANCE_JOBS.purgeStaleContacts,
+        { pattern: RETENTION_CRON, tz: 'UTC' },
+        { name: MAINTENANCE_JOBS.purgeStaleContacts, opts: { attempts: 1, removeOnComplete: 30, removeOnFail: 30 } },
+      )
       .catch((error) => this.logger.warn(`could not schedule the retention purge yet: ${(error as Error).message}`));
   }
 
   async onModuleDestroy() {
+    // Waits for a purge in hand, before the database closes.
     await this.worker?.close();
+  }
+
+  @OnWorkerEvent('completed')
+  onCompleted(_job: Job, result: { purged?: number } | undefined) {
+    if (result?.purged) this.logger.log(`${result.purged} person(s) not seen for the retention period purged`);
+  }
+
+  @OnWorkerEvent('error')
+  onError() {
+    // Redis away: BullMQ reconnects by itself.
   }
 }
 
 @Module({
   imports: [PrivacyModule, BullModule.registerQueue({ name: QUEUES.maintenance })],
-  providers: [RetentionWorkerHost],
+  providers: [RetentionProcessor],
 })
 export class RetentionWorkerModule {}

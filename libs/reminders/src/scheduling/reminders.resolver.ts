@@ -2,7 +2,7 @@ import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentMember, RequestLoaders, type Loaders, type Member } from '@rapport/core';
 import { AuthService, User } from '@rapport/auth';
 import { ReminderStatus } from '@rapport/shared';
-import { Reminder } from './entities/reminder.entity.js';
+import { Reminder } from '../entities/reminder.entity.js';
 import { RemindersService } from './reminders.service.js';
 
 @Resolver(() => Reminder)

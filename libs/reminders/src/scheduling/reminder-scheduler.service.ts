@@ -3,7 +3,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { In, type EntityManager } from 'typeorm';
 import { QUEUES, REMINDER_JOBS, ReminderKind, ReminderStatus } from '@rapport/shared';
-import { Reminder } from './entities/reminder.entity.js';
+import { Reminder } from '../entities/reminder.entity.js';
 
 export interface NewReminder {
   organizationId: string;
@@ -28,10 +28,9 @@ export function reminderJob(reminder: Pick<Reminder, 'id' | 'remindAt'>, now = D
     opts: {
       jobId: reminder.id,
       delay: Math.max(0, reminder.remindAt.getTime() - now),
-      // Retries of a failed send are driven by the row (attempts, backoff); these only cover
-      // an unexpected crash of the job itself (database away…). The sweeper catches the rest.
-      attempts: 3,
-      backoff: { type: 'exponential', delay: 5000 },
+      // One retry layer: the row's (attempts, backoff), which re-delays this same job. A job
+      // that crashes (database away…) fails once; the sweeper gives its row a new job.
+      attempts: 1,
       removeOnComplete: { count: 1000 },
       removeOnFail: { count: 5000 },
     },

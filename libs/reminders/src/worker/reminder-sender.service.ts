@@ -2,10 +2,10 @@ import { isUuid } from '@rapport/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { REMINDER_MAX_ATTEMPTS, ReminderKind, ReminderStatus } from '@rapport/shared';
-import { Reminder } from './entities/reminder.entity.js';
-import { ReminderDetailsService, type ReminderDetails } from './reminder-details.service.js';
-import { participantEmail, reminderEmail, splitParticipants } from './reminder-messages.js';
+import { REMINDER_MAX_ATTEMPTS, ReminderStatus } from '@rapport/shared';
+import { Reminder } from '../entities/reminder.entity.js';
+import { ReminderDetailsService, type ReminderDetails } from '../providers/reminder-details.service.js';
+import { reminderEmail } from '../providers/reminder-messages.js';
 import { MailerService, type OutgoingMail } from './mailer.service.js';
 import { REMINDER_WORKER_OPTIONS, type ReminderWorkerOptions } from './reminder-options.js';
 
@@ -110,9 +110,10 @@ export class ReminderSender {
     if (!this.mailer.enabled) return [];
     const headers = { 'X-Rapport-Reminder': details.reminder.id, 'X-Rapport-Reminder-Kind': details.reminder.kind };
     const result: Array<{ key: string; mail: OutgoingMail }> = [];
-    if (details.reminder.kind === ReminderKind.ACTION_UPCOMING && details.action) {
-      for (const p of splitParticipants(details.action).emailed) {
-        result.push({ key: `contact:${p.id}`, mail: { to: p.email!, ...participantEmail(details, p), headers: { ...headers, 'X-Rapport-Contact': p.id } } });
+    // Others first (an action's participants), then the member: the call list comes last.
+    if (details.provider?.otherEmails && details.subject !== undefined) {
+      for (const { key, to, subject, text, headers: own } of details.provider.otherEmails(details.subject, details)) {
+        result.push({ key, mail: { to, subject, text, headers: { ...headers, ...own } } });
       }
     }
     if (details.recipient) {

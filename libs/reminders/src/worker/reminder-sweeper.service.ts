@@ -4,7 +4,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { QUEUES, REMINDER_JOBS, REMINDER_SCHEDULERS } from '@rapport/shared';
-import { reminderJob } from './reminder-scheduler.service.js';
+import { reminderJob } from '../scheduling/reminder-scheduler.service.js';
 import { REMINDER_WORKER_OPTIONS, type ReminderWorkerOptions } from './reminder-options.js';
 import { DigestService } from './digest.service.js';
 

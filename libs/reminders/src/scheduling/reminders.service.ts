@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { ReminderStatus } from '@rapport/shared';
-import { byKey, groupByKey, type Loaders, type Member } from '@rapport/core';
-import { Reminder } from './entities/reminder.entity.js';
-import { ReminderDetailsService, type ReminderDetails } from './reminder-details.service.js';
-import { reminderHeadline } from './reminder-messages.js';
+import { groupByKey, type Loaders, type Member } from '@rapport/core';
+import { Reminder } from '../entities/reminder.entity.js';
+import { ReminderDetailsService, type ReminderDetails } from '../providers/reminder-details.service.js';
+import { reminderHeadline } from '../providers/reminder-messages.js';
 
 /** In-app lists are capped: the newest are the ones that matter. */
 const MAX_LIST = 500;
@@ -64,14 +64,6 @@ export class RemindersService {
         order: { remindAt: 'ASC', id: 'ASC' },
       });
       return groupByKey(ids, rows, (r) => r[subject] as string);
-    });
-  }
-
-  /** Reminders by id for this request. */
-  byId(loaders: Loaders, member: Member) {
-    return loaders.get<string, Reminder | null>('reminderById', async (ids) => {
-      const rows = await this.db.getRepository(Reminder).findBy({ id: In([...ids]), organizationId: member.organizationId });
-      return byKey(ids, rows, (r) => r.id);
     });
   }
 }

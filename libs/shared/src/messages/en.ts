@@ -1,0 +1,63 @@
+import type { MessageKey } from './index.js';
+
+// The English side of fr.ts: the compiler checks that every key is here.
+export const en: Record<MessageKey, string> = {
+  quote: '“{text}”',
+
+  'reminder.subject': 'Reminder — {headline}',
+  'reminder.hello': 'Hello {name},',
+  'reminder.helloAnonymous': 'Hello,',
+  'reminder.open': 'Open: {link}',
+  'reminder.footer': '\n--\nRapport · {organization}\nYou receive this reminder as a member of {organization}.',
+  'reminder.generic': 'Reminder for {when}',
+  'reminder.campaign': 'Campaign: {name}',
+  'reminder.phone': 'Phone: {phone}',
+
+  'commitment.due.headline': "{who}'s commitment: {description}, due {when}",
+  'commitment.due.committed': '{who} committed to: {description}',
+  'commitment.due.dueAt': 'Due: {when}',
+  'commitment.due.nudge': 'A quick call to encourage them? Then record whether it was kept.',
+  'commitment.deadline.headline': 'Deadline: {who} promised {description} by {when}',
+  'commitment.deadline.promised': '{who} promised: {description}',
+  'commitment.deadline.by': 'By: {when} — the commitment is still open.',
+  'commitment.deadline.next': 'Kept or broken? Record it, and if broken, plan the next action with the team.',
+
+  'followUp.someone': 'the person you met',
+  'followUp.headline': 'Follow-up due: {who}, {when}',
+  'followUp.planned': 'You planned to follow up with {who}',
+  'followUp.after': 'after your conversation on {when}.',
+  'followUp.at': 'Follow-up: {when}',
+  'followUp.address': 'Address: {place}',
+
+  'action.headline': 'Upcoming action: {title}, {when}',
+  'action.title': 'Action: {title}',
+  'action.when': 'When: {when}',
+  'action.where': 'Where: {location}',
+  'action.counts': '{committed} committed; {emailed} get a reminder by email.',
+  'action.toCall': 'To call (no email, or no consent to email):',
+  'action.callLine': '- {name} — {phone}',
+  'action.noPhone': 'no phone',
+  'action.nobodyToCall': 'Nobody to call: everyone got an email.',
+  'action.participant.subject': 'Reminder: {title}, {when}',
+  'action.participant.coming': 'You said you would come: {title}',
+  'action.participant.cheer': 'Together we are stronger. See you there!',
+
+  'digest.subject': 'Your week — {organization}',
+  'digest.intro': 'Here is the week ahead for {organization}.',
+  'digest.overdue.title': 'Overdue commitments ({count}):',
+  'digest.overdue.none': '- none',
+  'digest.overdue.item': '- {who} : {description} (due {day}){campaign}',
+  'digest.overdue.campaign': ' — {campaign}',
+  'digest.actions.title': "This week's actions ({count}):",
+  'digest.actions.none': '- none',
+  'digest.actions.item': '- {title}, {when}{location} — {committed} committed{campaign}',
+  'digest.actions.location': ', {location}',
+  'digest.actions.campaign': ' ({campaign})',
+  'digest.followUps.title': 'Follow-ups due ({count}):',
+  'digest.followUps.none': '- none',
+  'digest.followUps.item': '- {who}, {day} ({organiser})',
+
+  'calendar.name': '{organization} — actions',
+  'calendar.campaign': 'Campaign : {name}',
+  'calendar.outcome': 'Outcome : {outcome}',
+};
