@@ -64,12 +64,23 @@ async function main() {
       databaseUrl,
       redisUrl,
       queuePrefix: config.queuePrefix,
+      trustProxy: config.trustProxy,
+      auth: {
+        operators: config.operators,
+        registration: config.registration,
+        smtpUrl: config.smtpUrl,
+        mailFrom: config.mailFrom,
+        publicUrl: config.publicUrl,
+        tokenTtlDays: config.tokenTtlDays,
+      },
       extraModules: config.workerInProcess ? workerModules() : [],
       logger: logLevels(config.logLevel),
     });
     await app.listen(config.port, process.env.HOST || '0.0.0.0');
 
-    if (config.seed === 'demo' && (await seedDemo(app, `http://127.0.0.1:${config.port}`))) {
+    if (config.seed === 'demo' && config.registration === 'closed') {
+      say('RAPPORT_REGISTRATION=closed: the demo is not loaded (it registers an organisation); create one with npm run org:create');
+    } else if (config.seed === 'demo' && (await seedDemo(app, `http://127.0.0.1:${config.port}`))) {
       say('demo organisation "Si on s\'alliait ?" loaded (Villejean CPAM campaign)');
     }
     say(`Rapport is running at http://localhost:${config.port}`);

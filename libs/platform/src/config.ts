@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 /** Everything Rapport reads from the environment, checked once at start-up. */
@@ -15,7 +16,16 @@ export interface RapportConfig {
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   /** Prefix of Redis keys (queues, rate limits); api and workers of one deployment share it. */
   queuePrefix: string;
+  /** RAPPORT_OPERATORS: the instance operators (lower-case emails); only they reach /admin/queues. */
+  operators: string[];
+  /** RAPPORT_REGISTRATION: whether anyone may register an organisation (closed: `npm run org:create`). */
+  registration: 'open' | 'closed';
+  /** TRUST_PROXY: Express's `trust proxy` — which peers may set X-Forwarded-For. */
+  trustProxy: TrustProxy;
 }
+
+/** A hop count, or addresses/subnets (and Express's names loopback, linklocal, uniquelocal), or nobody. */
+export type TrustProxy = number | string[] | false;
 
 export class ConfigError extends Error {}
 
@@ -50,6 +60,44 @@ function bool(name: string, value: string | undefined, fallback: boolean): boole
   throw new ConfigError(`${name} must be true or false (got "${value}")`);
 }
 
+const EMAIL = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
+function emails(name: string, value: string | undefined): string[] {
+  if (!value || !value.trim()) return [];
+  return value.split(',').map((part) => {
+    const email = part.trim().toLowerCase();
+    if (!EMAIL.test(email) || email.length > 254) throw new ConfigError(`${name} must be comma-separated email addresses (got "${part.trim()}")`);
+    return email;
+  });
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+/**
+ * TRUST_PROXY: unset means loopback only (a proxy on the same machine); "false"/"none"
+ * trusts nobody; a number trusts that many hops; otherwise comma-separated addresses
+ * or CIDR subnets. Never "true": believing every X-Forwarded-For lets anyone pick
+ * their address and walk around the sign-in limits.
+ */
+function trustProxy(name: string, value: string | undefined): TrustProxy {
+  if (value === undefined || value.trim() === '') return ['loopback'];
+  const raw = value.trim();
+  if (['false', 'none', '0'].includes(raw)) return false;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 10) throw new ConfigError(`${name} must be a hop count from 0 to 10, or comma-separated addresses (got "${raw}")`);
+    return hops;
+  }
+  return raw.split(',').map((part) => {
+    const entry = part.trim();
+    const [address, bits, ...rest] = entry.split('/');
+    const version = isIP(address);
+    const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (version === 6 ? 128 : 32));
+    if (!PROXY_NAMES.includes(entry) && (!version || !bitsOk || rest.length)) {
+      throw new ConfigError(`${name} must be a hop count, "none", or comma-separated addresses or subnets such as 10.0.0.0/8 (got "${entry}")`);
+    }
+    return entry;
+  });
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RapportConfig {
   return {
     port: integer('PORT', env.PORT, 3000, 1, 65535),
@@ -64,6 +112,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RapportConfig 
     tokenTtlDays: integer('TOKEN_TTL_DAYS', env.TOKEN_TTL_DAYS, 30, 1, 3650),
     logLevel: oneOf('LOG_LEVEL', env.LOG_LEVEL, ['error', 'warn', 'log', 'debug'] as const, 'log'),
     queuePrefix: env.RAPPORT_QUEUE_PREFIX || 'rapport',
+    operators: emails('RAPPORT_OPERATORS', env.RAPPORT_OPERATORS),
+    registration: oneOf('RAPPORT_REGISTRATION', env.RAPPORT_REGISTRATION, ['open', 'closed'] as const, 'open'),
+    trustProxy: trustProxy('TRUST_PROXY', env.TRUST_PROXY),
   };
 }
 

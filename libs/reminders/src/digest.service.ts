@@ -117,7 +117,7 @@ export class DigestService {
     const content = await this.content(organizationId, now);
     if (content.overdue.length + content.actions.length + content.followUps.length === 0) return { sent: 0, reason: 'nothing to report' };
     const organisers: Row[] = await this.db.query(
-      `SELECT id, email, display_name, locale FROM users WHERE organization_id = $1 AND role = 'ORGANISER' ORDER BY id`,
+      `SELECT id, email, display_name, locale FROM users WHERE organization_id = $1 AND role = 'ORGANISER' AND removed_at IS NULL ORDER BY id`,
       [organizationId],
     );
     let sent = 0;
