@@ -298,6 +298,12 @@ export const en: Messages = {
   'notFound.body': 'This address matches no page.',
   'notFound.home': 'Back to the home page',
   // Team and account (issue 8)
+  'rule.badLink': 'This link is invalid, expired or already used: ask for a new one.',
+  'rule.minLength': 'At least {min} characters.',
+  'rule.passwordBytes': 'At most 72 bytes (about 72 letters, fewer with accents or emoji).',
+  'rule.currentPassword': 'This is not your current password.',
+  'rule.lastOrganiser': 'This is the last organiser: make someone else organiser first.',
+  'rule.emailTaken': 'An account already uses this email address.',
   'nav.team': 'Team',
   'nav.account': 'My account',
   'role.ORGANISER': 'Organiser',

@@ -298,6 +298,12 @@ export const fr = {
   'notFound.body': 'Cette adresse ne correspond à aucune page.',
   'notFound.home': "Revenir à l'accueil",
   // Team and account (issue 8)
+  'rule.badLink': 'Ce lien n’est pas valable, a expiré ou a déjà servi : demandez-en un nouveau.',
+  'rule.minLength': '{min} caractères au moins.',
+  'rule.passwordBytes': '72 octets au plus (environ 72 lettres, moins avec des accents ou des émojis).',
+  'rule.currentPassword': 'Ce n’est pas votre mot de passe actuel.',
+  'rule.lastOrganiser': 'C’est la dernière personne organisatrice : nommez-en une autre d’abord.',
+  'rule.emailTaken': 'Un compte utilise déjà cette adresse e-mail.',
   'nav.team': 'Équipe',
   'nav.account': 'Mon compte',
   'role.ORGANISER': 'Organisateur·rice',
