@@ -3,7 +3,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Loaders, type RequestContext } from '@rapport/core';
 import { PlatformModule, type PlatformOptions } from '@rapport/platform';
-import { AuthModule } from '@rapport/auth';
+import { AuthModule, AuthOptionsModule, type AuthOptions } from '@rapport/auth';
 import { RemindersModule } from '@rapport/reminders';
 import { ContactsModule } from '@rapport/contacts';
 import { CampaignsModule } from '@rapport/campaigns';
@@ -27,6 +27,8 @@ export interface ApiOptions extends PlatformOptions {
   schemaFile?: string | true;
   /** Extra modules, such as the worker when one process runs both. */
   extraModules?: Array<Type | DynamicModule>;
+  /** Operators, registration, SMTP and links for accounts; unset fields come from the environment. */
+  auth?: Partial<AuthOptions>;
 }
 
 /** The domain, one module per bounded context. */
@@ -52,6 +54,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot(options),
+        AuthOptionsModule.forRoot(options.auth),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',

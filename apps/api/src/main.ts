@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { TrustProxy } from '@rapport/platform';
 import { AppModule, type ApiOptions } from './app.module.js';
 import { serveWebApp } from './web/web-app.js';
 import { mountQueuesBoard } from './admin/queues-board.js';
@@ -8,16 +9,24 @@ import { mountQueuesBoard } from './admin/queues-board.js';
 export { AppModule, DOMAIN_MODULES, type ApiOptions } from './app.module.js';
 
 /** Builds the HTTP application (not yet listening): used by the launcher and the tests. */
-export async function createApi(options: ApiOptions & { logger?: false | Array<'error' | 'warn' | 'log' | 'debug'> }) {
+export async function createApi(
+  options: ApiOptions & {
+    logger?: false | Array<'error' | 'warn' | 'log' | 'debug'>;
+    /** TRUST_PROXY: which peers' X-Forwarded-For is believed (sign-in limits key on the address). Default: loopback. */
+    trustProxy?: TrustProxy;
+  },
+) {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
     logger: options.logger ?? ['error', 'warn'],
     bodyParser: false,
   });
   // 1 MB is plenty for a form; larger bodies answer 413 before any parsing.
   app.useBodyParser('json', { limit: '1mb' });
-  app.set('trust proxy', 'loopback');
+  // Only the proxies named by TRUST_PROXY may say who the client is; anyone else could
+  // pick a new X-Forwarded-For for every guess and walk around the sign-in limits.
+  app.set('trust proxy', options.trustProxy ?? ['loopback']);
   app.enableShutdownHooks();
-  // The operator view of the queues, for organisers (before the web app's fallback route).
+  // The queues board, for the instance operators (before the web app's fallback route).
   mountQueuesBoard(app);
   serveWebApp(app.getHttpAdapter().getInstance());
   return app;

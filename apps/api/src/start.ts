@@ -83,6 +83,15 @@ async function main() {
       databaseUrl,
       redisUrl,
       queuePrefix: config.queuePrefix,
+      trustProxy: config.trustProxy,
+      auth: {
+        operators: config.operators,
+        registration: config.registration,
+        smtpUrl: config.smtpUrl,
+        mailFrom: config.mailFrom,
+        publicUrl: config.publicUrl,
+        tokenTtlDays: config.tokenTtlDays,
+      },
       extraModules: config.workerInProcess ? workerModules(config) : [],
       logger: levels,
     });
@@ -90,7 +99,9 @@ async function main() {
 
     // The demo goes in through a private loopback door first, so that the public
     // address (and /health) answers only once the campaign is whole.
-    if (config.seed === 'demo') {
+    if (config.seed === 'demo' && config.registration === 'closed') {
+      say('RAPPORT_REGISTRATION=closed: the demo is not loaded (it registers an organisation); create one with npm run org:create');
+    } else if (config.seed === 'demo') {
       const loopback: Server = createServer(app.getHttpAdapter().getInstance());
       await new Promise<void>((resolve) => loopback.listen(0, '127.0.0.1', resolve));
       try {

@@ -2,6 +2,8 @@ import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
 import { Role } from '@rapport/shared';
 import { LoginPage } from './modules/auth/components/LoginPage';
+import { AcceptInvitationPage } from './modules/auth/components/AcceptInvitationPage';
+import { RequestPasswordResetPage, ResetPasswordPage } from './modules/auth/components/ResetPasswordPages';
 import { HomeRedirect, RequireAuth } from './modules/auth/components/RequireAuth';
 import { SignOutPage } from './modules/auth/components/SignOutPage';
 import { NotFoundPage } from './modules/shell/components/NotFoundPage';
@@ -9,6 +11,7 @@ import { RouteError } from './modules/shell/components/RouteError';
 import { Shell } from './modules/shell/components/Shell';
 
 const MEMBERS = [Role.ORGANISER, Role.LEADER] as const;
+const ORGANISERS = [Role.ORGANISER] as const;
 
 /** A page loaded on first visit (its own chunk): /field never downloads the dashboard or its charts. */
 function page(load: () => Promise<ComponentType>): Pick<RouteObject, 'lazy'> {
@@ -28,6 +31,13 @@ export const routes: RouteObject[] = [
           { index: true, element: <HomeRedirect /> },
           { path: 'login', element: <LoginPage /> },
           { path: 'logout', element: <SignOutPage /> },
+          { path: 'invitation/:token', element: <AcceptInvitationPage /> },
+          { path: 'reset-password', element: <RequestPasswordResetPage /> },
+          { path: 'reset-password/:token', element: <ResetPasswordPage /> },
+          {
+            element: <RequireAuth roles={ORGANISERS} />,
+            children: [{ path: 'team', ...page(() => import('./modules/team/components/TeamPage').then((m) => m.TeamPage)) }],
+          },
           {
             element: <RequireAuth roles={MEMBERS} />,
             children: [
@@ -48,7 +58,10 @@ export const routes: RouteObject[] = [
           },
           {
             element: <RequireAuth />,
-            children: [{ path: 'allies', ...page(() => import('./modules/allies/components/AlliesPage').then((m) => m.AlliesPage)) }],
+            children: [
+              { path: 'allies', ...page(() => import('./modules/allies/components/AlliesPage').then((m) => m.AlliesPage)) },
+              { path: 'account', ...page(() => import('./modules/account/components/AccountPage').then((m) => m.AccountPage)) },
+            ],
           },
           { path: '*', element: <NotFoundPage /> },
         ],

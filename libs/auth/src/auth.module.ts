@@ -6,10 +6,13 @@ import { AuthResolver } from './auth.resolver.js';
 import { AuthGuard } from './auth.guard.js';
 import { LoginThrottle } from './login-throttle.service.js';
 import { AUTH_ENTITIES } from './entities/index.js';
+import { TeamService } from './team/team.service.js';
+import { TeamResolver } from './team/team.resolver.js';
+import { TeamMailer } from './team/team-mailer.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature(AUTH_ENTITIES)],
-  providers: [AuthService, AuthResolver, LoginThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, AuthResolver, LoginThrottle, TeamService, TeamResolver, TeamMailer, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

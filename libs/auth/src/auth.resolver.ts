@@ -8,8 +8,8 @@ import { RegisterOrganizationInput } from './dto/register-organization.input.js'
 import { Organization } from './entities/organization.entity.js';
 import { User } from './entities/user.entity.js';
 import { AuditEntry } from './entities/audit-entry.entity.js';
+import { clientAddress } from './client-address.js';
 
-const clientAddress = (ctx: RequestContext) => ctx.req.ip ?? 'unknown';
 
 @Resolver()
 export class AuthResolver {
@@ -20,25 +20,20 @@ export class AuthResolver {
 
   @Mutation(() => AuthPayload)
   async registerOrganization(@Args('input') input: RegisterOrganizationInput, @Context() ctx: RequestContext) {
-    const address = clientAddress(ctx);
-    await this.throttle.check('register', input.email ?? '', address);
-    try {
-      return await this.auth.registerOrganization(input);
-    } catch (error) {
-      await this.throttle.recordFailure('register', input.email ?? '', address);
-      throw error;
-    }
+    this.auth.registrationOpen();
+    const checked = this.auth.checkRegistration(input);
+    // Every registration from an address counts, successful or not: no mass-made organisations.
+    await this.throttle.registration(clientAddress(ctx));
+    return this.auth.createOrganization(checked);
   }
 
   @Mutation(() => AuthPayload)
   async signIn(@Args('email') email: string, @Args('password') password: string, @Context() ctx: RequestContext) {
-    const address = clientAddress(ctx);
-    await this.throttle.check('sign-in', email, address);
+    // The attempt is taken before the password is checked: parallel guesses cannot outrun the limit.
+    const attempt = await this.throttle.attempt('sign-in', email ?? '', clientAddress(ctx));
     const session = await this.auth.signIn(email, password);
-    if (!session) {
-      await this.throttle.recordFailure('sign-in', email, address);
-      throw new AppError('UNAUTHENTICATED', 'email or password: no account matches this email and password');
-    }
+    if (!session) throw new AppError('UNAUTHENTICATED', 'email or password: no account matches this email and password');
+    await attempt.succeeded();
     return session;
   }
 

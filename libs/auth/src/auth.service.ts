@@ -1,20 +1,21 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
-import bcrypt from 'bcryptjs';
-import { DataSource, In, IsNull, MoreThan, type EntityManager } from 'typeorm';
-import { LIMITS, Role, SUPPORTED_LOCALES, DEFAULT_TIMEZONE } from '@rapport/shared';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { Role, SUPPORTED_LOCALES, DEFAULT_TIMEZONE } from '@rapport/shared';
 import { AppError, badInput, byKey, isUuid, notFound, v, type Loaders, type Member } from '@rapport/core';
 
 import { Organization } from './entities/organization.entity.js';
 import { User } from './entities/user.entity.js';
 import { AuthToken } from './entities/auth-token.entity.js';
 import { AuditEntry } from './entities/audit-entry.entity.js';
+import { PasswordReset } from './entities/password-reset.entity.js';
 import type { RegisterOrganizationInput } from './dto/register-organization.input.js';
+import { AUTH_OPTIONS, authOptionsFromEnv, type AuthOptions } from './auth-options.js';
+import { checkNewPassword, hashPassword, needsRehash, passwordChecks, verifyPassword } from './passwords.js';
 
-const BCRYPT_COST = 10;
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-const newSecret = () => randomBytes(32).toString('base64url');
+export const newSecret = () => randomBytes(32).toString('base64url');
 
 export interface NewMember {
   email: string;
@@ -25,35 +26,81 @@ export interface NewMember {
 
 @Injectable()
 export class AuthService {
-  /** Token lifetime; TOKEN_TTL_DAYS overrides the 30-day default. */
-  private readonly tokenTtlMs = Number(process.env.TOKEN_TTL_DAYS || 30) * 24 * 3600 * 1000;
+  readonly options: AuthOptions;
+  private readonly tokenTtlMs: number;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Optional() @Inject(AUTH_OPTIONS) options?: AuthOptions,
+  ) {
+    this.options = options ?? authOptionsFromEnv();
+    this.tokenTtlMs = this.options.tokenTtlDays * 24 * 3600 * 1000;
+  }
 
-  async registerOrganization(input: RegisterOrganizationInput) {
+  /** bcrypt comparisons made by this process so far (the sign-in limit tests count them). */
+  get passwordChecks(): number {
+    return passwordChecks.count;
+  }
+
+  /** Checks a registration before any work is spent on it (and before it is counted). */
+  checkRegistration(input: RegisterOrganizationInput) {
     const organizationName = v.name('input.organizationName', input.organizationName);
     const locale = input.locale ?? 'fr';
     if (!(SUPPORTED_LOCALES as readonly string[]).includes(locale)) throw badInput('input.locale', 'must be "fr" or "en"');
     const member = this.checkNewMember('input', { ...input, role: Role.ORGANISER });
-    const passwordHash = await bcrypt.hash(member.password, BCRYPT_COST);
+    return { organizationName, locale, member };
+  }
+
+  /** Public self-registration; FORBIDDEN when RAPPORT_REGISTRATION=closed. */
+  registrationOpen(): void {
+    if (this.options.registration === 'closed') {
+      throw new AppError('FORBIDDEN', 'registerOrganization: registration is closed on this instance; its operator creates organisations (npm run org:create)');
+    }
+  }
+
+  /** A new organisation and its first organiser, signed in (registerOrganization and org:create). */
+  async createOrganization(checked: ReturnType<AuthService['checkRegistration']>) {
+    const passwordHash = await hashPassword(checked.member.password);
     return this.db.transaction(async (em) => {
       const organization = await em.save(
-        em.create(Organization, { name: organizationName, locale, timezone: DEFAULT_TIMEZONE, calendarToken: newSecret() }),
+        em.create(Organization, { name: checked.organizationName, locale: checked.locale, timezone: DEFAULT_TIMEZONE, calendarToken: newSecret() }),
       );
-      const user = await this.insertUser(em, organization.id, member, passwordHash);
+      const user = await this.insertUser(em, organization.id, checked.member, passwordHash);
       const token = await this.issueToken(em, user.id);
       return { token, user, organization };
     });
   }
 
-  async signIn(email: string, password: string) {
+  /** The active account with this email, if any (removed members have none). */
+  findAccount(email: string): Promise<User | null> {
     const cleanEmail = (email ?? '').trim().toLowerCase();
-    const user = cleanEmail.length <= 254 ? await this.db.getRepository(User).findOneBy({ email: cleanEmail }) : null;
+    if (!cleanEmail || cleanEmail.length > 254) return Promise.resolve(null);
+    return this.db.getRepository(User).findOneBy({ email: cleanEmail, removedAt: IsNull() });
+  }
+
+  /** One password check (bcrypt, counted); upgrades hashes of an older cost when it matches. */
+  async checkPassword(user: User | null, password: string): Promise<boolean> {
     // Compare even when the user is unknown, so timing does not reveal who has an account.
-    const ok = await bcrypt.compare(password ?? '', user?.passwordHash ?? '$2b$10$invalidinvalidinvalidinvalidinvalidinvalidinvalidinva');
+    const ok = await verifyPassword(password, user?.passwordHash ?? null);
+    if (ok && user && needsRehash(user.passwordHash)) {
+      user.passwordHash = await hashPassword(password);
+      await this.db.getRepository(User).update({ id: user.id }, { passwordHash: user.passwordHash });
+    }
+    return ok;
+  }
+
+  /** Signs in; null when the email or the password is wrong. The caller has consumed an attempt. */
+  async signIn(email: string, password: string) {
+    const user = await this.findAccount(email);
+    const ok = await this.checkPassword(user, password);
     if (!user || !ok) return null;
-    const organization = await this.db.getRepository(Organization).findOneByOrFail({ id: user.organizationId });
-    const token = await this.issueToken(this.db.manager, user.id);
+    return this.session(user);
+  }
+
+  /** A new token for this user, with what the web app needs. */
+  async session(user: User, em: EntityManager = this.db.manager) {
+    const organization = await em.getRepository(Organization).findOneByOrFail({ id: user.organizationId });
+    const token = await this.issueToken(em, user.id);
     return { token, user, organization };
   }
 
@@ -64,8 +111,19 @@ export class AuthService {
 
   async addMember(member: Member, input: NewMember): Promise<User> {
     const checked = this.checkNewMember('', input);
-    const passwordHash = await bcrypt.hash(checked.password, BCRYPT_COST);
-    return this.db.transaction((em) => this.insertUser(em, member.organizationId, checked, passwordHash));
+    const passwordHash = await hashPassword(checked.password);
+    return this.db.transaction(async (em) => {
+      const user = await this.insertUser(em, member.organizationId, checked, passwordHash);
+      await this.audit(em, member, 'ADD_MEMBER', 'USER', user.id);
+      return user;
+    });
+  }
+
+  /** Whether this member is an instance operator (RAPPORT_OPERATORS): the queues board. */
+  async isOperator(member: Member): Promise<boolean> {
+    if (!this.options.operators.length) return false;
+    const user = await this.db.getRepository(User).findOneBy({ id: member.userId });
+    return !!user && this.options.operators.includes(user.email.toLowerCase());
   }
 
   /** Resolves a bearer token to a member, or null if it is missing, expired, revoked or forged. */
@@ -76,7 +134,8 @@ export class AuthService {
       .getRepository(AuthToken)
       .createQueryBuilder('t')
       .innerJoinAndSelect('t.user', 'u')
-      .where('t.token_hash = :hash AND t.revoked_at IS NULL AND t.expires_at > now()', { hash: hashToken(token) })
+      // No cache: a revoked token, a removed member or a changed role counts from the next request.
+      .where('t.token_hash = :hash AND t.revoked_at IS NULL AND t.expires_at > now() AND u.removed_at IS NULL', { hash: hashToken(token) })
       .getOne();
     if (!row?.user) return null;
     return { userId: row.user.id, organizationId: row.user.organizationId, role: row.user.role, tokenId: row.id };
@@ -97,7 +156,7 @@ export class AuthService {
   }
 
   members(member: Member): Promise<User[]> {
-    return this.db.getRepository(User).find({ where: { organizationId: member.organizationId }, order: { displayName: 'ASC' } });
+    return this.db.getRepository(User).find({ where: { organizationId: member.organizationId, removedAt: IsNull() }, order: { displayName: 'ASC' } });
   }
 
   /** Members by id for this request (organisers of conversations, follow-up owners). */
@@ -137,23 +196,49 @@ export class AuthService {
     return this.db.getRepository(AuditEntry).find({ where: { organizationId: member.organizationId }, order: { createdAt: 'DESC' }, take: 500 });
   }
 
-  private checkNewMember(prefix: string, input: NewMember): NewMember {
+  checkNewMember(prefix: string, input: NewMember): NewMember {
     const at = (f: string) => (prefix ? `${prefix}.${f}` : f);
-    const email = v.email(at('email'), input.email);
-    if (!email) throw badInput(at('email'), 'must not be empty');
-    const password = input.password ?? '';
-    if (password.length < LIMITS.password.min) throw badInput(at('password'), `must be at least ${LIMITS.password.min} characters`);
-    if (password.length > LIMITS.password.max) throw badInput(at('password'), `must be at most ${LIMITS.password.max} characters`);
+    const email = this.checkEmail(at('email'), input.email);
+    const password = checkNewPassword(at('password'), input.password);
     return { email, password, role: input.role, displayName: v.name(at('displayName'), input.displayName) };
   }
 
-  private async insertUser(em: EntityManager, organizationId: string, member: NewMember, passwordHash: string) {
-    const taken = await em.getRepository(User).existsBy({ email: member.email });
-    if (taken) throw new AppError('BAD_USER_INPUT', 'email: an account already uses this email address', { field: 'email' });
-    return em.save(em.create(User, { organizationId, email: member.email, displayName: member.displayName, role: member.role, passwordHash, locale: null }));
+  checkEmail(field: string, value: string | null | undefined): string {
+    const email = v.email(field, value);
+    if (!email) throw badInput(field, 'must not be empty');
+    return email;
   }
 
-  private async issueToken(em: EntityManager, userId: string): Promise<string> {
+  /** Same message whichever organisation holds the address: no enumeration beyond what was typed. */
+  async ensureEmailFree(em: EntityManager, email: string, field = 'email'): Promise<void> {
+    const taken = await em.getRepository(User).existsBy({ email });
+    if (taken) throw new AppError('BAD_USER_INPUT', `${field}: an account already uses this email address`, { field });
+  }
+
+  async insertUser(em: EntityManager, organizationId: string, member: NewMember, passwordHash: string, field = 'email') {
+    await this.ensureEmailFree(em, member.email, field);
+    return em.save(em.create(User, { organizationId, email: member.email, displayName: member.displayName, role: member.role, passwordHash, locale: null, removedAt: null }));
+  }
+
+  /** Revokes every live token of a user, but `keepTokenId` (the session that asked). */
+  async revokeTokens(em: EntityManager, userId: string, keepTokenId?: string): Promise<void> {
+    const qb = em
+      .createQueryBuilder()
+      .update(AuthToken)
+      .set({ revokedAt: () => 'now()' })
+      .where('user_id = :userId AND revoked_at IS NULL', { userId });
+    if (keepTokenId) qb.andWhere('id <> :keep', { keep: keepTokenId });
+    await qb.execute();
+  }
+
+  /** A one-time password-reset secret for this user, valid `validMs`; only its hash is stored. */
+  async createPasswordReset(em: EntityManager, userId: string, validMs: number): Promise<string> {
+    const token = newSecret();
+    await em.save(em.create(PasswordReset, { userId, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + validMs), usedAt: null }));
+    return token;
+  }
+
+  async issueToken(em: EntityManager, userId: string): Promise<string> {
     const token = newSecret();
     await em.save(em.create(AuthToken, { userId, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + this.tokenTtlMs), revokedAt: null }));
     return token;

@@ -10,7 +10,13 @@ const ORGANISERS = [Role.ORGANISER];
 const MEMBERS = [Role.ORGANISER, Role.LEADER];
 
 /** No token needed. */
-export const PUBLIC_OPERATIONS = new Set(['Mutation.registerOrganization', 'Mutation.signIn']);
+export const PUBLIC_OPERATIONS = new Set([
+  'Mutation.registerOrganization',
+  'Mutation.signIn',
+  'Mutation.acceptInvitation',
+  'Mutation.requestPasswordReset',
+  'Mutation.resetPassword',
+]);
 
 export const PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
   // The ally portal: the campaign's name, stage and wins, actions open to allies.
@@ -23,6 +29,8 @@ export const PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
   'Query.calendarFeedUrl': EVERYONE,
   'Mutation.signOut': EVERYONE,
   'Mutation.setMyLocale': EVERYONE,
+  'Mutation.changePassword': EVERYONE,
+  'Mutation.signOutEverywhere': EVERYONE,
   'Campaign.wins': EVERYONE,
   'Campaign.stageHistory': EVERYONE,
   'Action.campaign': EVERYONE,
@@ -33,14 +41,21 @@ export const PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
 
   // Member administration and personal data rights: organisers only.
   'Mutation.addMember': ORGANISERS,
+  'Mutation.inviteMember': ORGANISERS,
+  'Mutation.revokeInvitation': ORGANISERS,
+  'Mutation.changeMemberRole': ORGANISERS,
+  'Mutation.removeMember': ORGANISERS,
+  'Query.invitations': ORGANISERS,
+  'Invitation.invitedBy': ORGANISERS,
+  'Query.reminderHealth': ORGANISERS,
   'Mutation.exportContactData': ORGANISERS,
   'Mutation.eraseContact': ORGANISERS,
   'Mutation.rotateCalendarFeed': ORGANISERS,
   'Query.auditLog': ORGANISERS,
   'Query.members': ORGANISERS,
   'Query.failedReminders': ORGANISERS,
-  // Not GraphQL: the operator view of the queues at /admin/queues.
-  'Http.adminQueues': ORGANISERS,
+  // /admin/queues is not here: it is for the instance operators (RAPPORT_OPERATORS),
+  // who are not a role of any organisation (see apps/api/src/admin/queues-board.ts).
 };
 
 export function mayUse(role: Role, operation: string): boolean {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { DataSource, In, IsNull, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { badInput, byKey, groupByKey, notFound, v, type Loaders, type Member, isUuid } from '@rapport/core';
 import { CommitmentStatus, LIMITS, ReminderKind, Role } from '@rapport/shared';
 import { AuthService, User } from '@rapport/auth';
@@ -170,7 +170,7 @@ export class CommitmentsService {
     if (partyOf(commitment) === 'contact') {
       return [{ ...base, kind: ReminderKind.COMMITMENT_DUE, recipientUserId: commitment.followUpOwnerId }];
     }
-    const organisers = await em.find(User, { where: { organizationId: commitment.organizationId, role: Role.ORGANISER }, select: { id: true }, order: { createdAt: 'ASC' } });
+    const organisers = await em.find(User, { where: { organizationId: commitment.organizationId, role: Role.ORGANISER, removedAt: IsNull() }, select: { id: true }, order: { createdAt: 'ASC' } });
     const recipients = new Set<string>();
     if (commitment.followUpOwnerId) recipients.add(commitment.followUpOwnerId);
     for (const o of organisers) recipients.add(o.id);

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { REMINDER_TIMING } from '@rapport/shared';
 import type { ReminderWorkerOptions } from '@rapport/reminders';
@@ -21,7 +22,16 @@ export interface RapportConfig {
   queuePrefix: string;
   /** The reminder worker: SMTP_URL, MAIL_FROM, PUBLIC_URL again, and the REMINDER_* timings. */
   reminders: ReminderWorkerOptions;
+  /** RAPPORT_OPERATORS: the instance operators (lower-case emails); only they reach /admin/queues. */
+  operators: string[];
+  /** RAPPORT_REGISTRATION: whether anyone may register an organisation (closed: `npm run org:create`). */
+  registration: 'open' | 'closed';
+  /** TRUST_PROXY: Express's `trust proxy` — which peers may set X-Forwarded-For. */
+  trustProxy: TrustProxy;
 }
+
+/** A hop count, or addresses/subnets (and Express's names loopback, linklocal, uniquelocal), or nobody. */
+export type TrustProxy = number | string[] | false;
 
 export class ConfigError extends Error {}
 
@@ -58,6 +68,43 @@ function bool(name: string, value: string | undefined, fallback: boolean): boole
 
 /** A duration or a count with no upper limit worth stating (a year of milliseconds). */
 const MAX_MS = 365 * 24 * 3600 * 1000;
+const EMAIL = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
+function emails(name: string, value: string | undefined): string[] {
+  if (!value || !value.trim()) return [];
+  return value.split(',').map((part) => {
+    const email = part.trim().toLowerCase();
+    if (!EMAIL.test(email) || email.length > 254) throw new ConfigError(`${name} must be comma-separated email addresses (got "${part.trim()}")`);
+    return email;
+  });
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+/**
+ * TRUST_PROXY: unset means loopback only (a proxy on the same machine); "false"/"none"
+ * trusts nobody; a number trusts that many hops; otherwise comma-separated addresses
+ * or CIDR subnets. Never "true": believing every X-Forwarded-For lets anyone pick
+ * their address and walk around the sign-in limits.
+ */
+function trustProxy(name: string, value: string | undefined): TrustProxy {
+  if (value === undefined || value.trim() === '') return ['loopback'];
+  const raw = value.trim();
+  if (['false', 'none', '0'].includes(raw)) return false;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 10) throw new ConfigError(`${name} must be a hop count from 0 to 10, or comma-separated addresses (got "${raw}")`);
+    return hops;
+  }
+  return raw.split(',').map((part) => {
+    const entry = part.trim();
+    const [address, bits, ...rest] = entry.split('/');
+    const version = isIP(address);
+    const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (version === 6 ? 128 : 32));
+    if (!PROXY_NAMES.includes(entry) && (!version || !bitsOk || rest.length)) {
+      throw new ConfigError(`${name} must be a hop count, "none", or comma-separated addresses or subnets such as 10.0.0.0/8 (got "${entry}")`);
+    }
+    return entry;
+  });
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RapportConfig {
   const port = integer('PORT', env.PORT, 3000, 1, 65535);
@@ -92,6 +139,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RapportConfig 
       stalledIntervalMs: integer('REMINDER_STALLED_INTERVAL_MS', env.REMINDER_STALLED_INTERVAL_MS, REMINDER_TIMING.stalledIntervalMs, 500, MAX_MS),
       digests: bool('REMINDER_DIGESTS', env.REMINDER_DIGESTS, true),
     },
+    operators: emails('RAPPORT_OPERATORS', env.RAPPORT_OPERATORS),
+    registration: oneOf('RAPPORT_REGISTRATION', env.RAPPORT_REGISTRATION, ['open', 'closed'] as const, 'open'),
+    trustProxy: trustProxy('TRUST_PROXY', env.TRUST_PROXY),
   };
 }
 

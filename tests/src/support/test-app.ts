@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { createApi } from '@rapport/api';
-import { runMigrations } from '@rapport/platform';
+import { runMigrations, type TrustProxy } from '@rapport/platform';
+import type { AuthOptions } from '@rapport/auth';
 
 /** A fresh, migrated database on the run's PostgreSQL: one per test file. */
 export async function createTestDatabase(): Promise<string> {
@@ -50,12 +51,21 @@ export interface GqlResponse<T = Record<string, any>> {
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
 /** The real api (HTTP on a free port) on its own database and the run's Redis. */
-export async function startTestApp(options: { databaseUrl?: string } = {}) {
+export async function startTestApp(options: { databaseUrl?: string; auth?: Partial<AuthOptions>; trustProxy?: TrustProxy } = {}) {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const redisUrl = process.env.TEST_REDIS_URL!;
   const sql = new SqlCounter();
   const queuePrefix = `t${randomBytes(4).toString('hex')}`;
-  const app = await createApi({ databaseUrl, redisUrl, queuePrefix, logger: ['error'], database: { logger: sql } });
+  const app = await createApi({
+    databaseUrl,
+    redisUrl,
+    queuePrefix,
+    logger: ['error'],
+    database: { logger: sql },
+    // Tests do not read SMTP_URL or RAPPORT_* from the environment: what they need, they pass.
+    auth: { operators: [], registration: 'open', smtpUrl: undefined, publicUrl: undefined, ...options.auth },
+    trustProxy: options.trustProxy,
+  });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;

@@ -5,7 +5,7 @@ import type { Queue } from 'bullmq';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
-import { AuthService, mayUse } from '@rapport/auth';
+import { AuthService } from '@rapport/auth';
 import { QUEUES } from '@rapport/shared';
 
 export const QUEUES_BOARD_PATH = '/admin/queues';
@@ -21,11 +21,14 @@ function cookieToken(req: Request): string | undefined {
 }
 
 /**
- * The operator view of the queues (bull-board) at /admin/queues, for organisers only.
- * The token comes as `Authorization: Bearer …`, or once as `?token=…` (a link from the
- * web app): it is then kept in an HttpOnly cookie limited to /admin/queues, so the
- * board's own requests are authenticated, and the token leaves the address bar.
- * 401 without a valid token, 403 for leaders and allies. Mounting twice does nothing.
+ * The operator view of the queues (bull-board) at /admin/queues, for the instance
+ * operators only (RAPPORT_OPERATORS): the queue is shared by every organisation, and
+ * the board can pause it and shows every tenant's jobs. The token comes as
+ * `Authorization: Bearer …`, or once as `?token=…`: it is then kept in an HttpOnly
+ * cookie limited to /admin/queues, so the board's own requests are authenticated, and
+ * the token leaves the address bar. Everyone else — no token, organisers included —
+ * gets the same 404 as an unknown address, on every route under it (the board's
+ * /api/… too), so nobody learns it exists. Mounting twice does nothing.
  */
 export function mountQueuesBoard(app: INestApplication): void {
   const http = app.getHttpAdapter().getInstance();
@@ -39,20 +42,15 @@ export function mountQueuesBoard(app: INestApplication): void {
   // @bull-board/express carries its own copy of @bull-board/api (9.10.1 vs 9.10.2): same shape, distinct types.
   createBullBoard({ queues: [new BullMQAdapter(queue)], serverAdapter: board, options: { uiConfig: { boardTitle: 'Rapport queues' } } });
 
+  const boardRouter = board.getRouter();
   const guard = async (req: Request, res: Response, next: NextFunction) => {
     try {
       const header = req.headers.authorization ?? '';
       const queryToken = typeof req.query.token === 'string' ? req.query.token : undefined;
       const token = header.startsWith('Bearer ') ? header.slice(7).trim() : (queryToken ?? cookieToken(req));
       const member = await auth.authenticate(token);
-      if (!member) {
-        res.status(401).type('text/plain').send('Sign in first: an organiser token is needed (Authorization: Bearer … or ?token=…).');
-        return;
-      }
-      if (!mayUse(member.role, 'Http.adminQueues')) {
-        res.status(403).type('text/plain').send('The queues are for organisers only.');
-        return;
-      }
+      // Not an operator: on to the next handler, exactly as if nothing were mounted here.
+      if (!member || !(await auth.isOperator(member))) return next();
       if (queryToken && token === queryToken) {
         const secure = req.secure ? '; Secure' : '';
         res.setHeader('Set-Cookie', `${COOKIE}=${encodeURIComponent(queryToken)}; Path=${QUEUES_BOARD_PATH}; HttpOnly; SameSite=Strict${secure}`);
@@ -63,10 +61,10 @@ export function mountQueuesBoard(app: INestApplication): void {
           return;
         }
       }
-      next();
+      boardRouter(req, res, next);
     } catch (error) {
       next(error);
     }
   };
-  http.use(QUEUES_BOARD_PATH, guard, board.getRouter());
+  http.use(QUEUES_BOARD_PATH, guard);
 }

@@ -93,6 +93,12 @@ const RULES: Array<[RegExp, (t: Translate, m: RegExpExecArray) => string]> = [
   [/^must be a date between (\d+) and (\d+)$/, (t, m) => t('rule.dateRange', { min: m[1]!, max: m[2]! })],
   [/^must hold at most (\d+) items$/, (t, m) => t('rule.maxItems', { max: m[1]! })],
   [/^must not be in the future$/, (t) => t('rule.future')],
+  [/^this link is invalid, expired or already used/, (t) => t('rule.badLink')],
+  [/^must be at least (\d+) characters$/, (t, m) => t('rule.minLength', { min: m[1]! })],
+  [/^must be at most 72 bytes/, (t) => t('rule.passwordBytes')],
+  [/^is not your current password$/, (t) => t('rule.currentPassword')],
+  [/^the last organiser of the organisation cannot be/, (t) => t('rule.lastOrganiser')],
+  [/^an account already uses this email address$/, (t) => t('rule.emailTaken')],
   [/^give either contactId or newContact/, (t) => t('rule.contactOrNew')],
 ];
 

@@ -14,6 +14,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": typeof types.SignOutEverywhereDocument,
+    "\n  mutation AcceptInvitation($token: String!, $password: String!, $displayName: String) {\n    acceptInvitation(token: $token, password: $password, displayName: $displayName) {\n      token\n      user {\n        id\n        email\n        displayName\n        role\n        locale\n      }\n      organization {\n        id\n        name\n        locale\n      }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) {\n      token\n      user {\n        id\n        email\n        displayName\n        role\n        locale\n      }\n      organization {\n        id\n        name\n        locale\n      }\n    }\n  }\n": typeof types.ResetPasswordDocument,
     "\n  query AllyPortal {\n    upcomingActions(first: 20) {\n      id\n      title\n      kind\n      startsAt\n      location\n      committedCount\n      campaign {\n        id\n        name\n      }\n    }\n    winsToCelebrate {\n      id\n      title\n      wonAt\n      size\n      campaign {\n        id\n        name\n      }\n    }\n    campaigns {\n      id\n      name\n      stage\n    }\n    calendarFeedUrl\n  }\n": typeof types.AllyPortalDocument,
     "\n  query Me {\n    me {\n      id\n      displayName\n      role\n      locale\n    }\n    organization {\n      id\n      name\n      locale\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation SetMyLocale($locale: String) {\n    setMyLocale(locale: $locale) {\n      id\n      locale\n    }\n  }\n": typeof types.SetMyLocaleDocument,
@@ -33,8 +38,18 @@ type Documents = {
     "\n  query NegotiationBrief($negotiationId: ID!) {\n    negotiationBrief(negotiationId: $negotiationId) {\n      ...BriefFields\n    }\n  }\n": typeof types.NegotiationBriefDocument,
     "\n  mutation UpdateBrief($negotiationId: ID!, $input: BriefInput!) {\n    updateBrief(negotiationId: $negotiationId, input: $input) {\n      ...BriefFields\n    }\n  }\n": typeof types.UpdateBriefDocument,
     "\n  query MyReminders {\n    myReminders {\n      id\n      kind\n      remindAt\n      status\n      sentAt\n      attempts\n    }\n  }\n": typeof types.MyRemindersDocument,
+    "\n  query Team {\n    members {\n      id\n      email\n      displayName\n      role\n    }\n    invitations {\n      id\n      email\n      displayName\n      role\n      expiresAt\n      invitedBy {\n        id\n        displayName\n      }\n    }\n    reminderHealth {\n      pending\n      overdue\n      failed\n      sentLast7Days\n    }\n    failedReminders {\n      id\n      kind\n      remindAt\n      lastError\n    }\n  }\n": typeof types.TeamDocument,
+    "\n  mutation InviteMember($email: String!, $displayName: String!, $role: Role!) {\n    inviteMember(email: $email, displayName: $displayName, role: $role) {\n      id\n      email\n      displayName\n      role\n      expiresAt\n      acceptUrl\n    }\n  }\n": typeof types.InviteMemberDocument,
+    "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id)\n  }\n": typeof types.RevokeInvitationDocument,
+    "\n  mutation ChangeMemberRole($userId: ID!, $role: Role!) {\n    changeMemberRole(userId: $userId, role: $role) {\n      id\n      role\n    }\n  }\n": typeof types.ChangeMemberRoleDocument,
+    "\n  mutation RemoveMember($userId: ID!) {\n    removeMember(userId: $userId)\n  }\n": typeof types.RemoveMemberDocument,
 };
 const documents: Documents = {
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
+    "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": types.SignOutEverywhereDocument,
+    "\n  mutation AcceptInvitation($token: String!, $password: String!, $displayName: String) {\n    acceptInvitation(token: $token, password: $password, displayName: $displayName) {\n      token\n      user {\n        id\n        email\n        displayName\n        role\n        locale\n      }\n      organization {\n        id\n        name\n        locale\n      }\n    }\n  }\n": types.AcceptInvitationDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) {\n      token\n      user {\n        id\n        email\n        displayName\n        role\n        locale\n      }\n      organization {\n        id\n        name\n        locale\n      }\n    }\n  }\n": types.ResetPasswordDocument,
     "\n  query AllyPortal {\n    upcomingActions(first: 20) {\n      id\n      title\n      kind\n      startsAt\n      location\n      committedCount\n      campaign {\n        id\n        name\n      }\n    }\n    winsToCelebrate {\n      id\n      title\n      wonAt\n      size\n      campaign {\n        id\n        name\n      }\n    }\n    campaigns {\n      id\n      name\n      stage\n    }\n    calendarFeedUrl\n  }\n": types.AllyPortalDocument,
     "\n  query Me {\n    me {\n      id\n      displayName\n      role\n      locale\n    }\n    organization {\n      id\n      name\n      locale\n    }\n  }\n": types.MeDocument,
     "\n  mutation SetMyLocale($locale: String) {\n    setMyLocale(locale: $locale) {\n      id\n      locale\n    }\n  }\n": types.SetMyLocaleDocument,
@@ -54,6 +69,11 @@ const documents: Documents = {
     "\n  query NegotiationBrief($negotiationId: ID!) {\n    negotiationBrief(negotiationId: $negotiationId) {\n      ...BriefFields\n    }\n  }\n": types.NegotiationBriefDocument,
     "\n  mutation UpdateBrief($negotiationId: ID!, $input: BriefInput!) {\n    updateBrief(negotiationId: $negotiationId, input: $input) {\n      ...BriefFields\n    }\n  }\n": types.UpdateBriefDocument,
     "\n  query MyReminders {\n    myReminders {\n      id\n      kind\n      remindAt\n      status\n      sentAt\n      attempts\n    }\n  }\n": types.MyRemindersDocument,
+    "\n  query Team {\n    members {\n      id\n      email\n      displayName\n      role\n    }\n    invitations {\n      id\n      email\n      displayName\n      role\n      expiresAt\n      invitedBy {\n        id\n        displayName\n      }\n    }\n    reminderHealth {\n      pending\n      overdue\n      failed\n      sentLast7Days\n    }\n    failedReminders {\n      id\n      kind\n      remindAt\n      lastError\n    }\n  }\n": types.TeamDocument,
+    "\n  mutation InviteMember($email: String!, $displayName: String!, $role: Role!) {\n    inviteMember(email: $email, displayName: $displayName, role: $role) {\n      id\n      email\n      displayName\n      role\n      expiresAt\n      acceptUrl\n    }\n  }\n": types.InviteMemberDocument,
+    "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id)\n  }\n": types.RevokeInvitationDocument,
+    "\n  mutation ChangeMemberRole($userId: ID!, $role: Role!) {\n    changeMemberRole(userId: $userId, role: $role) {\n      id\n      role\n    }\n  }\n": types.ChangeMemberRoleDocument,
+    "\n  mutation RemoveMember($userId: ID!) {\n    removeMember(userId: $userId)\n  }\n": types.RemoveMemberDocument,
 };
 
 /**
@@ -70,6 +90,26 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n"): (typeof documents)["\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($token: String!, $password: String!, $displayName: String) {\n    acceptInvitation(token: $token, password: $password, displayName: $displayName) {\n      token\n      user {\n        id\n        email\n        displayName\n        role\n        locale\n      }\n      organization {\n        id\n        name\n        locale\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($token: String!, $password: String!, $displayName: String) {\n    acceptInvitation(token: $token, password: $password, displayName: $displayName) {\n      token\n      user {\n        id\n        email\n        displayName\n        role\n        locale\n      }\n      organization {\n        id\n        name\n        locale\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) {\n      token\n      user {\n        id\n        email\n        displayName\n        role\n        locale\n      }\n      organization {\n        id\n        name\n        locale\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) {\n      token\n      user {\n        id\n        email\n        displayName\n        role\n        locale\n      }\n      organization {\n        id\n        name\n        locale\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -146,6 +186,26 @@ export function graphql(source: "\n  mutation UpdateBrief($negotiationId: ID!, $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MyReminders {\n    myReminders {\n      id\n      kind\n      remindAt\n      status\n      sentAt\n      attempts\n    }\n  }\n"): (typeof documents)["\n  query MyReminders {\n    myReminders {\n      id\n      kind\n      remindAt\n      status\n      sentAt\n      attempts\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Team {\n    members {\n      id\n      email\n      displayName\n      role\n    }\n    invitations {\n      id\n      email\n      displayName\n      role\n      expiresAt\n      invitedBy {\n        id\n        displayName\n      }\n    }\n    reminderHealth {\n      pending\n      overdue\n      failed\n      sentLast7Days\n    }\n    failedReminders {\n      id\n      kind\n      remindAt\n      lastError\n    }\n  }\n"): (typeof documents)["\n  query Team {\n    members {\n      id\n      email\n      displayName\n      role\n    }\n    invitations {\n      id\n      email\n      displayName\n      role\n      expiresAt\n      invitedBy {\n        id\n        displayName\n      }\n    }\n    reminderHealth {\n      pending\n      overdue\n      failed\n      sentLast7Days\n    }\n    failedReminders {\n      id\n      kind\n      remindAt\n      lastError\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteMember($email: String!, $displayName: String!, $role: Role!) {\n    inviteMember(email: $email, displayName: $displayName, role: $role) {\n      id\n      email\n      displayName\n      role\n      expiresAt\n      acceptUrl\n    }\n  }\n"): (typeof documents)["\n  mutation InviteMember($email: String!, $displayName: String!, $role: Role!) {\n    inviteMember(email: $email, displayName: $displayName, role: $role) {\n      id\n      email\n      displayName\n      role\n      expiresAt\n      acceptUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id)\n  }\n"): (typeof documents)["\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeMemberRole($userId: ID!, $role: Role!) {\n    changeMemberRole(userId: $userId, role: $role) {\n      id\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeMemberRole($userId: ID!, $role: Role!) {\n    changeMemberRole(userId: $userId, role: $role) {\n      id\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveMember($userId: ID!) {\n    removeMember(userId: $userId)\n  }\n"): (typeof documents)["\n  mutation RemoveMember($userId: ID!) {\n    removeMember(userId: $userId)\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

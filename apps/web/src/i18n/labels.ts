@@ -15,7 +15,8 @@ export type LabelledEnum =
   | 'negotiationRole'
   | 'negotiationStatus'
   | 'winSize'
-  | 'visibility';
+  | 'visibility'
+  | 'role';
 
 export function label(t: Translate, kind: LabelledEnum, value: string): string {
   const key = `${kind}.${value}` as MessageKey;

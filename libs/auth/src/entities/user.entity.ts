@@ -36,4 +36,11 @@ export class User extends TenantEntity {
   @Field(() => String, { nullable: true })
   @Column('text', { nullable: true })
   locale: string | null;
+
+  /**
+   * When an organiser removed this member. The row stays so that what they logged
+   * keeps their name; the email is released and the password can no longer match.
+   */
+  @Column('timestamptz', { nullable: true })
+  removedAt: Date | null;
 }

@@ -37,6 +37,18 @@ describe('loadConfig', () => {
       digests: false,
     });
     expect(loadConfig({ PUBLIC_URL: 'https://rapport.example/' }).reminders.publicUrl).toBe('https://rapport.example');
+    expect(config.operators).toEqual([]);
+    expect(config.registration).toBe('open');
+    expect(config.trustProxy).toEqual(['loopback']);
+  });
+
+  it('reads operators, registration and the trusted proxies', () => {
+    const config = loadConfig({ RAPPORT_OPERATORS: ' Ops@Example.org,admin@example.org ', RAPPORT_REGISTRATION: 'closed', TRUST_PROXY: '10.0.0.0/8, 192.168.1.4,loopback' });
+    expect(config.operators).toEqual(['ops@example.org', 'admin@example.org']);
+    expect(config.registration).toBe('closed');
+    expect(config.trustProxy).toEqual(['10.0.0.0/8', '192.168.1.4', 'loopback']);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'none' }).trustProxy).toBe(false);
   });
 
   it.each([
@@ -51,6 +63,11 @@ describe('loadConfig', () => {
     [{ REMINDER_BACKOFF_MS: 'soon' }, /^REMINDER_BACKOFF_MS must be a whole number/],
     [{ REMINDER_SWEEP_EVERY_MS: '100' }, /^REMINDER_SWEEP_EVERY_MS must be a whole number from 500/],
     [{ REMINDER_DIGESTS: 'sometimes' }, /^REMINDER_DIGESTS must be true or false/],
+    [{ RAPPORT_OPERATORS: 'ops@example.org, not-an-email' }, /^RAPPORT_OPERATORS must be comma-separated email addresses \(got "not-an-email"\)/],
+    [{ RAPPORT_REGISTRATION: 'invite' }, /^RAPPORT_REGISTRATION must be one of open, closed/],
+    [{ TRUST_PROXY: 'true' }, /^TRUST_PROXY must be a hop count/],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, /^TRUST_PROXY must be a hop count/],
+    [{ TRUST_PROXY: '99' }, /^TRUST_PROXY must be a hop count from 0 to 10/],
   ])('refuses %j with a one-line message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

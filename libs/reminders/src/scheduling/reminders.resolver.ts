@@ -4,6 +4,7 @@ import { AuthService, User } from '@rapport/auth';
 import { ReminderStatus } from '@rapport/shared';
 import { Reminder } from '../entities/reminder.entity.js';
 import { RemindersService } from './reminders.service.js';
+import { ReminderHealth } from './dto/reminder-health.type.js';
 
 @Resolver(() => Reminder)
 export class RemindersResolver {
@@ -23,6 +24,11 @@ export class RemindersResolver {
   @Query(() => [Reminder], { description: 'Reminders that could not be sent after their attempts (lastError says why); organisers only.' })
   failedReminders(@CurrentMember() member: Member) {
     return this.service.failed(member);
+  }
+
+  @Query(() => ReminderHealth, { description: "The organisation's reminders: pending, overdue, failed, sent in the last 7 days; organisers only." })
+  reminderHealth(@CurrentMember() member: Member) {
+    return this.service.health(member);
   }
 
   @ResolveField(() => String, { description: 'What the reminder is about, in the recipient\'s language.' })

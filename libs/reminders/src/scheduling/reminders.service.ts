@@ -27,6 +27,19 @@ export class RemindersService {
     });
   }
 
+  /** Counts for the organisers' reminder health: one statement over the organisation's rows. */
+  async health(member: Member): Promise<{ pending: number; overdue: number; failed: number; sentLast7Days: number }> {
+    const [row] = await this.db.query(
+      `SELECT count(*) FILTER (WHERE status = $2) AS pending,
+              count(*) FILTER (WHERE status = $2 AND remind_at < now() - interval '15 minutes') AS overdue,
+              count(*) FILTER (WHERE status = $3) AS failed,
+              count(*) FILTER (WHERE status = $4 AND sent_at > now() - interval '7 days') AS sent
+         FROM reminders WHERE organization_id = $1`,
+      [member.organizationId, ReminderStatus.SCHEDULED, ReminderStatus.FAILED, ReminderStatus.SENT],
+    );
+    return { pending: Number(row.pending), overdue: Number(row.overdue), failed: Number(row.failed), sentLast7Days: Number(row.sent) };
+  }
+
   /** Reminders that gave up after their attempts, with the last error (organisers only). */
   failed(member: Member): Promise<Reminder[]> {
     return this.db.getRepository(Reminder).find({

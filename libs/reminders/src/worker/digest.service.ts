@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import type { DataSource } from 'typeorm';
+import { IsNull, type DataSource } from 'typeorm';
 import { DIGEST_CRON, QUEUES, REMINDER_JOBS, REMINDER_SCHEDULERS, Role, SUPPORTED_LOCALES, messagesFor, type Locale } from '@rapport/shared';
 import { User } from '@rapport/auth';
 import { ReminderDetailsService } from '../providers/reminder-details.service.js';
@@ -90,7 +90,7 @@ export class DigestService {
     if (!this.mailer.enabled) return { sent: 0, reason: 'no SMTP_URL: digests go by email only' };
     const content = await this.content(organizationId, now);
     if (content.every(({ items }) => items.length === 0)) return { sent: 0, reason: 'nothing to report' };
-    const organisers = await this.db.getRepository(User).find({ where: { organizationId, role: Role.ORGANISER }, order: { id: 'ASC' } });
+    const organisers = await this.db.getRepository(User).find({ where: { organizationId, role: Role.ORGANISER, removedAt: IsNull() }, order: { id: 'ASC' } });
     let sent = 0;
     for (const u of organisers) {
       const key = `user:${u.id}`;

@@ -49,9 +49,9 @@ describe('/allies', () => {
     const campaigns = screen.getByRole('region', { name: 'Où en sont les campagnes' });
     expect(within(campaigns).getByText('Victoire')).toBeTruthy();
 
-    // An ally's navigation holds the ally view only (no reminders badge, no outbox).
+    // An ally's navigation holds the ally view and their account only (no reminders badge, no outbox, no team).
     const nav = screen.getByRole('navigation', { name: 'Navigation principale' });
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Allié·es']);
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Allié·es', 'Mon compte']);
   });
 
   it('turns the feed URL into a webcal:// link', () => {

@@ -1,4 +1,4 @@
-import { Navigate, useNavigate } from 'react-router';
+import { Link, Navigate, useNavigate } from 'react-router';
 import { useT } from '../../../i18n';
 import { usePageTitle } from '../../shell/components/usePageTitle';
 import { homePathFor, useSession } from '../session';
@@ -17,6 +17,9 @@ export function LoginPage() {
       <h1 id="login-title">{t('auth.signIn.title')}</h1>
       <p className="muted">{t('auth.signIn.intro')}</p>
       <LoginForm onSignedIn={(s) => navigate(homePathFor(s.user.role), { replace: true })} />
+      <p>
+        <Link to="/reset-password">{t('auth.signIn.forgot')}</Link>
+      </p>
     </section>
   );
 }

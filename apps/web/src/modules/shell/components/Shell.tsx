@@ -1,4 +1,5 @@
 import { Link, NavLink, Outlet } from 'react-router';
+import { Role } from '@rapport/shared';
 import { useT } from '../../../i18n';
 import { isMember, useSession } from '../../auth/session';
 import { OutboxBadge } from '../../field/components/OutboxBadge';
@@ -53,6 +54,14 @@ export function Shell() {
               ) : null}
               <li>
                 <NavLink to="/allies">{t('nav.allies')}</NavLink>
+              </li>
+              {session.user.role === Role.ORGANISER ? (
+                <li>
+                  <NavLink to="/team">{t('nav.team')}</NavLink>
+                </li>
+              ) : null}
+              <li>
+                <NavLink to="/account">{t('nav.account')}</NavLink>
               </li>
             </ul>
           </nav>
