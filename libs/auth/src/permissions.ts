@@ -39,6 +39,28 @@ export const PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
   'Query.auditLog': ORGANISERS,
   'Query.members': ORGANISERS,
   'Query.failedReminders': ORGANISERS,
+  // Membership and dues (personal data and accounts): never allies. Recording dues at a
+  // stall is for organisers and leaders; money leaving the books is for organisers.
+  'Query.membershipSettings': MEMBERS,
+  'Query.membershipReport': MEMBERS,
+  'Query.solidarityFund': MEMBERS,
+  'Query.membersToRenew': MEMBERS,
+  'Query.duesPayment': MEMBERS,
+  'Query.duesPayments': ORGANISERS,
+  'Mutation.recordDuesPayment': MEMBERS,
+  'Mutation.updateMembershipSettings': ORGANISERS,
+  'Mutation.grantSolidarityMembership': ORGANISERS,
+  'Mutation.cancelDuesPayment': ORGANISERS,
+  'Contact.membershipStatus': MEMBERS,
+  'Contact.membershipEndsAt': MEMBERS,
+  'Contact.memberships': MEMBERS,
+  'Contact.duesPayments': MEMBERS,
+  'Membership.contact': MEMBERS,
+  'Membership.payment': MEMBERS,
+  'Membership.fundedBy': MEMBERS,
+  'DuesPayment.payer': MEMBERS,
+  'DuesPayment.memberships': MEMBERS,
+
   // Not GraphQL: the operator view of the queues at /admin/queues.
   'Http.adminQueues': ORGANISERS,
 };

@@ -4,6 +4,7 @@ export * from './reminders.module.js';
 export * from './reminders.service.js';
 export * from './reminder-details.service.js';
 export * from './reminder-messages.js';
+export * from './reminder-subjects.js';
 export * from './reminder-options.js';
 export * from './mailer.service.js';
 export * from './reminder-sender.service.js';

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DEFAULT_LOCALE, DEFAULT_TIMEZONE, ReminderKind, SUPPORTED_LOCALES, type Locale } from '@rapport/shared';
 import type { Reminder } from './entities/reminder.entity.js';
+import { hasSubjectProvider, loadProvidedSubjects, type ProvidedSubject } from './reminder-subjects.js';
 
 // What a reminder is about, read in a fixed handful of statements for any number
 // of reminders (the worker reads one; the in-app list reads a page). The subjects
@@ -77,6 +78,8 @@ export interface ReminderDetails {
   commitment?: CommitmentSubject;
   conversation?: ConversationSubject;
   action?: ActionSubject;
+  /** A subject read by a registered provider (reminder-subjects.ts): a membership… */
+  provided?: ProvidedSubject;
   /** The web route of the subject, e.g. /contacts/<id>. */
   route: string;
   /** False when the subject is gone or no longer calls for a reminder (resolved, past). */
@@ -147,12 +150,13 @@ export class ReminderDetailsService {
     const conversationIds = ids((r) => r.conversationId);
     const actionIds = ids((r) => r.actionId);
 
-    const [organizations, commitments, conversations, actions, recipients] = await Promise.all([
+    const [organizations, commitments, conversations, actions, recipients, provided] = await Promise.all([
       this.organizations(ids((r) => r.organizationId), em),
       this.commitments(commitmentIds, em),
       this.conversations(conversationIds, em),
       this.actions(actionIds, em),
       this.members(ids((r) => r.recipientUserId), em),
+      loadProvidedSubjects(reminders, em),
     ]);
     // An action reminder without a recipient goes to the action's organiser.
     const organiserOf = (r: Reminder) => (r.actionId ? actions.get(r.actionId)?.subject.organiserId ?? null : null);
@@ -176,7 +180,12 @@ export class ReminderDetailsService {
       const sameOrg = <T>(found: { organizationId: string; subject: T } | undefined) =>
         found && found.organizationId === reminder.organizationId ? found.subject : undefined;
 
-      if (reminder.commitmentId) {
+      if (hasSubjectProvider(reminder.kind)) {
+        const p = provided.get(reminder.id);
+        details.provided = p && p.organizationId === reminder.organizationId ? p : undefined;
+        if (!details.provided) Object.assign(details, { stillRelevant: false, whyNotRelevant: 'the subject no longer exists' });
+        else Object.assign(details, { route: p!.route, stillRelevant: p!.stillRelevant, whyNotRelevant: p!.whyNotRelevant });
+      } else if (reminder.commitmentId) {
         details.commitment = sameOrg(commitments.get(reminder.commitmentId));
         const c = details.commitment;
         if (!c) Object.assign(details, { stillRelevant: false, whyNotRelevant: 'the commitment no longer exists' });

@@ -53,6 +53,7 @@ export function reminderHeadline(d: ReminderDetails): string {
   const tz = d.organization.timezone;
   const when = (date: Date) => formatWhen(date, d.locale, tz);
   const { commitment: c, conversation: cv, action: a } = d;
+  if (d.provided) return d.provided.headline(d.locale, tz);
   switch (d.reminder.kind) {
     case ReminderKind.COMMITMENT_DUE: {
       if (!c) break;
@@ -124,6 +125,8 @@ export function reminderEmail(d: ReminderDetails, publicUrl: string): MessageTex
     );
   } else if (a) {
     lines.push(...actionOrganiserLines(d.locale, a, when));
+  } else if (d.provided) {
+    lines.push(...d.provided.lines(d.locale, tz));
   }
   lines.push('', fr ? `Voir : ${link}` : `Open: ${link}`, footer(d.locale, d.organization.name));
   return { subject: (fr ? 'Rappel — ' : 'Reminder — ') + reminderHeadline(d), text: lines.join('\n') };
