@@ -15,7 +15,9 @@ export type LabelledEnum =
   | 'negotiationRole'
   | 'negotiationStatus'
   | 'winSize'
-  | 'visibility';
+  | 'visibility'
+  | 'membershipStatus'
+  | 'paymentMethod';
 
 export function label(t: Translate, kind: LabelledEnum, value: string): string {
   const key = `${kind}.${value}` as MessageKey;
