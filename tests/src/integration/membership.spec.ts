@@ -4,6 +4,7 @@
 // 12 € = 1200 cents, the default suggested dues; a calendar year runs from
 // 1 January 00:00 Paris (23:00 UTC the day before, winter time).
 import { startTestApp, registerOrganization, addMember, type TestApp } from '../support/test-app.js';
+import { seedDemoDues } from '../../../apps/api/src/seed/demo-dues.js';
 
 const Y = (year: number) => `${year - 1}-12-31T23:00:00.000Z`; // 1 January of `year`, Paris
 const PAY = `mutation($input: DuesPaymentInput!) {
@@ -374,5 +375,18 @@ describe('membership and dues', () => {
     expect((await o.fund()).balanceCents).toBe(600);
     const listed = (await t.ok(`{ duesPayments { receiptNumber reference payer { firstName lastName } } }`, undefined, o.token)).duesPayments;
     expect(listed).toEqual([{ receiptNumber: p.receiptNumber, reference: null, payer: { firstName: '—', lastName: null } }]);
+  });
+
+  it('the Villejean demo’s dues: pay what you can, 24 € for another ally, a grant from the fund', async () => {
+    const o = await org('Démo');
+    const ids = await Promise.all(Array.from({ length: 9 }, (_, i) => o.person(`Allié${i}`)));
+    await seedDemoDues((query, variables, token) => t.ok(query, variables, token), o.token, ids);
+    // 2024: c0 c1(0 €) c2 c3(paid by c2) c5 = 5; new c5; renewed c0 c1 c2 c3; lapsed c4; dues 12 + 0 + 24 + 12 = 48 €.
+    expect((await t.ok(REPORT, { year: 2024 }, o.token)).membershipReport).toMatchObject({
+      members: 5, newMembers: 1, renewed: 4, lapsed: 1, payingWhatTheyCan: 1, paidByAnother: 1, duesCents: 4800,
+    });
+    // 18 € (2023) + 12 € (2025) to the fund, 12 € granted.
+    expect(await o.fund()).toEqual({ balanceCents: 1800, contributedCents: 3000, usedCents: 1200 });
+    expect((await o.contact(ids[6])).memberships).toMatchObject([{ fromSolidarityFund: true }]);
   });
 });
