@@ -15,6 +15,7 @@ import { CommitmentsModule } from '@rapport/commitments';
 import { WinsModule } from '@rapport/wins';
 import { DashboardModule } from '@rapport/dashboard';
 import { PrivacyModule } from '@rapport/privacy';
+import { MembershipModule } from '@rapport/membership';
 import { HealthController } from './health/health.controller.js';
 import { complexityPlugin, validationRules } from './graphql/query-limits.js';
 import { nulGuardPlugin } from './graphql/nul-guard.js';
@@ -44,6 +45,7 @@ export const DOMAIN_MODULES = [
   CommitmentsModule,
   WinsModule,
   DashboardModule,
+  MembershipModule,
   PrivacyModule,
 ];
 

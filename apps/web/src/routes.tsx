@@ -50,6 +50,8 @@ export const routes: RouteObject[] = [
                 path: 'negotiations/:id/brief',
                 ...page(() => import('./modules/negotiations/components/BriefPage').then((m) => m.BriefPage)),
               },
+              { path: 'membership', ...page(() => import('./modules/membership/components/MembershipPage').then((m) => m.MembershipPage)) },
+              { path: 'receipts/:paymentId', ...page(() => import('./modules/membership/components/ReceiptPage').then((m) => m.ReceiptPage)) },
               {
                 path: 'notifications',
                 ...page(() => import('./modules/notifications/components/NotificationsPage').then((m) => m.NotificationsPage)),

@@ -56,6 +56,30 @@ export const PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
   'Query.failedReminders': ORGANISERS,
   // /admin/queues is not here: it is for the instance operators (RAPPORT_OPERATORS),
   // who are not a role of any organisation (see apps/api/src/admin/queues-board.ts).
+  // Membership and dues (personal data and accounts): never allies. Recording dues at a
+  // stall is for organisers and leaders; money leaving the books is for organisers.
+  'Query.membershipSettings': MEMBERS,
+  'Query.membershipReport': MEMBERS,
+  'Query.solidarityFund': MEMBERS,
+  'Query.membersToRenew': MEMBERS,
+  'Query.duesPayment': MEMBERS,
+  'Query.duesPayments': ORGANISERS,
+  'Mutation.recordDuesPayment': MEMBERS,
+  'Mutation.updateMembershipSettings': ORGANISERS,
+  'Mutation.grantSolidarityMembership': ORGANISERS,
+  'Mutation.cancelDuesPayment': ORGANISERS,
+  'Contact.membershipStatus': MEMBERS,
+  'Contact.membershipEndsAt': MEMBERS,
+  'Contact.memberships': MEMBERS,
+  'Contact.duesPayments': MEMBERS,
+  'Membership.contact': MEMBERS,
+  'Membership.payment': MEMBERS,
+  'Membership.fundedBy': MEMBERS,
+  'DuesPayment.payer': MEMBERS,
+  'DuesPayment.memberships': MEMBERS,
+
+  // Not GraphQL: the operator view of the queues at /admin/queues.
+  'Http.adminQueues': ORGANISERS,
 };
 
 export function mayUse(role: Role, operation: string): boolean {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { MembershipStatus } from '@rapport/shared';
 import { badInput, byKey, isUuid, notFound, type Loaders, type Member } from '@rapport/core';
 import { Contact } from './entities/contact.entity.js';
 import { contactColumns, normalizeSearch, searchColumns } from './contact-fields.js';
@@ -8,6 +9,24 @@ import type { ContactFilter, ContactInput } from './dto/contact.input.js';
 import type { ContactConnection } from './dto/contact-connection.type.js';
 
 const MAX_PAGE = 200;
+
+/**
+ * The membership status filter, on the tables of libs/membership (a later context
+ * this library may not import; read by table as the migrations define them): the
+ * end of the latest membership against now and the organisation's grace days.
+ */
+function membershipCondition(query: SelectQueryBuilder<Contact>, status: MembershipStatus) {
+  const latest = `(SELECT max(m.ends_at) FROM memberships m WHERE m.organization_id = c.organization_id AND m.contact_id = c.id)`;
+  const grace = `make_interval(days => coalesce((SELECT s.grace_days FROM membership_settings s WHERE s.organization_id = c.organization_id), 60))`;
+  const sql: Record<MembershipStatus, string> = {
+    [MembershipStatus.CURRENT]: `${latest} > now()`,
+    [MembershipStatus.GRACE]: `${latest} <= now() AND ${latest} > now() - ${grace}`,
+    [MembershipStatus.LAPSED]: `${latest} <= now() - ${grace}`,
+    [MembershipStatus.NEVER]: `${latest} IS NULL`,
+  };
+  if (!sql[status]) throw badInput('filter.membershipStatus', 'is not a membership status');
+  query.andWhere(sql[status]);
+}
 const encodeCursor = (c: Contact) => Buffer.from(JSON.stringify([c.sortKey, c.id])).toString('base64url');
 function decodeCursor(cursor: string): [string, string] {
   try {
@@ -75,6 +94,8 @@ export class ContactsService {
     if (filter?.tag) query.andWhere(':tag = ANY(c.tags)', { tag: filter.tag.trim() });
     if (typeof filter?.isLeader === 'boolean') query.andWhere('c.is_leader = :leader', { leader: filter.isLeader });
     if (filter?.neighbourhood?.trim()) query.andWhere('lower(c.neighbourhood) = lower(:hood)', { hood: filter.neighbourhood.trim() });
+
+    if (filter?.membershipStatus) membershipCondition(query, filter.membershipStatus);
 
     const counting = query.clone();
     if (after) {

@@ -19,5 +19,8 @@ const enums = {
   ReminderKind: E.ReminderKind,
   ReminderStatus: E.ReminderStatus,
   WinSize: E.WinSize,
+  PaymentMethod: E.PaymentMethod,
+  MembershipPeriodKind: E.MembershipPeriodKind,
+  MembershipStatus: E.MembershipStatus,
 };
 for (const [name, enumRef] of Object.entries(enums)) registerEnumType(enumRef, { name });

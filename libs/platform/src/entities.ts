@@ -8,6 +8,7 @@ import { ACTIONS_ENTITIES } from '@rapport/actions';
 import { NEGOTIATIONS_ENTITIES } from '@rapport/negotiations';
 import { COMMITMENTS_ENTITIES } from '@rapport/commitments';
 import { WINS_ENTITIES } from '@rapport/wins';
+import { MEMBERSHIP_ENTITIES } from '@rapport/membership';
 
 /** Every TypeORM entity of Rapport: the api, the worker and the drift check use this list. */
 export const ALL_ENTITIES = [
@@ -21,4 +22,5 @@ export const ALL_ENTITIES = [
   ...NEGOTIATIONS_ENTITIES,
   ...COMMITMENTS_ENTITIES,
   ...WINS_ENTITIES,
+  ...MEMBERSHIP_ENTITIES,
 ];

@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import { CommitmentRemindersModule } from '@rapport/commitments';
 import { ConversationRemindersModule } from '@rapport/conversations';
 import { ActionRemindersModule } from '@rapport/actions';
+import { MembershipRemindersModule } from '@rapport/membership';
 
 /**
  * The contexts whose reminders the worker sends: each module registers its context's
@@ -9,4 +10,4 @@ import { ActionRemindersModule } from '@rapport/actions';
  * the worker imports these alone. A context with a new kind of reminder adds its module
  * here (the worker refuses to start while a kind has no provider).
  */
-export const REMINDER_PROVIDER_MODULES: Type[] = [CommitmentRemindersModule, ConversationRemindersModule, ActionRemindersModule];
+export const REMINDER_PROVIDER_MODULES: Type[] = [CommitmentRemindersModule, ConversationRemindersModule, ActionRemindersModule, MembershipRemindersModule];

@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@rapport/auth';
 import { ContactsModule } from '@rapport/contacts';
 import { RemindersModule } from '@rapport/reminders';
+import { MembershipModule } from '@rapport/membership';
 import { PrivacyService } from './privacy.service.js';
 import { PrivacyResolver } from './privacy.resolver.js';
 
 @Module({
-  imports: [AuthModule, ContactsModule, RemindersModule],
+  imports: [AuthModule, ContactsModule, RemindersModule, MembershipModule],
   providers: [PrivacyService, PrivacyResolver],
   exports: [PrivacyService],
 })

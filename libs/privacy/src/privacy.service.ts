@@ -9,6 +9,7 @@ import { Action, ActionParticipant } from '@rapport/actions';
 import { Negotiation } from '@rapport/negotiations';
 import { Commitment } from '@rapport/commitments';
 import { ReminderScheduler } from '@rapport/reminders';
+import { MembershipService } from '@rapport/membership';
 
 /**
  * The GDPR rights of the people in the database: everything held on a person,
@@ -22,6 +23,7 @@ export class PrivacyService {
     private readonly contacts: ContactsService,
     private readonly auth: AuthService,
     private readonly reminders: ReminderScheduler,
+    private readonly membership: MembershipService,
   ) {}
 
   async exportContactData(member: Member, contactId: string): Promise<string> {
@@ -43,6 +45,7 @@ export class PrivacyService {
         .where('n.organization_id = :org', { org })
         .andWhere(`n.brief_roles @> :role::jsonb`, { role: JSON.stringify([{ contactId: contact.id }]) })
         .getMany();
+      const dues = await this.membership.exportFor(em, org, contact.id);
       await this.auth.audit(em, member, 'EXPORT_CONTACT', 'Contact', contact.id);
       const { searchText: _s, sortKey: _k, organizationId: _o, ...person } = contact;
       return JSON.stringify(
@@ -56,6 +59,8 @@ export class PrivacyService {
           })),
           commitments: commitments.map((c) => ({ id: c.id, description: c.description, dueAt: c.dueAt, status: c.status, resolvedAt: c.resolvedAt })),
           participations: participations.map((p) => ({ action: actionOf.get(p.actionId)?.title, startsAt: actionOf.get(p.actionId)?.startsAt, status: p.status })),
+          duesPayments: dues.duesPayments,
+          memberships: dues.memberships,
           negotiationRoles: negotiations.flatMap((n) => n.briefRoles.filter((r) => r.contactId === contact.id).map((r) => ({ negotiationId: n.id, scheduledAt: n.scheduledAt, role: r.role }))),
         },
         null,
@@ -127,6 +132,7 @@ export class PrivacyService {
         RETURNING id`,
       [organizationId, contactId],
     ).then((result: [Array<{ id: string }>, number] | Array<{ id: string }>) => (Array.isArray(result[0]) ? (result[0] as Array<{ id: string }>) : (result as Array<{ id: string }>)));
-    return cancelled.map((r) => r.id);
+    const renewals = await this.membership.eraseFor(em, organizationId, contactId);
+    return [...cancelled.map((r) => r.id), ...renewals];
   }
 }

@@ -102,6 +102,7 @@ export enum ReminderKind {
   DECISION_MAKER_DEADLINE = 'DECISION_MAKER_DEADLINE',
   FOLLOW_UP = 'FOLLOW_UP',
   ACTION_UPCOMING = 'ACTION_UPCOMING',
+  MEMBERSHIP_RENEWAL = 'MEMBERSHIP_RENEWAL',
 }
 
 export enum ReminderStatus {
@@ -109,6 +110,28 @@ export enum ReminderStatus {
   SENT = 'SENT',
   CANCELLED = 'CANCELLED',
   FAILED = 'FAILED',
+}
+
+export enum PaymentMethod {
+  CASH = 'CASH',
+  CHEQUE = 'CHEQUE',
+  TRANSFER = 'TRANSFER',
+  CARD = 'CARD',
+  HELLOASSO = 'HELLOASSO',
+  OTHER = 'OTHER',
+}
+
+export enum MembershipPeriodKind {
+  CALENDAR_YEAR = 'CALENDAR_YEAR',
+  ROLLING_YEAR = 'ROLLING_YEAR',
+}
+
+/** Computed from a contact's memberships: see libs/membership. */
+export enum MembershipStatus {
+  CURRENT = 'CURRENT',
+  GRACE = 'GRACE',
+  LAPSED = 'LAPSED',
+  NEVER = 'NEVER',
 }
 
 export enum WinSize {

@@ -6,6 +6,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Organization } from '@rapport/auth';
 import { replayFixture, type CampaignFixture, type Gql } from './replay-fixture.js';
+import { seedDemoDues } from './demo-dues.js';
 
 export const DEMO_FIXTURE = join(dirname(fileURLToPath(import.meta.url)), '../../seed-data/villejean-cpam.json');
 
@@ -39,6 +40,8 @@ export function httpGql(baseUrl: string): Gql {
 export async function seedDemo(app: INestApplicationContext, baseUrl: string): Promise<boolean> {
   const db = app.get<DataSource>(getDataSourceToken());
   if ((await db.getRepository(Organization).count()) > 0) return false;
-  await replayFixture(httpGql(baseUrl), loadFixture(), DEMO_ACCOUNTS.organiser, [DEMO_ACCOUNTS.leader, DEMO_ACCOUNTS.ally]);
+  const gql = httpGql(baseUrl);
+  const demo = await replayFixture(gql, loadFixture(), DEMO_ACCOUNTS.organiser, [DEMO_ACCOUNTS.leader, DEMO_ACCOUNTS.ally]);
+  await seedDemoDues(gql, demo.token, demo.contactIds);
   return true;
 }

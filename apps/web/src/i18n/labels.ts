@@ -16,7 +16,9 @@ export type LabelledEnum =
   | 'negotiationStatus'
   | 'winSize'
   | 'visibility'
-  | 'role';
+  | 'role'
+  | 'membershipStatus'
+  | 'paymentMethod';
 
 export function label(t: Translate, kind: LabelledEnum, value: string): string {
   const key = `${kind}.${value}` as MessageKey;

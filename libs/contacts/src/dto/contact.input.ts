@@ -1,5 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { AllyRole } from '@rapport/shared';
+import { AllyRole, MembershipStatus } from '@rapport/shared';
 
 @InputType()
 export class ContactInput {
@@ -62,4 +62,7 @@ export class ContactFilter {
 
   @Field(() => String, { nullable: true })
   neighbourhood?: string | null;
+
+  @Field(() => MembershipStatus, { nullable: true, description: 'computed from the memberships (libs/membership)' })
+  membershipStatus?: MembershipStatus | null;
 }

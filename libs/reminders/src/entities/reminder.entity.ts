@@ -7,7 +7,7 @@ import { ReminderKind, ReminderStatus } from '@rapport/shared';
 /**
  * A reminder's truth: this row. The BullMQ job (job id = this id) only wakes the
  * worker at `remindAt`; the worker claims the row before sending, so it goes once.
- * The subject (commitment, conversation or action) is referenced without a foreign
+ * The subject (commitment, conversation, action or membership) is referenced without a foreign
  * key: reminders outlive nothing and are swept with their subject's organisation.
  */
 @ObjectType('Reminder')
@@ -63,6 +63,11 @@ export class Reminder extends TenantEntity {
   @Index()
   @Column('uuid', { nullable: true })
   actionId: string | null;
+
+  /** A membership about to end (MEMBERSHIP_RENEWAL; see libs/membership). */
+  @Index()
+  @Column('uuid', { nullable: true })
+  membershipId: string | null;
 
   /** When the worker claimed it (a claim older than a few minutes is taken over). */
   @Column('timestamptz', { nullable: true })

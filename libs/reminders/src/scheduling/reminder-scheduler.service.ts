@@ -13,9 +13,10 @@ export interface NewReminder {
   commitmentId?: string | null;
   conversationId?: string | null;
   actionId?: string | null;
+  membershipId?: string | null;
 }
 
-export type ReminderSubject = { commitmentId: string } | { conversationId: string } | { actionId: string };
+export type ReminderSubject = { commitmentId: string } | { conversationId: string } | { actionId: string } | { membershipId: string };
 
 /** A reminder this late when scheduled is history being replayed: recorded, never sent. */
 export const STALE_AFTER_MS = 24 * 3600 * 1000;
@@ -63,6 +64,7 @@ export class ReminderScheduler {
         commitmentId: null,
         conversationId: null,
         actionId: null,
+        membershipId: null,
         ...r,
         status: isStale(r.remindAt, now) ? ReminderStatus.CANCELLED : ReminderStatus.SCHEDULED,
         attempts: 0,

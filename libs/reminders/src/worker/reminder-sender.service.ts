@@ -48,6 +48,7 @@ function toReminder(r: Row): Reminder {
     commitmentId: r.commitment_id,
     conversationId: r.conversation_id,
     actionId: r.action_id,
+    membershipId: r.membership_id,
     claimedAt: r.claimed_at ? new Date(r.claimed_at) : null,
   });
 }

@@ -22,6 +22,10 @@ export const en: Record<MessageKey, string> = {
   'commitment.deadline.by': 'By: {when} — the commitment is still open.',
   'commitment.deadline.next': 'Kept or broken? Record it, and if broken, plan the next action with the team.',
 
+  'membership.renewal.headline': 'Membership to renew: {name}, until {until}',
+  'membership.renewal.ends': "{name}'s membership ends on {until}.",
+  'membership.renewal.noMoneyEmails': 'Rapport never writes to people about money: the team decides how to bring it up (at a drop-in, on a call…).',
+  'membership.renewal.payWhatYouCan': 'Pay what you can: any amount, even 0 €, makes a member.',
   'followUp.someone': 'the person you met',
   'followUp.headline': 'Follow-up due: {who}, {when}',
   'followUp.planned': 'You planned to follow up with {who}',

@@ -20,12 +20,16 @@ const LOCALE_TAGS: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
 
 // Building an Intl.DateTimeFormat costs far more than using one: keep them.
 const formats = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(kind: 'when' | 'day', locale: Locale, timeZone: string): Intl.DateTimeFormat {
+function dateFormat(kind: 'when' | 'day' | 'date', locale: Locale, timeZone: string): Intl.DateTimeFormat {
   const key = `${kind}|${locale}|${timeZone}`;
   let found = formats.get(key);
   if (!found) {
     const options: Intl.DateTimeFormatOptions =
-      kind === 'when' ? { dateStyle: 'full', timeStyle: 'short', timeZone } : { weekday: 'short', day: 'numeric', month: 'short', timeZone };
+      kind === 'when'
+        ? { dateStyle: 'full', timeStyle: 'short', timeZone }
+        : kind === 'date'
+          ? { day: 'numeric', month: 'long', year: 'numeric', timeZone }
+          : { weekday: 'short', day: 'numeric', month: 'short', timeZone };
     found = new Intl.DateTimeFormat(LOCALE_TAGS[locale], options);
     if (formats.size > 500) formats.clear();
     formats.set(key, found);
@@ -49,6 +53,8 @@ export interface Messages {
   t(key: MessageKey, params?: MessageParams): string;
   when(date: Date): string;
   day(date: Date): string;
+  /** "31 décembre 2026" / "31 December 2026". */
+  date(date: Date): string;
   quote(text: string): string;
 }
 
@@ -58,6 +64,7 @@ export function messagesFor(locale: Locale, timeZone: string): Messages {
     t: (key, params) => message(locale, key, params),
     when: (date) => formatWhen(date, locale, timeZone),
     day: (date) => formatDay(date, locale, timeZone),
+    date: (date) => dateFormat('date', locale, timeZone).format(date),
     quote: (text) => message(locale, 'quote', { text }),
   };
 }

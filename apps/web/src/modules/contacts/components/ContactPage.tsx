@@ -12,6 +12,7 @@ import { ContactQuery } from '../graphql/contact';
 import { EraseContactMutation } from '../graphql/eraseContact';
 import { ExportContactDataMutation } from '../graphql/exportContactData';
 import { contactName } from './ContactSearch';
+import { ContactMembership } from '../../membership/components/ContactMembership';
 
 /** Offers `text` as a file to save (the export of a person's data). */
 export function downloadJson(filename: string, text: string): void {
@@ -203,6 +204,8 @@ export function ContactPage() {
           <p className="muted">{t('contact.noCommitments')}</p>
         )}
       </section>
+
+      <ContactMembership contactId={contact.id} />
 
       {organiser ? (
         <section aria-labelledby="contact-privacy" className="panel privacy">

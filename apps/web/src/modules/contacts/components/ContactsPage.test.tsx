@@ -16,6 +16,7 @@ const node = (id: string, firstName: string, extra: Record<string, unknown> = {}
   lastName: null,
   phone: null,
   email: null,
+  membershipStatus: 'NEVER',
   street: null,
   building: null,
   neighbourhood: 'Villejean',

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import { AllyRole } from '@rapport/shared';
+import { AllyRole, MembershipStatus } from '@rapport/shared';
 import { errorMessage } from '../../../apollo/errors';
 import { useT } from '../../../i18n';
 import { useFormat } from '../../../i18n/format';
@@ -26,6 +26,8 @@ function filterFrom(params: URLSearchParams): ContactFilter {
   if (tag) filter.tag = tag;
   if (params.get('leader') === '1') filter.isLeader = true;
   if (neighbourhood) filter.neighbourhood = neighbourhood;
+  const membership = params.get('membership');
+  if (membership && (Object.values(MembershipStatus) as string[]).includes(membership)) filter.membershipStatus = membership as MembershipStatus;
   return filter;
 }
 
@@ -43,6 +45,7 @@ export function ContactsPage() {
     tag: params.get('tag') ?? '',
     leader: params.get('leader') === '1',
     neighbourhood: params.get('neighbourhood') ?? '',
+    membership: params.get('membership') ?? '',
   });
   const { data, loading, error, fetchMore } = useQuery(ContactsQuery, {
     variables: { filter, first: PAGE_SIZE },
@@ -58,6 +61,7 @@ export function ContactsPage() {
     if (form.tag.trim()) next.set('tag', form.tag.trim());
     if (form.leader) next.set('leader', '1');
     if (form.neighbourhood.trim()) next.set('neighbourhood', form.neighbourhood.trim());
+    if (form.membership) next.set('membership', form.membership);
     setParams(next);
   }
 
@@ -107,6 +111,18 @@ export function ContactsPage() {
             onValue={(neighbourhood) => setForm((f) => ({ ...f, neighbourhood }))}
           />
         </div>
+        <FieldShell label={t('membership.status')}>
+          {({ inputId }) => (
+            <select id={inputId} name="membership" value={form.membership} onChange={(e) => setForm((f) => ({ ...f, membership: e.target.value }))}>
+              <option value="">{t('contacts.any')}</option>
+              {Object.values(MembershipStatus).map((s) => (
+                <option key={s} value={s}>
+                  {label(t, 'membershipStatus', s)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FieldShell>
         <CheckboxField label={t('contacts.leadersOnly')} name="isLeader" checked={form.leader} onChecked={(leader) => setForm((f) => ({ ...f, leader }))} />
         <div className="button-row">
           <button type="submit" className="button button-primary">
@@ -115,7 +131,7 @@ export function ContactsPage() {
           <Link
             to="/contacts"
             className="button button-secondary"
-            onClick={() => setForm({ search: '', allyRole: '', tag: '', leader: false, neighbourhood: '' })}
+            onClick={() => setForm({ search: '', allyRole: '', tag: '', leader: false, neighbourhood: '', membership: '' })}
           >
             {t('contacts.clear')}
           </Link>
@@ -142,6 +158,9 @@ export function ContactsPage() {
               <p className="card-title">
                 <Link to={`/contacts/${node.id}`}>{contactName(node)}</Link>
                 {node.isLeader ? <span className="tag">{t('contacts.leader')}</span> : null}
+                {node.membershipStatus !== MembershipStatus.NEVER ? (
+                  <span className={`tag membership-${node.membershipStatus.toLowerCase()}`}>{label(t, 'membershipStatus', node.membershipStatus)}</span>
+                ) : null}
               </p>
               <p className="muted">
                 {[node.neighbourhood, [node.street, node.building].filter(Boolean).join(', '), node.phone].filter(Boolean).join(' · ')}

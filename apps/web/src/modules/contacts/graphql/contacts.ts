@@ -17,6 +17,7 @@ export const ContactsQuery = graphql(`
           allyRoles
           isLeader
           tags
+          membershipStatus
         }
       }
       pageInfo {

@@ -45,6 +45,9 @@ export function Shell() {
                     <NavLink to="/contacts">{t('nav.contacts')}</NavLink>
                   </li>
                   <li>
+                    <NavLink to="/membership">{t('nav.membership')}</NavLink>
+                  </li>
+                  <li>
                     <NavLink to="/notifications">
                       {t('nav.notifications')}
                       <NotificationsBadge />
