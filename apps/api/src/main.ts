@@ -4,21 +4,35 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule, type ApiOptions } from './app.module.js';
 import { serveWebApp } from './web/web-app.js';
 import { mountQueuesBoard } from './admin/queues-board.js';
+import { securityHeaders } from './web/http-security.js';
+import { documentSizeGuard, requestTimeout, REQUEST_TIMEOUT_MS } from './graphql/request-guard.js';
 
 export { AppModule, DOMAIN_MODULES, type ApiOptions } from './app.module.js';
 
 /** Builds the HTTP application (not yet listening): used by the launcher and the tests. */
-export async function createApi(options: ApiOptions & { logger?: false | Array<'error' | 'warn' | 'log' | 'debug'> }) {
+export async function createApi(
+  options: ApiOptions & {
+    logger?: false | Array<'error' | 'warn' | 'log' | 'debug'>;
+    /** https turns HSTS on; default PUBLIC_URL. */
+    publicUrl?: string;
+    /** Requests running longer are answered 503 (tests shorten it). */
+    requestTimeoutMs?: number;
+  },
+) {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
     logger: options.logger ?? ['error', 'warn'],
     bodyParser: false,
   });
+  const http = app.getHttpAdapter().getInstance();
+  securityHeaders(http, options.publicUrl ?? process.env.PUBLIC_URL);
+  http.use(requestTimeout(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS));
   // 1 MB is plenty for a form; larger bodies answer 413 before any parsing.
   app.useBodyParser('json', { limit: '1mb' });
+  http.use('/graphql', documentSizeGuard);
   app.set('trust proxy', 'loopback');
   app.enableShutdownHooks();
   // The operator view of the queues, for organisers (before the web app's fallback route).
   mountQueuesBoard(app);
-  serveWebApp(app.getHttpAdapter().getInstance());
+  serveWebApp(http);
   return app;
 }

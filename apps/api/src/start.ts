@@ -66,6 +66,8 @@ async function main() {
       queuePrefix: config.queuePrefix,
       extraModules: config.workerInProcess ? workerModules() : [],
       logger: logLevels(config.logLevel),
+      introspection: config.graphqlIntrospection,
+      publicUrl: config.publicUrl,
     });
     await app.listen(config.port, process.env.HOST || '0.0.0.0');
 

@@ -15,6 +15,8 @@ export interface RapportConfig {
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   /** Prefix of Redis keys (queues, rate limits); api and workers of one deployment share it. */
   queuePrefix: string;
+  /** Answer GraphQL introspection: off in production (NODE_ENV=production) unless GRAPHQL_INTROSPECTION=true. */
+  graphqlIntrospection: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -64,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RapportConfig 
     tokenTtlDays: integer('TOKEN_TTL_DAYS', env.TOKEN_TTL_DAYS, 30, 1, 3650),
     logLevel: oneOf('LOG_LEVEL', env.LOG_LEVEL, ['error', 'warn', 'log', 'debug'] as const, 'log'),
     queuePrefix: env.RAPPORT_QUEUE_PREFIX || 'rapport',
+    graphqlIntrospection: bool('GRAPHQL_INTROSPECTION', env.GRAPHQL_INTROSPECTION, env.NODE_ENV !== 'production'),
   };
 }
 

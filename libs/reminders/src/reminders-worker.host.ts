@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Worker, type ConnectionOptions, type Queue } from 'bullmq';
-import { QUEUES } from '@rapport/shared';
+import { QUEUES, describeError } from '@rapport/shared';
 import { RemindersProcessor } from './reminders.processor.js';
 import { ReminderSweeper } from './reminder-sweeper.service.js';
 import { REMINDER_WORKER_OPTIONS, type ReminderWorkerOptions } from './reminder-options.js';
@@ -42,7 +42,7 @@ export class RemindersWorkerHost implements OnApplicationBootstrap, OnModuleDest
       maxStalledCount: 2,
     });
     this.worker.on('error', (error) => this.warnSometimes(`worker: ${error.message}`));
-    this.worker.on('failed', (job, error) => this.logger.warn(`job ${job?.name} ${job?.id} failed: ${error.message}`));
+    this.worker.on('failed', (job, error) => this.logger.warn(`job ${job?.name} ${job?.id} failed: ${describeError(error)}`));
     void this.catchUp('worker start');
     this.watchdog = setInterval(() => void this.checkSchedulers(), this.options.sweepEveryMs);
     this.watchdog.unref();
