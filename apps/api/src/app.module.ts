@@ -16,7 +16,7 @@ import { WinsModule } from '@rapport/wins';
 import { DashboardModule } from '@rapport/dashboard';
 import { PrivacyModule } from '@rapport/privacy';
 import { HealthController } from './health/health.controller.js';
-import { armorPlugins, armorValidationRules, listCostPlugin } from './graphql/query-limits.js';
+import { armorPlugins, armorValidationRules, listCostPlugin, parseOptions } from './graphql/query-limits.js';
 import { nulGuardPlugin } from './graphql/nul-guard.js';
 import { formatError } from './graphql/format-error.js';
 import { ClientErrorFilter } from './graphql/client-error.filter.js';
@@ -70,6 +70,7 @@ export class AppModule {
           context: ({ req }: { req: RequestContext['req'] }): RequestContext => ({ req, loaders: new Loaders() }),
           includeStacktraceInErrorResponses: false,
           formatError,
+          parseOptions,
           validationRules: armorValidationRules,
           plugins: [...armorPlugins, nulGuardPlugin(), listCostPlugin()],
         }),

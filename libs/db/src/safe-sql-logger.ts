@@ -30,15 +30,10 @@ export class SafeSqlLogger implements TypeOrmLogger {
   logQuerySlow(time: number, query: string) {
     this.sink.warn(`slow query (${time} ms): ${statement(query)}`);
   }
-  logSchemaBuild(message: string) {
-    this.sink.log(message);
-  }
-  logMigration(message: string) {
-    this.sink.log(message);
-  }
+  // Schema and migration chatter stays quiet, as with TypeORM's `logging: ['error', 'warn']`.
+  logSchemaBuild() {}
+  logMigration() {}
   log(level: 'log' | 'info' | 'warn', message: unknown) {
-    const line = withoutAddresses(typeof message === 'string' ? message : describeError(message));
-    if (level === 'warn') this.sink.warn(line);
-    else this.sink.log(line);
+    if (level === 'warn') this.sink.warn(withoutAddresses(typeof message === 'string' ? message : describeError(message)));
   }
 }

@@ -23,7 +23,7 @@ import {
 // resolver, in time proportional to the document's size (fragments are costed
 // once each, however often they are spread), and refuses with an error code.
 //
-// - tokens: the parser stops counting at MAX_TOKENS, so 100,000 `__typename` or a
+// - tokens: the parser gives up after MAX_TOKENS, so 100,000 `__typename` or a
 //   1 MB document are refused while parsing, not after;
 // - depth (each fragment spread counts as a level), aliases, directives;
 // - a static cost (GraphQL Armor's), and our own list-aware cost: GraphQL Armor
@@ -45,7 +45,10 @@ export const DEFAULT_LIST_SIZE = 20;
 const MAX_FIRST = 500;
 
 const armor = new ApolloArmor({
-  maxTokens: { n: MAX_TOKENS },
+  // GraphQL Armor's token limit for Apollo throws from parsingDidStart, which Apollo
+  // answers with a 500; graphql-js counts tokens itself while parsing (parseOptions
+  // below), and a refusal there is a clean GRAPHQL_PARSE_FAILED 400.
+  maxTokens: { enabled: false },
   maxDepth: { n: MAX_DEPTH, flattenFragments: false },
   maxAliases: { n: MAX_ALIASES },
   maxDirectives: { n: MAX_DIRECTIVES },
@@ -56,7 +59,9 @@ const armor = new ApolloArmor({
 const protection = armor.protect();
 /** GraphQL Armor's validation rules (depth, aliases, directives, static cost). */
 export const armorValidationRules = protection.validationRules;
-/** GraphQL Armor's plugins (tokens, no field suggestions); its types come from Apollo's CommonJS build. */
+/** The parser stops after MAX_TOKENS tokens: Apollo's `parseOptions`. */
+export const parseOptions = { maxTokens: MAX_TOKENS };
+/** GraphQL Armor's plugins (no field suggestions); its types come from Apollo's CommonJS build. */
 export const armorPlugins = protection.plugins as unknown as ApolloServerPlugin[];
 
 const tooCostly = (message: string) =>
