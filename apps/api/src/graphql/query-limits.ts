@@ -37,8 +37,8 @@ export const MAX_TOKENS = 2_000;
 export const MAX_DEPTH = 10;
 export const MAX_ALIASES = 30;
 export const MAX_DIRECTIVES = 20;
-export const MAX_STATIC_COST = 5_000;
-export const MAX_LIST_COST = 20_000;
+export const MAX_STATIC_COST = 50_000;
+export const MAX_LIST_COST = 50_000;
 /** What a list without `first` is assumed to hold (a contact's conversations, a campaign's actions). */
 export const DEFAULT_LIST_SIZE = 20;
 /** `first` beyond this is refused by the services anyway; costing caps it here. */
