@@ -87,6 +87,16 @@ export const test = base.extend({
   baseURL: async ({}, use) => {
     await use(baseUrl());
   },
+  // The api sends a strict Content-Security-Policy: whatever it blocks would break the
+  // page silently, so any violation the browser reports fails the test.
+  page: async ({ page }, use) => {
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to (load|execute|apply|connect|create|frame|evaluate)/i.test(message.text())) violations.push(message.text());
+    });
+    await use(page);
+    expect(violations, 'Content-Security-Policy violations in the browser console').toEqual([]);
+  },
 });
 
 export { expect };

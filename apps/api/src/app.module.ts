@@ -17,7 +17,7 @@ import { DashboardModule } from '@rapport/dashboard';
 import { PrivacyModule } from '@rapport/privacy';
 import { MembershipModule } from '@rapport/membership';
 import { HealthController } from './health/health.controller.js';
-import { complexityPlugin, validationRules } from './graphql/query-limits.js';
+import { armorPlugins, armorValidationRules, listCostPlugin, parseOptions } from './graphql/query-limits.js';
 import { nulGuardPlugin } from './graphql/nul-guard.js';
 import { formatError } from './graphql/format-error.js';
 import { ClientErrorFilter } from './graphql/client-error.filter.js';
@@ -30,6 +30,8 @@ export interface ApiOptions extends PlatformOptions {
   extraModules?: Array<Type | DynamicModule>;
   /** Operators, registration, SMTP and links for accounts; unset fields come from the environment. */
   auth?: Partial<AuthOptions>;
+  /** Answer introspection queries; default: not when NODE_ENV=production (GRAPHQL_INTROSPECTION). */
+  introspection?: boolean;
 }
 
 /** The domain, one module per bounded context. */
@@ -63,14 +65,19 @@ export class AppModule {
           autoSchemaFile: options.schemaFile ?? true,
           sortSchema: true,
           graphiql: false,
-          introspection: true,
+          // Production hides the schema unless GRAPHQL_INTROSPECTION=true (the web app needs none: codegen reads schema.graphql).
+          introspection: options.introspection ?? process.env.NODE_ENV !== 'production',
+          // One operation per request, and no automatic persisted queries (a cache anyone could fill).
+          allowBatchedHttpRequests: false,
+          persistedQueries: false,
           // Guards run on resolved fields too: the permission map covers nested data.
           fieldResolverEnhancers: ['guards'],
           context: ({ req }: { req: RequestContext['req'] }): RequestContext => ({ req, loaders: new Loaders() }),
           includeStacktraceInErrorResponses: false,
           formatError,
-          validationRules,
-          plugins: [nulGuardPlugin(), complexityPlugin()],
+          parseOptions,
+          validationRules: armorValidationRules,
+          plugins: [...armorPlugins, nulGuardPlugin(), listCostPlugin()],
         }),
         ...DOMAIN_MODULES,
         ...(options.extraModules ?? []),

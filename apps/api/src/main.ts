@@ -5,6 +5,8 @@ import type { TrustProxy } from '@rapport/platform';
 import { AppModule, type ApiOptions } from './app.module.js';
 import { serveWebApp } from './web/web-app.js';
 import { mountQueuesBoard } from './admin/queues-board.js';
+import { securityHeaders } from './web/http-security.js';
+import { documentSizeGuard, requestTimeout, REQUEST_TIMEOUT_MS } from './graphql/request-guard.js';
 
 export { AppModule, DOMAIN_MODULES, type ApiOptions } from './app.module.js';
 
@@ -14,20 +16,28 @@ export async function createApi(
     logger?: false | Array<'error' | 'warn' | 'log' | 'debug'>;
     /** TRUST_PROXY: which peers' X-Forwarded-For is believed (sign-in limits key on the address). Default: loopback. */
     trustProxy?: TrustProxy;
+    /** https turns HSTS on; default PUBLIC_URL. */
+    publicUrl?: string;
+    /** Requests running longer are answered 503 (tests shorten it). */
+    requestTimeoutMs?: number;
   },
 ) {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
     logger: options.logger ?? ['error', 'warn'],
     bodyParser: false,
   });
+  const http = app.getHttpAdapter().getInstance();
+  securityHeaders(http, options.publicUrl ?? process.env.PUBLIC_URL);
+  http.use(requestTimeout(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS));
   // 1 MB is plenty for a form; larger bodies answer 413 before any parsing.
   app.useBodyParser('json', { limit: '1mb' });
+  http.use('/graphql', documentSizeGuard);
   // Only the proxies named by TRUST_PROXY may say who the client is; anyone else could
   // pick a new X-Forwarded-For for every guess and walk around the sign-in limits.
   app.set('trust proxy', options.trustProxy ?? ['loopback']);
   app.enableShutdownHooks();
   // The queues board, for the instance operators (before the web app's fallback route).
   mountQueuesBoard(app);
-  serveWebApp(app.getHttpAdapter().getInstance());
+  serveWebApp(http);
   return app;
 }

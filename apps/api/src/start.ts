@@ -94,6 +94,8 @@ async function main() {
       },
       extraModules: config.workerInProcess ? workerModules(config) : [],
       logger: levels,
+      introspection: config.graphqlIntrospection,
+      publicUrl: config.publicUrl,
     });
     await app.init();
 

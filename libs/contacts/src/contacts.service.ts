@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { MembershipStatus } from '@rapport/shared';
-import { badInput, byKey, isUuid, notFound, type Loaders, type Member } from '@rapport/core';
+import { LIMITS, MembershipStatus } from '@rapport/shared';
+import { badInput, byKey, isUuid, notFound, v, type Loaders, type Member } from '@rapport/core';
 import { Contact } from './entities/contact.entity.js';
 import { contactColumns, normalizeSearch, searchColumns } from './contact-fields.js';
 import type { ContactFilter, ContactInput } from './dto/contact.input.js';
@@ -79,6 +79,11 @@ export class ContactsService {
   /** Keyset pagination in name order: stable while people are added. */
   async list(member: Member, filter: ContactFilter | null | undefined, first: number, after?: string | null): Promise<ContactConnection> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput('first', `must be from 1 to ${MAX_PAGE}`);
+    // Bounded before anything is normalised or sent to PostgreSQL: a search is words, not a book.
+    v.text('filter.search', filter?.search, LIMITS.search);
+    v.text('filter.tag', filter?.tag, LIMITS.search);
+    v.text('filter.neighbourhood', filter?.neighbourhood, LIMITS.search);
+    if (after && after.length > LIMITS.cursor) throw badInput('after', 'is not a cursor returned by this list');
     const query = this.db
       .getRepository(Contact)
       .createQueryBuilder('c')

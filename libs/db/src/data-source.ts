@@ -1,5 +1,6 @@
 import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+import { SafeSqlLogger } from './safe-sql-logger.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type Entities = MixedList<Function | string | EntitySchema>;
@@ -11,7 +12,16 @@ export interface DataSourceConfig {
   /** Log every SQL statement through `logger` (tests count statements with it). */
   logger?: DataSourceOptions['logger'];
   poolSize?: number;
+  /** PostgreSQL's statement_timeout in ms (default 10 s, like a request); 0 for none (migrations). */
+  statementTimeoutMs?: number;
 }
+
+/** No statement runs longer than a request may (10 s): a slow query is cancelled, not left to pile up. */
+export const STATEMENT_TIMEOUT_MS = 10_000;
+/** A transaction left open and idle (a crashed handler) releases its locks after this. */
+export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 30_000;
+/** How long a request waits for a free connection before failing, rather than queueing forever. */
+export const CONNECTION_TIMEOUT_MS = 5_000;
 
 /** One definition of how Rapport talks to PostgreSQL: never `synchronize`, always migrations. */
 export function dataSourceOptions(config: DataSourceConfig): DataSourceOptions {
@@ -28,9 +38,16 @@ export function dataSourceOptions(config: DataSourceConfig): DataSourceOptions {
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     migrationsRun: false,
-    logger: config.logger,
-    logging: config.logger ? ['query', 'error'] : ['error'],
-    extra: { max: config.poolSize ?? 20, application_name: 'rapport' },
+    // Failed queries are logged without their parameters (SafeSqlLogger), whoever logs them.
+    logger: config.logger ?? new SafeSqlLogger(),
+    logging: config.logger && !(config.logger instanceof SafeSqlLogger) ? ['query', 'error'] : ['error', 'warn'],
+    extra: {
+      max: config.poolSize ?? 20,
+      application_name: 'rapport',
+      statement_timeout: config.statementTimeoutMs ?? STATEMENT_TIMEOUT_MS,
+      idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
+    },
   } as DataSourceOptions;
 }
 

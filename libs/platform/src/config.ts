@@ -28,6 +28,8 @@ export interface RapportConfig {
   registration: 'open' | 'closed';
   /** TRUST_PROXY: Express's `trust proxy` — which peers may set X-Forwarded-For. */
   trustProxy: TrustProxy;
+  /** Answer GraphQL introspection: off in production (NODE_ENV=production) unless GRAPHQL_INTROSPECTION=true. */
+  graphqlIntrospection: boolean;
 }
 
 /** A hop count, or addresses/subnets (and Express's names loopback, linklocal, uniquelocal), or nobody. */
@@ -142,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RapportConfig 
     operators: emails('RAPPORT_OPERATORS', env.RAPPORT_OPERATORS),
     registration: oneOf('RAPPORT_REGISTRATION', env.RAPPORT_REGISTRATION, ['open', 'closed'] as const, 'open'),
     trustProxy: trustProxy('TRUST_PROXY', env.TRUST_PROXY),
+    graphqlIntrospection: bool('GRAPHQL_INTROSPECTION', env.GRAPHQL_INTROSPECTION, env.NODE_ENV !== 'production'),
   };
 }
 

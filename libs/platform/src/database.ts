@@ -11,7 +11,8 @@ export const rapportDataSourceConfig = (url: string, extra: Partial<DataSourceCo
 
 /** Applies pending migrations; returns the names of those it ran. */
 export async function runMigrations(url: string): Promise<string[]> {
-  const dataSource = createDataSource(rapportDataSourceConfig(url, { poolSize: 2 }));
+  // A migration may rewrite a large table: no statement timeout here.
+  const dataSource = createDataSource(rapportDataSourceConfig(url, { poolSize: 2, statementTimeoutMs: 0 }));
   await dataSource.initialize();
   // Several api replicas may start at once: one migrates, the others wait, then find nothing to do.
   const runner = dataSource.createQueryRunner();

@@ -1,8 +1,8 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BullModule } from '@nestjs/bullmq';
 import { RedisModule } from '@rapport/core';
-import { dataSourceOptions, type DataSourceConfig } from '@rapport/db';
+import { dataSourceOptions, SafeSqlLogger, type DataSourceConfig } from '@rapport/db';
 import { rapportDataSourceConfig } from './database.js';
 
 export interface PlatformOptions {
@@ -37,7 +37,9 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(rapportDataSourceConfig(options.databaseUrl, options.database))),
+        TypeOrmModule.forRoot(
+          dataSourceOptions(rapportDataSourceConfig(options.databaseUrl, { logger: new SafeSqlLogger(new Logger('Database')), ...options.database })),
+        ),
         RedisModule.forRoot(options.redisUrl, options.queuePrefix ?? 'rapport'),
         BullModule.forRoot({
           connection: bullConnection(options.redisUrl),

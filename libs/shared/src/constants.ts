@@ -58,6 +58,10 @@ export const DEFAULT_TIMEZONE = 'Europe/Paris';
 export const LIMITS = {
   name: 200,
   text: 10_000,
+  /** Search words and filter strings: a name, a phone or an email is far shorter. */
+  search: 200,
+  /** A pagination cursor handed out by the api. */
+  cursor: 1_000,
   password: { min: 12, max: 200 },
 } as const;
 

@@ -3,3 +3,4 @@ export * from './constants.js';
 export * from './text.js';
 export * from './messages/index.js';
 export * from './euros-in-words.js';
+export * from './safe-log.js';

@@ -16,21 +16,21 @@ describe('hostile requests', () => {
     deep = `{ ${deep} }`; // 12 levels
     const res = await t.gql(deep, undefined, token);
     expect(res.data).toBeUndefined();
-    expect(res.errors?.[0].message).toMatch(/exceeds maximum operation depth/);
+    expect(res.errors?.[0].message).toMatch(/depth limit of 10 exceeded/);
   });
 
   it('refuses more than 30 aliases', async () => {
     const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: me { id }`).join(' ');
     const res = await t.gql(`{ ${aliases} }`, undefined, token);
     expect(res.data).toBeUndefined();
-    expect(res.errors?.[0].message).toMatch(/more than 30 aliases/);
+    expect(res.errors?.[0].message).toMatch(/Aliases limit of 30 exceeded/);
   });
 
   it('refuses a query costing more than the budget, and runs nothing', async () => {
     const before = Number((await t.db.query(`SELECT count(*) FROM campaigns`)).rows[0].count);
     const costly = `mutation { createCampaign(input: { name: "never" }) { id } } `;
     const res = await t.gql(`{ contacts(first: 200) { edges { node { conversations { issues { issue { name } } contact { conversations { issues { issue { name } } } } } } } } }`, undefined, token);
-    expect(res.errors?.[0].message).toMatch(/too costly/);
+    expect(res.errors?.[0].message).toMatch(/too costly|Cost limit/);
     expect(res.data).toBeUndefined();
     const mixed = await t.gql(`${costly}`, undefined, token);
     expect(mixed.errors).toBeUndefined();

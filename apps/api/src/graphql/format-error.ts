@@ -1,4 +1,8 @@
+import { Logger } from '@nestjs/common';
 import type { GraphQLFormattedError } from 'graphql';
+import { describeError, stackFrames } from '@rapport/shared';
+
+const logger = new Logger('GraphQL');
 
 const CLIENT_CODES = new Set([
   'BAD_USER_INPUT',
@@ -10,6 +14,7 @@ const CLIENT_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
@@ -23,6 +28,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  console.error('[graphql] internal error', (error as { originalError?: unknown })?.originalError ?? error);
+  // Logged by class, code and message, with the code locations: never the driver's
+  // details or the query's arguments, which carry what people said.
+  const cause = (error as { originalError?: unknown })?.originalError ?? error;
+  logger.error(`internal error in ${formatted.path?.join('.') ?? 'the request'}: ${describeError(cause)}\n${stackFrames(cause)}`);
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { withoutAddresses } from '@rapport/shared';
 import { REMINDER_WORKER_OPTIONS, type ReminderWorkerOptions } from './reminder-options.js';
 
 export interface OutgoingMail {
@@ -43,7 +44,15 @@ export class MailerService implements OnApplicationShutdown {
   /** Sends one message; throws when the server refuses it or cannot be reached. */
   async send(mail: OutgoingMail): Promise<void> {
     if (!this.transport) return;
-    await this.transport.sendMail({ from: this.from, to: mail.to, subject: mail.subject, text: mail.text, headers: mail.headers });
+    try {
+      await this.transport.sendMail({ from: this.from, to: mail.to, subject: mail.subject, text: mail.text, headers: mail.headers });
+    } catch (error) {
+      // SMTP servers quote the recipient in their refusals; this message is logged and kept in
+      // Reminder.lastError, so it carries the SMTP code and reason, never the address.
+      const { code, responseCode } = error as { code?: string; responseCode?: number };
+      const message = withoutAddresses(error instanceof Error ? error.message : String(error));
+      throw Object.assign(new Error(`email not sent${responseCode ? ` (SMTP ${responseCode})` : code ? ` (${code})` : ''}: ${message}`), { code });
+    }
   }
 
   onApplicationShutdown() {

@@ -2,7 +2,7 @@ import { isUuid } from '@rapport/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { REMINDER_MAX_ATTEMPTS, ReminderStatus } from '@rapport/shared';
+import { REMINDER_MAX_ATTEMPTS, ReminderStatus, describeError } from '@rapport/shared';
 import { Reminder } from '../entities/reminder.entity.js';
 import { ReminderDetailsService, type ReminderDetails } from '../providers/reminder-details.service.js';
 import { reminderEmail } from '../providers/reminder-messages.js';
@@ -199,7 +199,8 @@ export class ReminderSender {
 
   /** A failed attempt: retried with backoff, or FAILED after the last one, the error kept. */
   private async failure(reminder: Reminder, claim: Date, error: Error): Promise<SendOutcome> {
-    const message = (error.message || String(error)).slice(0, 1000);
+    // Logged and shown to organisers: the reason, never an address or a quoted value (describeError).
+    const message = describeError(error).slice(0, 1000);
     const rows = await this.update(
       `UPDATE reminders
           SET claimed_at = NULL, last_error = $3,

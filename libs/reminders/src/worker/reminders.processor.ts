@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { DelayedError, type Job, type Worker } from 'bullmq';
-import { QUEUES, REMINDER_JOBS } from '@rapport/shared';
+import { QUEUES, REMINDER_JOBS, describeError } from '@rapport/shared';
 import { ReminderProviders } from '../providers/reminder-providers.service.js';
 import { ReminderSender, type DeliveryLog } from './reminder-sender.service.js';
 import { ReminderSweeper } from './reminder-sweeper.service.js';
@@ -89,7 +89,7 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
 
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, error: Error) {
-    this.logger.warn(`job ${job?.name} ${job?.id} failed: ${error.message}`);
+    this.logger.warn(`job ${job?.name} ${job?.id} failed: ${describeError(error)}`);
   }
 
   private catchUp(why: string): Promise<void> {

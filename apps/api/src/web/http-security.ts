@@ -1,0 +1,54 @@
+import type { Express, NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+
+/**
+ * The web app runs only its own files: no inline script or style, no eval, no
+ * other origin (Apollo talks to /graphql on the same origin, the service worker is
+ * /sw.js). The icon is a data: URI. Nobody may frame the app (clickjacking).
+ */
+export const CONTENT_SECURITY_POLICY = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'"],
+  'img-src': ["'self'", 'data:'],
+  'font-src': ["'self'"],
+  'connect-src': ["'self'"],
+  'worker-src': ["'self'"],
+  'manifest-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+};
+
+const PERSONAL = /^\/(graphql|calendar)(\/|$)/;
+
+/** bull-board's page carries one inline <style>; its scripts are its own files. */
+const QUEUES_BOARD = /^\/admin\/queues(\/|$)/;
+
+/**
+ * Security headers on every answer: CSP, nosniff, no referrer, DENY framing,
+ * HSTS only when the public address is https (on plain http it would lock a
+ * local instance out), and no X-Powered-By.
+ */
+export function securityHeaders(app: Express, publicUrl: string | undefined) {
+  app.disable('x-powered-by');
+  const https = publicUrl?.startsWith('https:') ?? false;
+  const common = {
+    referrerPolicy: { policy: 'no-referrer' as const },
+    xFrameOptions: { action: 'deny' as const },
+    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  };
+  const strict = helmet({ ...common, contentSecurityPolicy: { useDefaults: false, directives: { ...CONTENT_SECURITY_POLICY, ...(https ? { 'upgrade-insecure-requests': [] } : {}) } } });
+  const board = helmet({
+    ...common,
+    contentSecurityPolicy: { useDefaults: false, directives: { ...CONTENT_SECURITY_POLICY, 'style-src': ["'self'", "'unsafe-inline'"] } },
+  });
+  app.use((req: Request, res: Response, next: NextFunction) => (QUEUES_BOARD.test(req.path) ? board : strict)(req, res, next));
+  // Answers about people are never kept by a browser or a proxy.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (PERSONAL.test(req.path)) res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+}
