@@ -3,13 +3,14 @@ import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthService } from './auth.service.js';
 import { AuthResolver } from './auth.resolver.js';
+import { UserFieldsResolver } from './user-fields.resolver.js';
 import { AuthGuard } from './auth.guard.js';
 import { LoginThrottle } from './login-throttle.service.js';
 import { AUTH_ENTITIES } from './entities/index.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature(AUTH_ENTITIES)],
-  providers: [AuthService, AuthResolver, LoginThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, AuthResolver, UserFieldsResolver, LoginThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -9,8 +9,11 @@ const EVERYONE = [Role.ORGANISER, Role.LEADER, Role.ALLY];
 const ORGANISERS = [Role.ORGANISER];
 const MEMBERS = [Role.ORGANISER, Role.LEADER];
 
-/** No token needed. */
-export const PUBLIC_OPERATIONS = new Set(['Mutation.registerOrganization', 'Mutation.signIn']);
+/**
+ * No token needed. `User.email` decides in its resolver: a member's own address,
+ * or any address for organisers (also reached from signIn's own account).
+ */
+export const PUBLIC_OPERATIONS = new Set(['Mutation.registerOrganization', 'Mutation.signIn', 'User.email']);
 
 export const PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
   // The ally portal: the campaign's name, stage and wins, actions open to allies.
@@ -29,6 +32,8 @@ export const PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
   'Action.participants': EVERYONE, // answers [] to allies: names stay private
   'Action.committedCount': EVERYONE,
   'Action.attendedCount': EVERYONE,
+  'Action.outcome': EVERYONE, // null to allies: members' words may name people
+  'StageChange.note': EVERYONE, // null to allies, likewise
   'Win.campaign': EVERYONE,
 
   // Member administration and personal data rights: organisers only.
@@ -39,6 +44,7 @@ export const PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
   'Query.auditLog': ORGANISERS,
   'Query.members': ORGANISERS,
   'Query.failedReminders': ORGANISERS,
+  'Reminder.lastError': ORGANISERS, // a mail server's answer may quote addresses
   // Not GraphQL: the operator view of the queues at /admin/queues.
   'Http.adminQueues': ORGANISERS,
 };

@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@rapport/auth';
 import { ContactsModule } from '@rapport/contacts';
 import { RemindersModule } from '@rapport/reminders';
+import { ConversationsModule } from '@rapport/conversations';
+import { CommitmentsModule } from '@rapport/commitments';
 import { PrivacyService } from './privacy.service.js';
 import { PrivacyResolver } from './privacy.resolver.js';
 
 @Module({
-  imports: [AuthModule, ContactsModule, RemindersModule],
+  imports: [AuthModule, ContactsModule, ConversationsModule, CommitmentsModule, RemindersModule],
   providers: [PrivacyService, PrivacyResolver],
   exports: [PrivacyService],
 })

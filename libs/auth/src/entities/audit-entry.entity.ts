@@ -3,7 +3,7 @@ import { Column, Entity, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { TenantEntity } from '@rapport/db';
 import { User } from './user.entity.js';
 
-/** Who exported or erased whose data, and when (GDPR accountability). */
+/** Who exported or erased whose data, or changed someone's consent, and when (GDPR accountability). */
 @ObjectType('AuditEntry')
 @Entity('audit_entries')
 export class AuditEntry extends TenantEntity {
@@ -19,7 +19,7 @@ export class AuditEntry extends TenantEntity {
   @JoinColumn({ name: 'actor_user_id' })
   actor?: Relation<User>;
 
-  @Field({ description: 'EXPORT_CONTACT, ERASE_CONTACT or PURGE_CONTACT' })
+  @Field({ description: 'EXPORT_CONTACT, ERASE_CONTACT, PURGE_CONTACT or CONSENT_CHANGE' })
   @Column('text')
   action: string;
 

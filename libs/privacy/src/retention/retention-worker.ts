@@ -5,7 +5,19 @@ import { QUEUES, RETENTION_CRON } from '@rapport/shared';
 import { PrivacyModule } from '../privacy.module.js';
 import { PrivacyService } from '../privacy.service.js';
 
-const PURGE_JOB = 'purge-stale-contacts';
+export const PURGE_JOB = 'purge-stale-contacts';
+
+/**
+ * A failed run (database away, a deadlock) is tried again: a day is too long to
+ * keep data past its retention. Each person is erased in their own transaction,
+ * so an attempt resumes where the last one stopped.
+ */
+export const PURGE_JOB_OPTS = {
+  attempts: 6,
+  backoff: { type: 'exponential', delay: 60_000 },
+  removeOnComplete: 30,
+  removeOnFail: 30,
+};
 
 /**
  * Once a day, people not seen for their organisation's retention period lose
@@ -30,9 +42,10 @@ export class RetentionWorkerHost implements OnApplicationBootstrap, OnModuleDest
       concurrency: 1,
     });
     this.worker.on('completed', (job, result) => result?.purged && this.logger.log(`${result.purged} person(s) not seen for the retention period purged`));
+    this.worker.on('failed', (job, error) => this.logger.warn(`retention purge failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`));
     this.worker.on('error', () => undefined); // Redis away: BullMQ reconnects by itself
     await this.queue
-      .upsertJobScheduler(PURGE_JOB, { pattern: RETENTION_CRON, tz: 'UTC' }, { name: PURGE_JOB, opts: { removeOnComplete: 30, removeOnFail: 30 } })
+      .upsertJobScheduler(PURGE_JOB, { pattern: RETENTION_CRON, tz: 'UTC' }, { name: PURGE_JOB, opts: PURGE_JOB_OPTS })
       .catch((error) => this.logger.warn(`could not schedule the retention purge yet: ${(error as Error).message}`));
   }
 
