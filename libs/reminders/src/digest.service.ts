@@ -89,6 +89,8 @@ export class DigestService {
            LEFT JOIN contacts ct ON ct.id = cv.contact_id AND ct.erased_at IS NULL
            LEFT JOIN users u ON u.id = cv.organiser_id
           WHERE cv.organization_id = $1 AND cv.follow_up_at >= $2 AND cv.follow_up_at < $3
+            -- nobody follows up an erased person
+            AND NOT EXISTS (SELECT 1 FROM contacts gone WHERE gone.id = cv.contact_id AND gone.erased_at IS NOT NULL)
           ORDER BY cv.follow_up_at, cv.id LIMIT ${MAX_ITEMS}`,
         [organizationId, since, until],
       ),

@@ -9,14 +9,14 @@ import { renderCalendar, type CalendarEvent } from './ical.js';
 const DURATION_MS = 2 * 3600 * 1000;
 
 const WORDS = {
-  fr: { actions: 'actions', campaign: 'Campagne', outcome: 'Bilan' },
-  en: { actions: 'actions', campaign: 'Campaign', outcome: 'Outcome' },
+  fr: { actions: 'actions', campaign: 'Campagne' },
+  en: { actions: 'actions', campaign: 'Campaign' },
 } as const;
 
 /**
  * The allies' calendar: every ALLIES action of the organisation, past and future.
- * Only what allies may see: titles, places, the campaign's name and the outcome,
- * never a person's name or details.
+ * Only what allies may see: titles, places and the campaign's name, never a
+ * person's name or details, nor the outcome (members' words may name people).
  */
 @Injectable()
 export class CalendarFeedService {
@@ -41,12 +41,7 @@ export class CalendarFeedService {
       end: new Date(action.startsAt.getTime() + DURATION_MS),
       summary: action.title,
       location: action.location,
-      description: [
-        action.campaign ? `${words.campaign} : ${action.campaign.name}` : null,
-        action.outcome ? `${words.outcome} : ${action.outcome}` : null,
-      ]
-        .filter(Boolean)
-        .join('\n'),
+      description: action.campaign ? `${words.campaign} : ${action.campaign.name}` : '',
     }));
     return renderCalendar({
       prodId: '-//Rapport//Actions calendar//EN',
