@@ -55,6 +55,12 @@ export class ActionsResolver {
     return action.targetId ? this.decisionMakers.byId(loaders, member).load(action.targetId) : null;
   }
 
+  /** What happened, in members' words (it may name people): allies get null. */
+  @ResolveField(() => String, { nullable: true, description: 'null for ALLY callers' })
+  outcome(@Parent() action: Action, @CurrentMember() member: Member) {
+    return member.role === Role.ALLY ? null : action.outcome;
+  }
+
   /** Names stay private: allies get an empty list, only the counts. */
   @ResolveField(() => [ActionParticipant], { description: 'empty for ALLY callers' })
   participants(@Parent() action: Action, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {

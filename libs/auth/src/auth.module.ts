@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthService } from './auth.service.js';
 import { AuthResolver } from './auth.resolver.js';
+import { UserFieldsResolver } from './user-fields.resolver.js';
 import { AuthGuard } from './auth.guard.js';
 import { LoginThrottle } from './login-throttle.service.js';
 import { AUTH_ENTITIES } from './entities/index.js';
@@ -12,7 +13,7 @@ import { TeamMailer } from './team/team-mailer.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature(AUTH_ENTITIES)],
-  providers: [AuthService, AuthResolver, LoginThrottle, TeamService, TeamResolver, TeamMailer, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, AuthResolver, UserFieldsResolver, LoginThrottle, TeamService, TeamResolver, TeamMailer, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

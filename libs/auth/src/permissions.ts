@@ -16,6 +16,8 @@ export const PUBLIC_OPERATIONS = new Set([
   'Mutation.acceptInvitation',
   'Mutation.requestPasswordReset',
   'Mutation.resetPassword',
+  // Decided in its resolver: a member's own address, or any address for organisers.
+  'User.email',
 ]);
 
 export const PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
@@ -37,6 +39,8 @@ export const PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
   'Action.participants': EVERYONE, // answers [] to allies: names stay private
   'Action.committedCount': EVERYONE,
   'Action.attendedCount': EVERYONE,
+  'Action.outcome': EVERYONE, // null to allies: members' words may name people
+  'StageChange.note': EVERYONE, // null to allies, likewise
   'Win.campaign': EVERYONE,
 
   // Member administration and personal data rights: organisers only.
@@ -78,6 +82,7 @@ export const PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
   'DuesPayment.payer': MEMBERS,
   'DuesPayment.memberships': MEMBERS,
 
+  'Reminder.lastError': ORGANISERS, // a mail server's answer may quote addresses
   // Not GraphQL: the operator view of the queues at /admin/queues.
   'Http.adminQueues': ORGANISERS,
 };

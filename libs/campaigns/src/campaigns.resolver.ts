@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentMember, RequestLoaders, type Loaders, type Member } from '@rapport/core';
-import { CampaignStage } from '@rapport/shared';
+import { CampaignStage, Role } from '@rapport/shared';
 import { CampaignsService } from './campaigns.service.js';
 import { Campaign } from './entities/campaign.entity.js';
 import { StageChange } from './entities/stage-change.entity.js';
@@ -40,5 +40,14 @@ export class CampaignsResolver {
   @ResolveField(() => [StageChange], { description: 'oldest first; the first entry is LISTENING at startedAt' })
   stageHistory(@Parent() campaign: Campaign, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
     return this.service.history(loaders, member).load(campaign.id);
+  }
+}
+
+@Resolver(() => StageChange)
+export class StageChangeResolver {
+  /** Allies see the stages, not what members wrote about them (a note may name people). */
+  @ResolveField(() => String, { nullable: true, description: 'null for ALLY callers' })
+  note(@Parent() change: StageChange, @CurrentMember() member: Member) {
+    return member.role === Role.ALLY ? null : change.note;
   }
 }

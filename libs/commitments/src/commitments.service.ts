@@ -71,7 +71,8 @@ export class CommitmentsService {
       }
       if (hasContact) {
         if (!isUuid(input.contactId)) throw notFound('input.contactId: contact', input.contactId!);
-        await this.contacts.get(member, input.contactId, em, 'input.contactId');
+        // Locked: an erasure at the same moment cannot miss this promise's words.
+        await this.contacts.get(member, input.contactId, em, 'input.contactId', true);
       } else {
         await this.getDecisionMaker(member, input.decisionMakerId!, em, 'input.decisionMakerId');
       }
@@ -106,6 +107,11 @@ export class CommitmentsService {
     const resolutionNote = v.text('note', note);
     const { commitment, cancelled } = await this.db.transaction(async (em) => {
       const commitment = await this.get(member, id, em, true);
+      // Locked first, then checked: an erasure that committed meanwhile is seen, one still
+      // running waits for this row and then clears what this writes.
+      if (commitment.contactId && (await this.contacts.isErased(em, member.organizationId, commitment.contactId))) {
+        throw badInput('id', 'the person of this commitment was erased; it cannot be resolved any more');
+      }
       Object.assign(commitment, { status, resolvedAt: new Date(), resolutionNote });
       await em.save(commitment);
       const cancelled = await this.reminders.cancel(em, member.organizationId, { commitmentId: commitment.id });
@@ -149,6 +155,22 @@ export class CommitmentsService {
     if (status) where.status = status;
     if (campaignId != null) where.campaignId = (await this.campaigns.get(member, campaignId, this.db.manager, 'campaignId')).id;
     return this.db.getRepository(Commitment).find({ where, order: { dueAt: 'ASC', id: 'ASC' } });
+  }
+
+  /**
+   * Erasure, this context's part: the person's promises keep their rows (so every
+   * count stays true) but lose their words; the OPEN ones are CANCELLED, so no
+   * digest or reminder lists them again. Their pending reminders are the
+   * ReminderScheduler's part.
+   */
+  async eraseFreeTextFor(em: EntityManager, organizationId: string, contactId: string): Promise<void> {
+    await em.query(
+      `UPDATE commitments SET description = '—', resolution_note = NULL,
+              status = CASE WHEN status = 'OPEN' THEN 'CANCELLED' ELSE status END,
+              resolved_at = CASE WHEN status = 'OPEN' THEN now() ELSE resolved_at END
+        WHERE organization_id = $1 AND contact_id = $2`,
+      [organizationId, contactId],
+    );
   }
 
   /** NOT_FOUND for an unknown or invalid id, or another organisation's commitment. */

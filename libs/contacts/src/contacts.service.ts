@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { LIMITS, MembershipStatus } from '@rapport/shared';
 import { badInput, byKey, isUuid, notFound, v, type Loaders, type Member } from '@rapport/core';
+import { AuthService } from '@rapport/auth';
 import { Contact } from './entities/contact.entity.js';
 import { contactColumns, normalizeSearch, searchColumns } from './contact-fields.js';
 import type { ContactFilter, ContactInput } from './dto/contact.input.js';
@@ -40,10 +41,18 @@ function decodeCursor(cursor: string): [string, string] {
 
 @Injectable()
 export class ContactsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly auth: AuthService,
+  ) {}
 
-  create(member: Member, input: ContactInput, em: EntityManager = this.db.manager, at = 'input'): Promise<Contact> {
+  /** Outside a transaction (createContact) it opens its own, so the contact and its consent audit go together. */
+  create(member: Member, input: ContactInput, em?: EntityManager, at = 'input'): Promise<Contact> {
     const columns = contactColumns(at, input);
+    return em ? this.insert(em, member, columns) : this.db.transaction((tx) => this.insert(tx, member, columns));
+  }
+
+  private async insert(em: EntityManager, member: Member, columns: Partial<Contact>): Promise<Contact> {
     const contact = em.create(Contact, {
       lastName: null, phone: null, email: null, street: null, building: null, postalCode: null, city: null,
       neighbourhood: null, languages: [], allyRoles: [], isLeader: false, tags: [], consentGivenAt: null, erasedAt: null,
@@ -51,24 +60,65 @@ export class ContactsService {
       organizationId: member.organizationId,
     });
     Object.assign(contact, searchColumns(contact));
-    return em.save(contact);
+    const saved = await em.save(contact);
+    if (saved.consentGivenAt) await this.auth.audit(em, member, 'CONSENT_CHANGE', 'Contact', saved.id);
+    return saved;
   }
 
+  /**
+   * The contact's row is locked (FOR UPDATE) before it is read: an erasure running
+   * at the same moment either finishes first (then this answers NOT_FOUND) or waits
+   * for this update and then erases what it wrote. Identity never comes back.
+   */
   async update(member: Member, id: string, input: ContactInput): Promise<Contact> {
     const columns = contactColumns('input', input);
     return this.db.transaction(async (em) => {
-      const contact = await this.get(member, id, em);
+      const contact = await this.get(member, id, em, 'id', true);
+      const consentBefore = contact.consentGivenAt?.getTime() ?? null;
       Object.assign(contact, columns, { lastSeenAt: new Date() });
       Object.assign(contact, searchColumns(contact));
-      return em.save(contact);
+      const saved = await em.save(contact);
+      // Consent is what lets us keep a person's data: who changed it is on record.
+      if ((saved.consentGivenAt?.getTime() ?? null) !== consentBefore) await this.auth.audit(em, member, 'CONSENT_CHANGE', 'Contact', saved.id);
+      return saved;
     });
   }
 
-  /** NOT_FOUND for an unknown id, an erased person, or another organisation's contact. */
-  async get(member: Member, id: string, em: EntityManager = this.db.manager, field = 'id'): Promise<Contact> {
-    const contact = isUuid(id) ? await em.findOneBy(Contact, { id, organizationId: member.organizationId, erasedAt: IsNull() }) : null;
+  /**
+   * NOT_FOUND for an unknown id, an erased person, or another organisation's contact.
+   * `lock`: the row stays locked (FOR UPDATE) until the transaction ends; use it
+   * wherever something about the person is written, so an erasure cannot interleave.
+   * PostgreSQL re-checks `erased_at IS NULL` after waiting for the lock.
+   */
+  async get(member: Member, id: string, em: EntityManager = this.db.manager, field = 'id', lock = false): Promise<Contact> {
+    const contact = isUuid(id)
+      ? await em.findOne(Contact, { where: { id, organizationId: member.organizationId, erasedAt: IsNull() }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
+      : null;
     if (!contact) throw notFound(`${field === 'id' ? '' : field + ': '}contact`, id);
     return contact;
+  }
+
+  /** Whether the person was erased (read after a lock on something of theirs: sees committed erasures). */
+  async isErased(em: EntityManager, organizationId: string, contactId: string): Promise<boolean> {
+    const row = await em.findOne(Contact, { where: { id: contactId, organizationId }, select: { id: true, erasedAt: true } });
+    return !row || row.erasedAt !== null;
+  }
+
+  /** Locks the person's row for an erasure; null when unknown or already erased. */
+  lockForErasure(em: EntityManager, organizationId: string, contactId: string): Promise<Contact | null> {
+    return em.findOne(Contact, { where: { id: contactId, organizationId, erasedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /**
+   * Erasure, this context's part: identity, address, languages, roles, tags,
+   * leader flag and consent go; the row stays (anonymous), so every count stays true.
+   */
+  async eraseFreeTextFor(em: EntityManager, organizationId: string, contactId: string): Promise<void> {
+    await em.update(Contact, { id: contactId, organizationId }, {
+      firstName: '—', lastName: null, phone: null, email: null, street: null, building: null, postalCode: null, city: null,
+      neighbourhood: null, languages: [], allyRoles: [], isLeader: false, tags: [], consentGivenAt: null,
+      searchText: '', sortKey: '~', erasedAt: new Date(),
+    });
   }
 
   find(member: Member, id: string): Promise<Contact | null> {

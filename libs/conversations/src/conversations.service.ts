@@ -50,7 +50,8 @@ export class ConversationsService {
         if (input.campaignId) await this.campaigns.get(member, input.campaignId, em, 'input.campaignId');
         let contactId: string | null = null;
         if (input.contactId) {
-          contactId = (await this.contacts.get(member, input.contactId, em, 'input.contactId')).id;
+          // Locked: an erasure at the same moment cannot miss what this writes about the person.
+          contactId = (await this.contacts.get(member, input.contactId, em, 'input.contactId', true)).id;
           await this.contacts.touch(em, contactId);
         } else if (input.newContact) {
           contactId = (await this.contacts.create(member, input.newContact, em, 'input.newContact')).id;
@@ -133,6 +134,43 @@ export class ConversationsService {
       RaisedIssue,
       issues.map((i) => ({ organizationId: member.organizationId, conversationId, issueId: idOf.get(i.normalized)!, intensity: i.intensity, quote: i.quote })),
     );
+  }
+
+  /**
+   * Erasure, this context's part: what was written in the person's conversations
+   * (notes, self-interest, where they live, their quotes) goes; the rows stay, so
+   * every count stays true. A leader's flag is folded into their (now anonymous)
+   * conversations' leadershipPotential, so leadersIdentified counts them still.
+   */
+  async eraseFreeTextFor(em: EntityManager, organizationId: string, contactId: string, wasLeader: boolean): Promise<void> {
+    await em.query(
+      `UPDATE raised_issues SET quote = NULL
+        WHERE organization_id = $1 AND quote IS NOT NULL
+          AND conversation_id IN (SELECT id FROM conversations WHERE organization_id = $1 AND contact_id = $2)`,
+      [organizationId, contactId],
+    );
+    await em.update(Conversation, { organizationId, contactId }, {
+      street: null, building: null, door: null, notes: null, selfInterest: null, ...(wasLeader ? { leadershipPotential: true } : {}),
+    });
+  }
+
+  /**
+   * Retention of conversations with nobody attached (a door where no name was
+   * given): past the organisation's retention period their free text goes, the
+   * rows and every count stay. Returns how many conversations were cleared.
+   */
+  async clearStaleContactless(now: Date): Promise<number> {
+    return this.db.transaction(async (em) => {
+      const stale = `SELECT c.id FROM conversations c JOIN organizations o ON o.id = c.organization_id
+        WHERE c.contact_id IS NULL AND c.occurred_at < $1::timestamptz - make_interval(months => o.retention_months)`;
+      await em.query(`UPDATE raised_issues SET quote = NULL WHERE quote IS NOT NULL AND conversation_id IN (${stale})`, [now]);
+      const [, cleared] = (await em.query(
+        `UPDATE conversations SET street = NULL, building = NULL, door = NULL, notes = NULL, self_interest = NULL
+          WHERE id IN (${stale}) AND (street IS NOT NULL OR building IS NOT NULL OR door IS NOT NULL OR notes IS NOT NULL OR self_interest IS NOT NULL)`,
+        [now],
+      )) as [unknown, number];
+      return cleared;
+    });
   }
 
   list(member: Member, campaignId: string | null | undefined, first: number): Promise<Conversation[]> {

@@ -70,7 +70,7 @@ describe('calendar feed', () => {
     org = await registerOrganization(t, 'Alliance; Villejean, Rennes');
     const campaignId = await createCampaign(t, org.token, 'CPAM, Villejean');
     pastId = await scheduleAction(t, org.token, {
-      campaignId, title: 'Rassemblement; 1\\2, enfin', kind: 'RALLY', visibility: 'ALLIES', startsAt: past.toISOString(), location: 'Parvis, CPAM',
+      campaignId, title: 'Rassemblement; 1\\2, enfin', kind: 'RALLY', visibility: 'ALLIES', startsAt: past.toISOString(), location: 'Parvis, CPAM\nporte B',
     });
     await t.ok(`mutation($a: ID!) { recordActionOutcome(actionId: $a, outcome: "Rendez-vous obtenu\\nle 12, à 10h") { id } }`, { a: pastId }, org.token);
     futureId = await scheduleAction(t, org.token, { campaignId, title: longTitle, visibility: 'ALLIES', startsAt: future.toISOString() });
@@ -107,18 +107,20 @@ describe('calendar feed', () => {
       DTSTART: utc(past),
       DTEND: utc(new Date(past.getTime() + 2 * 3600 * 1000)),
       SUMMARY: 'Rassemblement; 1\\2, enfin',
-      LOCATION: 'Parvis, CPAM',
-      DESCRIPTION: 'Campagne : CPAM, Villejean\nBilan : Rendez-vous obtenu\nle 12, à 10h',
+      LOCATION: 'Parvis, CPAM\nporte B',
+      DESCRIPTION: 'Campagne : CPAM, Villejean',
     });
     expect(second).toMatchObject({ UID: `${futureId}@rapport`, DTSTART: utc(future), SUMMARY: longTitle, DESCRIPTION: 'Campagne : CPAM, Villejean' });
     expect(second.LOCATION).toBeUndefined();
 
     // Escaping as the RFC spells it, and the long summary folded.
     expect(body).toContain('SUMMARY:Rassemblement\\; 1\\\\2\\, enfin');
-    expect(props.find((p) => p.name === 'DESCRIPTION')!.value).toBe('Campagne : CPAM\\, Villejean\\nBilan : Rendez-vous obtenu\\nle 12\\, à 10h');
+    expect(props.find((p) => p.name === 'DESCRIPTION')!.value).toBe('Campagne : CPAM\\, Villejean');
+    expect(props.find((p) => p.name === 'LOCATION')!.value).toBe('Parvis\\, CPAM\\nporte B');
     expect(body).toMatch(/\r\n [^\r]/);
 
-    for (const secret of ['Réunion', 'Their action', 'Mariama', 'Konaté', 'mariama@example.org', '+33612345678', '0612345678']) {
+    // The outcome is members' words (it may name people): not for allies.
+    for (const secret of ['Rendez-vous obtenu', 'Bilan', 'Réunion', 'Their action', 'Mariama', 'Konaté', 'mariama@example.org', '+33612345678', '0612345678']) {
       expect(body).not.toContain(secret);
     }
   });

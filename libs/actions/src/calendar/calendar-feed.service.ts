@@ -10,8 +10,8 @@ const DURATION_MS = 2 * 3600 * 1000;
 
 /**
  * The allies' calendar: every ALLIES action of the organisation, past and future.
- * Only what allies may see: titles, places, the campaign's name and the outcome,
- * never a person's name or details.
+ * Only what allies may see: titles, places and the campaign's name, never a
+ * person's name or details, nor the outcome (members' words may name people).
  */
 @Injectable()
 export class CalendarFeedService {
@@ -38,7 +38,6 @@ export class CalendarFeedService {
       location: action.location,
       description: [
         action.campaign ? message(locale, 'calendar.campaign', { name: action.campaign.name }) : null,
-        action.outcome ? message(locale, 'calendar.outcome', { outcome: action.outcome }) : null,
       ]
         .filter(Boolean)
         .join('\n'),

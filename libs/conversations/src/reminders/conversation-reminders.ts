@@ -87,7 +87,8 @@ export class ConversationReminders implements ReminderProvider<Conversation>, Di
       order: { followUpAt: 'ASC', id: 'ASC' },
       take: MAX_DIGEST_ITEMS,
     });
-    return rows.map((c) => {
+    // Nobody follows up an erased person.
+    return rows.filter((c) => !c.contact?.erasedAt).map((c) => {
       const person = personOf(c);
       return {
         who: (person ? [person.firstName, person.lastName].filter(Boolean).join(' ') : '') || placeOf(c) || '?',

@@ -5,6 +5,20 @@ import { MAINTENANCE_JOBS, QUEUES, RETENTION_CRON } from '@rapport/shared';
 import { PrivacyModule } from '../privacy.module.js';
 import { PrivacyService } from '../privacy.service.js';
 
+export const PURGE_JOB = MAINTENANCE_JOBS.purgeStaleContacts;
+
+/**
+ * A failed run (database away, a deadlock) is tried again: a day is too long to
+ * keep data past its retention. Each person is erased in their own transaction,
+ * so an attempt resumes where the last one stopped.
+ */
+export const PURGE_JOB_OPTS = {
+  attempts: 6,
+  backoff: { type: 'exponential', delay: 60_000 },
+  removeOnComplete: 30,
+  removeOnFail: 30,
+};
+
 /**
  * The processor of the maintenance queue. Once a day, people not seen for their
  * organisation's retention period lose their identity (PrivacyService.purgeStaleContacts).
@@ -36,7 +50,7 @@ export class RetentionProcessor extends WorkerHost implements OnApplicationBoots
       .upsertJobScheduler(
         MAINTENANCE_JOBS.purgeStaleContacts,
         { pattern: RETENTION_CRON, tz: 'UTC' },
-        { name: MAINTENANCE_JOBS.purgeStaleContacts, opts: { attempts: 1, removeOnComplete: 30, removeOnFail: 30 } },
+        { name: MAINTENANCE_JOBS.purgeStaleContacts, opts: PURGE_JOB_OPTS },
       )
       .catch((error) => this.logger.warn(`could not schedule the retention purge yet: ${(error as Error).message}`));
   }

@@ -86,6 +86,23 @@ export class ReminderScheduler {
   }
 
   /**
+   * Erasure, this context's part: pending reminders about a person (their
+   * commitments, follow-ups of their conversations) are cancelled, they would
+   * name them. Returns the ids, whose jobs are dropped after commit (dequeue).
+   */
+  async cancelAboutContact(em: EntityManager, organizationId: string, contactId: string): Promise<string[]> {
+    const [rows] = (await em.query(
+      `UPDATE reminders SET status = 'CANCELLED', claimed_at = NULL
+        WHERE organization_id = $1 AND status = 'SCHEDULED'
+          AND (commitment_id IN (SELECT id FROM commitments WHERE organization_id = $1 AND contact_id = $2)
+            OR conversation_id IN (SELECT id FROM conversations WHERE organization_id = $1 AND contact_id = $2))
+        RETURNING id`,
+      [organizationId, contactId],
+    )) as [Array<{ id: string }>, number];
+    return rows.map((r) => r.id);
+  }
+
+  /**
    * Moves the pending reminders of a subject to a new time (a commitment's new date).
    * A time more than a day past is history: the reminder is recorded CANCELLED.
    */

@@ -41,6 +41,12 @@ export class RemindersResolver {
     return this.service.route(loaders, reminder);
   }
 
+  /** Resolved here so the permission map applies: organisers only (it may quote a mail server's answer). */
+  @ResolveField(() => String, { nullable: true })
+  lastError(@Parent() reminder: Reminder) {
+    return reminder.lastError;
+  }
+
   @ResolveField(() => User, { nullable: true, description: 'The member reminded.' })
   recipient(@Parent() reminder: Reminder, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
     return reminder.recipientUserId ? this.auth.usersById(loaders, member).load(reminder.recipientUserId) : null;
