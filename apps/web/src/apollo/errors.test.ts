@@ -25,11 +25,11 @@ describe('API errors next to their fields', () => {
     expect(fieldErrors(error, en).fields['issues.0.intensity']).toBe('A whole number from 1 to 5.');
   });
 
-  it('shows an unknown rule as the API wrote it, and errors without a field at the top', () => {
+  it('shows an unknown rule as the API wrote it, and errors without a field at the top, in words of their code', () => {
     const error = new CombinedGraphQLErrors({
       errors: [badInput('input.door', 'is odd'), { message: 'Campaign x not found', extensions: { code: 'NOT_FOUND' } }],
     });
-    expect(fieldErrors(error, fr)).toEqual({ fields: { door: 'is odd' }, general: ['Campaign x not found'] });
+    expect(fieldErrors(error, fr)).toEqual({ fields: { door: 'is odd' }, general: [fr('error.notFound')] });
   });
 
   it('puts errors a form cannot place at its top', () => {
