@@ -74,7 +74,7 @@ const progress = {
   ],
 };
 
-export const workspace = {
+const workspace = {
   campaign: {
     __typename: 'Campaign',
     id: 'c1',
