@@ -45,7 +45,9 @@ export const routes: RouteObject[] = [
               { path: 'campaigns/:id', ...page(() => import('./modules/campaigns/components/DashboardPage').then((m) => m.DashboardPage)) },
               { path: 'field', ...page(() => import('./modules/field/components/FieldPage').then((m) => m.FieldPage)) },
               { path: 'contacts', ...page(() => import('./modules/contacts/components/ContactsPage').then((m) => m.ContactsPage)) },
+              { path: 'contacts/new', ...page(() => import('./modules/contacts/components/NewContactPage').then((m) => m.NewContactPage)) },
               { path: 'contacts/:id', ...page(() => import('./modules/contacts/components/ContactPage').then((m) => m.ContactPage)) },
+              { path: 'actions/:id', ...page(() => import('./modules/actions/components/ActionPage').then((m) => m.ActionPage)) },
               {
                 path: 'negotiations/:id/brief',
                 ...page(() => import('./modules/negotiations/components/BriefPage').then((m) => m.BriefPage)),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { translate } from '../i18n';
-import { fieldErrors, fieldKey, placeErrors, refusalErrors } from './errors';
+import { errorMessage, fieldErrors, fieldKey, placeErrors, refusalErrors } from './errors';
 
 const fr = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('fr', key, params);
 const en = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en', key, params);
@@ -25,11 +25,26 @@ describe('API errors next to their fields', () => {
     expect(fieldErrors(error, en).fields['issues.0.intensity']).toBe('A whole number from 1 to 5.');
   });
 
-  it('shows an unknown rule as the API wrote it, and errors without a field at the top', () => {
+  it('shows an unknown rule as the API wrote it, and errors without a field at the top, in words of their code', () => {
     const error = new CombinedGraphQLErrors({
       errors: [badInput('input.door', 'is odd'), { message: 'Campaign x not found', extensions: { code: 'NOT_FOUND' } }],
     });
-    expect(fieldErrors(error, fr)).toEqual({ fields: { door: 'is odd' }, general: ['Campaign x not found'] });
+    expect(fieldErrors(error, fr)).toEqual({ fields: { door: 'is odd' }, general: [fr('error.notFound')] });
+  });
+
+  it('never shows the API’s English for refusals and unknown ids: their code says it in the member’s language', () => {
+    const error = new CombinedGraphQLErrors({
+      errors: [
+        { message: 'Your role may not use Mutation.eraseContact', extensions: { code: 'FORBIDDEN' } },
+        badInput('input.decisionMakerIds', 'must name at least one decision-maker'),
+        badInput('stage', 'the campaign is already at ACTION'),
+      ],
+    });
+    expect(fieldErrors(error, fr)).toEqual({
+      fields: { decisionMakerIds: 'Choisissez au moins un·e décideur·se.', stage: 'La campagne est déjà à l’étape « Action ».' },
+      general: [fr('error.forbidden')],
+    });
+    expect(errorMessage(new CombinedGraphQLErrors({ errors: [{ message: 'Campaign 7 not found', extensions: { code: 'NOT_FOUND' } }] }), en)).toBe(en('error.notFound'));
   });
 
   it('puts errors a form cannot place at its top', () => {

@@ -1,10 +1,11 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import type { Translate } from '../i18n';
+import { label } from '../i18n/labels';
 
 /** The message to show for a failed operation: the API's own words for GraphQL errors, ours for the rest. */
 export function errorMessage(error: unknown, t: Translate): string {
   if (CombinedGraphQLErrors.is(error) && error.errors.length > 0) {
-    return error.errors.map((e) => translateApiMessage(e.message, t)).join('\n');
+    return error.errors.map((e) => byCode(e, t) ?? translateApiMessage(e.message, t)).join('\n');
   }
   return t('error.network');
 }
@@ -52,7 +53,7 @@ export function fieldErrors(error: unknown, t: Translate): FieldErrors {
       const key = fieldKey(field);
       result.fields[key] = translateRule(ruleOf(e.message, field), t);
     } else {
-      result.general.push(translateApiMessage(e.message, t));
+      result.general.push(byCode(e, t) ?? translateApiMessage(e.message, t));
     }
   }
   return result;
@@ -74,6 +75,24 @@ function ruleOf(message: string, field: string): string {
   if (message.startsWith(prefix)) return message.slice(prefix.length);
   const colon = message.indexOf(': ');
   return colon > 0 && /^[\w.[\]]+$/.test(message.slice(0, colon)) ? message.slice(colon + 2) : message;
+}
+
+/**
+ * Refusals and unknown ids, in the member's language from their code: the API's
+ * English ("Your role may not use Mutation.x", "Campaign 7 not found") never
+ * reaches the interface.
+ */
+function byCode(e: { extensions?: Record<string, unknown> }, t: Translate): string | null {
+  switch (e.extensions?.['code']) {
+    case 'FORBIDDEN':
+      return t('error.forbidden');
+    case 'NOT_FOUND':
+      return t('error.notFound');
+    case 'INTERNAL_SERVER_ERROR':
+      return t('error.server');
+    default:
+      return null;
+  }
 }
 
 /** A message that may be "field: rule": the rule translated, the field dropped (it is shown next to it). */
@@ -100,6 +119,14 @@ const RULES: Array<[RegExp, (t: Translate, m: RegExpExecArray) => string]> = [
   [/^the last organiser of the organisation cannot be/, (t) => t('rule.lastOrganiser')],
   [/^an account already uses this email address$/, (t) => t('rule.emailTaken')],
   [/^give either contactId or newContact/, (t) => t('rule.contactOrNew')],
+  [/^give exactly one of input\.contactId or input\.decisionMakerId/, (t) => t('rule.personOrDecisionMaker')],
+  [/^must name at least one decision-maker/, (t) => t('rule.oneDecisionMaker')],
+  [/^the campaign is already at (\w+)/, (t, m) => t('rule.sameStage', { stage: label(t, 'stage', m[1]!) })],
+  [/^is a demand of another campaign/, (t) => t('rule.otherCampaign')],
+  [/^must be KEPT, BROKEN or CANCELLED/, (t) => t('rule.resolveStatus')],
+  [/^the commitment is already (\w+)/, (t) => t('rule.alreadyResolved')],
+  [/^is not an ally role/, (t) => t('rule.allyRole')],
+  [/^must be from (\d+) to (\d+)$/, (t, m) => t('rule.intRange', { min: m[1]!, max: m[2]! })],
 ];
 
 export function translateRule(rule: string, t: Translate): string {

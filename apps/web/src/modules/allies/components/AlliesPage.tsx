@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { errorMessage } from '../../../apollo/errors';
 import { useT } from '../../../i18n';
@@ -9,6 +10,77 @@ import { AllyPortalQuery } from '../graphql/allyPortal';
 /** The calendar feed for calendar apps: webcal:// makes phones and desktops offer to subscribe. */
 export function webcalUrl(url: string): string {
   return url.replace(/^https?:\/\//i, 'webcal://');
+}
+
+/** The feed's web address (https in production): Android and web calendars do not open webcal://. */
+export function httpsUrl(url: string): string {
+  return url.replace(/^webcal:\/\//i, 'https://');
+}
+
+/** "Add to …" links of the web calendars, which subscribe to a feed by its address. */
+export function calendarLinks(url: string, name: string): Array<{ id: string; href: string }> {
+  const feed = httpsUrl(url);
+  return [
+    { id: 'google', href: `https://calendar.google.com/calendar/r?cid=${encodeURIComponent(webcalUrl(feed))}` },
+    { id: 'outlook', href: `https://outlook.live.com/calendar/0/addfromweb?url=${encodeURIComponent(feed)}&name=${encodeURIComponent(name)}` },
+    { id: 'office', href: `https://outlook.office.com/calendar/0/addfromweb?url=${encodeURIComponent(feed)}&name=${encodeURIComponent(name)}` },
+  ];
+}
+
+/** The feed: subscribe (webcal://, Apple and desktop apps), add to a web calendar, or copy the https address. */
+function CalendarFeed({ url }: { url: string }) {
+  const t = useT();
+  const [copied, setCopied] = useState<'' | 'ok' | 'failed'>('');
+  const feed = httpsUrl(url);
+  const names = { google: t('allies.addGoogle'), outlook: t('allies.addOutlook'), office: t('allies.addOffice') } as const;
+  return (
+    <div className="calendar" data-section="calendar">
+      <p>
+        <a className="button button-primary" href={webcalUrl(url)} data-calendar>
+          {t('allies.subscribe')}
+        </a>{' '}
+        <span className="hint">{t('allies.subscribeHint')}</span>
+      </p>
+      <ul className="list calendar-links">
+        {calendarLinks(url, t('allies.calendarName')).map((link) => (
+          <li key={link.id}>
+            <a href={link.href} target="_blank" rel="noopener noreferrer" data-calendar-link={link.id}>
+              {names[link.id as keyof typeof names]}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <div className="field">
+        <label htmlFor="calendar-feed-url">{t('allies.feedUrl')}</label>
+        <div className="field-inline">
+          <input id="calendar-feed-url" type="url" readOnly value={feed} onFocus={(e) => e.currentTarget.select()} aria-describedby="calendar-feed-hint" />
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => {
+              // No clipboard (an http page, an old browser): the address is there to select by hand.
+              if (!navigator.clipboard) {
+                setCopied('failed');
+                return;
+              }
+              navigator.clipboard.writeText(feed).then(
+                () => setCopied('ok'),
+                () => setCopied('failed'),
+              );
+            }}
+          >
+            {t('allies.copy')}
+          </button>
+        </div>
+        <p className="hint" id="calendar-feed-hint">
+          {t('allies.feedHint')}
+        </p>
+        <p role="status" className="save-status">
+          {copied === 'ok' ? t('allies.copied') : copied === 'failed' ? t('allies.copyFailed') : ''}
+        </p>
+      </div>
+    </div>
+  );
 }
 
 /** /allies — upcoming actions open to allies, wins to celebrate, where each campaign stands, the calendar. */
@@ -54,14 +126,7 @@ export function AlliesPage() {
         ) : data ? (
           <p className="muted">{t('allies.noActions')}</p>
         ) : null}
-        {data?.calendarFeedUrl ? (
-          <p className="calendar">
-            <a className="button button-primary" href={webcalUrl(data.calendarFeedUrl)} data-calendar>
-              {t('allies.subscribe')}
-            </a>{' '}
-            <span className="hint">{t('allies.subscribeHint')}</span>
-          </p>
-        ) : null}
+        {data?.calendarFeedUrl ? <CalendarFeed url={data.calendarFeedUrl} /> : null}
       </section>
 
       <section aria-labelledby="allies-wins" className="panel">

@@ -1,4 +1,6 @@
 import { useQuery } from '@apollo/client/react';
+import { Disclosure } from '../../shell/components/Disclosure';
+import { NewCampaignForm } from './NewCampaignForm';
 import { Link } from 'react-router';
 import { errorMessage } from '../../../apollo/errors';
 import { useT } from '../../../i18n';
@@ -18,6 +20,9 @@ export function CampaignsPage() {
   return (
     <section className="page">
       <h1>{t('campaigns.title')}</h1>
+      <Disclosure label={t('campaigns.new')} className="panel-actions">
+        {(close) => <NewCampaignForm onCancel={close} />}
+      </Disclosure>
       {error && !data ? (
         <p className="alert" role="alert">
           {errorMessage(error, t)}

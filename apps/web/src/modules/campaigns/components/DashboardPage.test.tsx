@@ -5,6 +5,7 @@ import { ActionKind, CampaignStage, NegotiationStatus, Role, Visibility, WinSize
 import { renderApp, shellMocks, signInAs } from '../../../test/renderApp';
 import { CampaignDashboardQuery } from '../graphql/campaignDashboard';
 import { ListeningReportQuery } from '../graphql/listeningReport';
+import { CampaignWorkspaceQuery } from '../graphql/workspace';
 
 const tally = (id: string, name: string, mentions: number, contacts: number, averageIntensity: number) => ({
   __typename: 'IssueTally',
@@ -73,7 +74,41 @@ const progress = {
   ],
 };
 
+const workspace = {
+  campaign: {
+    __typename: 'Campaign',
+    id: 'c1',
+    name: "Réouverture de l'antenne CPAM de Villejean",
+    stage: CampaignStage.ACTION,
+    demands: [
+      {
+        __typename: 'Demand',
+        id: 'dm1',
+        title: 'Un accueil physique à Villejean',
+        status: 'PRESENTED',
+        deadline: null,
+        target: { __typename: 'DecisionMaker', id: 'd1', name: 'Directeur, CPAM' },
+      },
+    ],
+    actions: [],
+    negotiations: [
+      {
+        __typename: 'Negotiation',
+        id: 'n1',
+        scheduledAt: '2022-07-07T12:00:00.000Z',
+        status: NegotiationStatus.HELD,
+        report: null,
+        decisionMakers: [{ __typename: 'DecisionMaker', id: 'd1', name: 'Directeur, CPAM' }],
+        commitments: [],
+      },
+    ],
+  },
+  decisionMakers: [{ __typename: 'DecisionMaker', id: 'd1', name: 'Directeur, CPAM', title: 'Directeur', institution: 'CPAM', power: 5, stance: -1 }],
+  commitments: [],
+};
+
 const mocks: MockLink.MockedResponse[] = [
+  { request: { query: CampaignWorkspaceQuery, variables: { campaignId: 'c1' } }, result: { data: workspace } },
   { request: { query: CampaignDashboardQuery, variables: { campaignId: 'c1' } }, result: { data: { campaignProgress: progress } } },
   {
     request: { query: ListeningReportQuery, variables: { campaignId: 'c1' } },

@@ -8,7 +8,10 @@ import { useFormat } from '../../../i18n/format';
 import { label } from '../../../i18n/labels';
 import { useSession } from '../../auth/session';
 import { usePageTitle } from '../../shell/components/usePageTitle';
+import { OrganisationActionsQuery } from '../../actions/graphql/actions';
 import { ContactQuery } from '../graphql/contact';
+import { UpdateContactMutation } from '../graphql/saveContact';
+import { ContactForm } from './ContactForm';
 import { EraseContactMutation } from '../graphql/eraseContact';
 import { ExportContactDataMutation } from '../graphql/exportContactData';
 import { contactName } from './ContactSearch';
@@ -43,6 +46,10 @@ export function ContactPage() {
   const [exportData, exporting] = useMutation(ExportContactDataMutation);
   const [erase, erasing] = useMutation(EraseContactMutation);
   const [confirming, setConfirming] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [update] = useMutation(UpdateContactMutation);
+  // Their participations in actions: read from the organisation's actions (the API has no Contact.participations).
+  const actions = useQuery(OrganisationActionsQuery, { fetchPolicy: 'cache-and-network', errorPolicy: 'all' });
   const confirmRef = useRef<HTMLDivElement>(null);
   const contact = data?.contact;
   const organiser = session?.user.role === Role.ORGANISER;
@@ -90,6 +97,10 @@ export function ContactPage() {
     }
   }
 
+  const participations = (actions.data?.campaigns ?? [])
+    .flatMap((c) => c.actions)
+    .flatMap((action) => action.participants.filter((p) => p.contact.id === id).map((p) => ({ action, status: p.status })))
+    .sort((a, b) => b.action.startsAt.localeCompare(a.action.startsAt));
   const address = [contact.street, contact.building, [contact.postalCode, contact.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
 
   return (
@@ -100,7 +111,27 @@ export function ContactPage() {
       <h1>
         {contactName(contact)} {contact.isLeader ? <span className="tag">{t('contacts.leader')}</span> : null}
       </h1>
-      <dl className="details">
+      {editing ? (
+        <section aria-labelledby="contact-edit" className="panel">
+          <h2 id="contact-edit">{t('contactForm.editTitle')}</h2>
+          <ContactForm
+            initial={contact}
+            submitLabel={t('contactForm.save')}
+            onSubmit={async (input) => {
+              await update({ variables: { id, input } });
+              setEditing(false);
+            }}
+            onCancel={() => setEditing(false)}
+          />
+        </section>
+      ) : (
+        <p className="page-actions">
+          <button type="button" className="button button-secondary" onClick={() => setEditing(true)}>
+            {t('contactForm.edit')}
+          </button>
+        </p>
+      )}
+      <dl className="details" hidden={editing}>
         {contact.phone ? (
           <div>
             <dt>{t('field.phone')}</dt>
@@ -195,7 +226,7 @@ export function ContactPage() {
             {contact.commitments.map((c) => (
               <li key={c.id}>
                 {c.description} — <time dateTime={c.dueAt}>{format.date(c.dueAt)}</time>{' '}
-                <span className={`status status-${c.status.toLowerCase()}`}>{label(t, 'commitmentStatus', c.status)}</span>
+                <span className={`status status-${c.status.toLowerCase()}`}>{label(t, 'commitmentStatusOne', c.status)}</span>
                 {c.campaign ? <span className="muted"> · {c.campaign.name}</span> : null}
               </li>
             ))}
@@ -203,6 +234,22 @@ export function ContactPage() {
         ) : (
           <p className="muted">{t('contact.noCommitments')}</p>
         )}
+      </section>
+
+      <section aria-labelledby="contact-participations" className="panel" data-section="participations">
+        <h2 id="contact-participations">{t('contact.participations', { count: participations.length })}</h2>
+        {participations.length ? (
+          <ul className="list">
+            {participations.map(({ action, status }) => (
+              <li key={action.id}>
+                <Link to={`/actions/${action.id}`}>{action.title}</Link> — <time dateTime={action.startsAt}>{format.date(action.startsAt)}</time>{' '}
+                <span className="status">{label(t, 'participationStatus', status)}</span>
+              </li>
+            ))}
+          </ul>
+        ) : actions.data ? (
+          <p className="muted">{t('contact.noParticipations')}</p>
+        ) : null}
       </section>
 
       <ContactMembership contactId={contact.id} />
@@ -251,7 +298,14 @@ export function ContactPage() {
             </div>
           ) : null}
         </section>
-      ) : null}
+      ) : (
+        <section aria-labelledby="contact-privacy" className="panel privacy">
+          <h2 id="contact-privacy">{t('contact.privacy')}</h2>
+          <p className="muted" data-explain="organisersOnly">
+            {t('contact.organisersOnly')}
+          </p>
+        </section>
+      )}
     </article>
   );
 }

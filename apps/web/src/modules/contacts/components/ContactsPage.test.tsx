@@ -136,9 +136,12 @@ describe('/contacts/:id', () => {
     expect(within(conversations).getByText('Deux heures debout')).toBeTruthy();
     expect(within(conversations).getByText('Prête à venir à la réunion')).toBeTruthy();
     const commitments = screen.getByRole('region', { name: '1 engagement' });
-    expect(within(commitments).getByText('Tenus')).toBeTruthy();
+    expect(within(commitments).getByText('promesse tenue')).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Exporter/ })).toBeNull();
     expect(screen.queryByRole('button', { name: /Effacer/ })).toBeNull();
+    // …and is told why, not left looking for a missing button.
+    const privacy = screen.getByRole('region', { name: 'Données personnelles' });
+    expect(within(privacy).getByText(/réservé aux organisatrices et organisateurs/)).toBeTruthy();
   });
 
   it("lets an organiser download everything held on the person as JSON", async () => {

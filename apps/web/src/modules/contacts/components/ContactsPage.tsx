@@ -81,6 +81,11 @@ export function ContactsPage() {
   return (
     <section className="page">
       <h1>{t('contacts.title')}</h1>
+      <p className="page-actions">
+        <Link className="button button-secondary" to="/contacts/new">
+          {t('contactForm.newTitle')}
+        </Link>
+      </p>
       <form className="form filters" role="search" aria-label={t('contacts.searchForm')} onSubmit={apply}>
         <TextField
           label={t('contacts.search')}

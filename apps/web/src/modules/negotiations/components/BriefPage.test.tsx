@@ -177,4 +177,33 @@ describe('the negotiation brief', () => {
     await user.click(screen.getByRole('button', { name: 'Imprimer (A4)' }));
     expect(print).toHaveBeenCalledTimes(1);
   });
+
+  it('puts the focus in the argument just added', async () => {
+    const user = userEvent.setup();
+    await openBrief();
+    await user.click(screen.getByRole('button', { name: 'Ajouter un argument' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Argument 2')));
+  });
+
+  it('asks before leaving with unsaved edits, and stays when asked to', async () => {
+    const user = userEvent.setup();
+    const { router } = await openBrief();
+    const warned = vi.fn();
+    window.addEventListener('beforeunload', warned);
+    await user.type(screen.getByLabelText('Objectif'), ' !');
+    // Closing the tab: the browser is told to ask.
+    const event = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(event);
+    expect(event.defaultPrevented).toBe(true);
+    window.removeEventListener('beforeunload', warned);
+
+    // Another page of the app: the brief asks first.
+    await user.click(screen.getByRole('link', { name: "Réouverture de l'antenne CPAM" }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Quitter sans enregistrer ?' });
+    expect(router.state.location.pathname).toBe('/negotiations/n1/brief');
+    await user.click(within(dialog).getByRole('button', { name: 'Rester et enregistrer' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect((screen.getByLabelText('Objectif') as HTMLTextAreaElement).value).toBe("Date de réouverture de l'antenne !");
+    expect(router.state.location.pathname).toBe('/negotiations/n1/brief');
+  });
 });

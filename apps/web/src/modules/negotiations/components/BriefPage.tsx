@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Link, useParams } from 'react-router';
+import { Link, useBlocker, useParams } from 'react-router';
 import type { NegotiationRole } from '@rapport/shared';
 import { errorMessage, fieldErrors, NO_ERRORS, placeErrors, type FieldErrors } from '../../../apollo/errors';
 import type { BriefFieldsFragment } from '../../../gql/graphql';
@@ -56,6 +56,21 @@ function BriefEditor({ brief }: { brief: BriefFieldsFragment }) {
   const [newRole, setNewRole] = useState<NegotiationRole>(NEGOTIATION_ROLES[0]!);
   const [update, { loading: saving }] = useMutation(UpdateBriefMutation);
   const dirty = !sameBrief(draft, saved);
+  // The row just added gets the focus (its first field), so typing can go on at once.
+  const [focusRow, setFocusRow] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (!focusRow) return;
+    const row = formRef.current?.querySelector(`[data-row-key="${focusRow}"]`);
+    (row?.querySelector<HTMLElement>('textarea') ?? row?.querySelector<HTMLElement>('select'))?.focus();
+    setFocusRow(null);
+  }, [focusRow]);
+  // Leaving for another page of the app with unsaved changes asks first.
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
+  const stayRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (blocker.state === 'blocked') stayRef.current?.focus();
+  }, [blocker.state]);
   const { negotiation } = brief;
   const e = errors.fields;
   const roleOptions = NEGOTIATION_ROLES.map((role) => ({ value: role, label: label(t, 'negotiationRole', role) }));
@@ -101,7 +116,24 @@ function BriefEditor({ brief }: { brief: BriefFieldsFragment }) {
           ({label(t, 'negotiationStatus', negotiation.status)})
         </p>
 
+        {blocker.state === 'blocked' ? (
+          <div className="confirm" role="alertdialog" aria-labelledby="leave-title" aria-describedby="leave-body">
+            <p id="leave-title" className="alert-title">
+              {t('brief.leaveTitle')}
+            </p>
+            <p id="leave-body">{t('brief.leaveBody')}</p>
+            <div className="button-row">
+              <button ref={stayRef} type="button" className="button button-primary" onClick={() => blocker.reset?.()}>
+                {t('brief.stay')}
+              </button>
+              <button type="button" className="button button-danger" onClick={() => blocker.proceed?.()}>
+                {t('brief.leave')}
+              </button>
+            </div>
+          </div>
+        ) : null}
         <form
+          ref={formRef}
           className="form"
           onSubmit={(event) => {
             event.preventDefault();
@@ -155,7 +187,7 @@ function BriefEditor({ brief }: { brief: BriefFieldsFragment }) {
             <legend>{t('brief.arguments')}</legend>
             {e['arguments'] ? <p className="field-error">{e['arguments']}</p> : null}
             {draft.arguments.map((argument, index) => (
-              <div key={argument.key} className="row-editor" data-argument={index}>
+              <div key={argument.key} className="row-editor" data-argument={index} data-row-key={argument.key}>
                 <SelectField
                   label={t('brief.argumentKind', { n: index + 1 })}
                   name={`arguments.${index}.kind`}
@@ -184,7 +216,11 @@ function BriefEditor({ brief }: { brief: BriefFieldsFragment }) {
             <button
               type="button"
               className="button button-secondary"
-              onClick={() => patch({ arguments: [...draft.arguments, { key: rowKey(), kind: ARGUMENT_KINDS[0]!, text: '' }] })}
+              onClick={() => {
+                const key = rowKey();
+                patch({ arguments: [...draft.arguments, { key, kind: ARGUMENT_KINDS[0]!, text: '' }] });
+                setFocusRow(key);
+              }}
             >
               {t('brief.addArgument')}
             </button>
@@ -196,7 +232,7 @@ function BriefEditor({ brief }: { brief: BriefFieldsFragment }) {
             {draft.roles.length ? (
               <ul className="list">
                 {draft.roles.map((role, index) => (
-                  <li key={role.key} className="row-editor" data-role={index}>
+                  <li key={role.key} className="row-editor" data-role={index} data-row-key={role.key}>
                     <SelectField
                       label={t('brief.roleOf', { name: role.contactLabel })}
                       name={`roles.${index}.role`}
@@ -217,7 +253,11 @@ function BriefEditor({ brief }: { brief: BriefFieldsFragment }) {
               <ContactSearch
                 label={t('brief.roleContact')}
                 name="roleContact"
-                onPick={(contact) => patch({ roles: [...draft.roles, { key: rowKey(), role: newRole, contactId: contact.id, contactLabel: contact.label }] })}
+                onPick={(contact) => {
+                  const key = rowKey();
+                  patch({ roles: [...draft.roles, { key, role: newRole, contactId: contact.id, contactLabel: contact.label }] });
+                  setFocusRow(key);
+                }}
               />
             </div>
           </fieldset>

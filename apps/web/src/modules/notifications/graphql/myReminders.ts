@@ -9,6 +9,8 @@ export const MyRemindersQuery = graphql(`
       status
       sentAt
       attempts
+      message
+      link
     }
   }
 `);

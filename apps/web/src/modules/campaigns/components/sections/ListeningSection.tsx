@@ -1,0 +1,95 @@
+import { lazy, Suspense } from 'react';
+import { useQuery } from '@apollo/client/react';
+import { errorMessage } from '../../../../apollo/errors';
+import type { CampaignDashboardQuery as DashboardData } from '../../../../gql/graphql';
+import { useT } from '../../../../i18n';
+import { useFormat } from '../../../../i18n/format';
+import { ListeningReportQuery } from '../../graphql/listeningReport';
+
+const WeeklyChart = lazy(() => import('../charts/charts').then((m) => ({ default: m.WeeklyChart })));
+const IssuesChart = lazy(() => import('../charts/charts').then((m) => ({ default: m.IssuesChart })));
+
+type Progress = DashboardData['campaignProgress'];
+
+/** The listening figures, the weekly chart, the top issues and the full listening report. */
+export function ListeningSection({ campaignId, progress }: { campaignId: string; progress: Progress }) {
+  const t = useT();
+  const format = useFormat();
+  const report = useQuery(ListeningReportQuery, { variables: { campaignId }, fetchPolicy: 'cache-and-network' });
+  const figures: Array<[string, string, number]> = [
+    ['doorsKnocked', t('dashboard.doorsKnocked'), progress.doorsKnocked],
+    ['conversationsHeld', t('dashboard.conversationsHeld'), progress.conversationsHeld],
+    ['oneToOnes', t('dashboard.oneToOnes'), progress.oneToOnes],
+    ['contactsReached', t('dashboard.contactsReached'), progress.contactsReached],
+    ['leadersIdentified', t('dashboard.leadersIdentified'), progress.leadersIdentified],
+  ];
+
+  return (
+    <>
+      <section aria-labelledby="dash-listening" className="panel">
+        <h2 id="dash-listening">{t('dashboard.listening')}</h2>
+        <dl className="figures">
+          {figures.map(([key, name, value]) => (
+            <div className="figure" key={key} data-figure={key}>
+              <dt>{name}</dt>
+              <dd>{format.number(value)}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="dash-weeks" className="panel">
+        <h2 id="dash-weeks">{t('dashboard.perWeek')}</h2>
+        <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+          <WeeklyChart weeks={progress.conversationsPerWeek} />
+        </Suspense>
+      </section>
+
+      <section aria-labelledby="dash-issues" className="panel">
+        <h2 id="dash-issues">{t('dashboard.topIssues')}</h2>
+        <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+          <IssuesChart issues={progress.topIssues} />
+        </Suspense>
+        <details className="report" data-section="listeningReport">
+          <summary>{t('dashboard.listeningReport')}</summary>
+          {report.data ? (
+            <div className="table-scroll" role="region" aria-label={t('dashboard.listeningReport')} tabIndex={0}>
+              <table className="table">
+                <caption className="visually-hidden">{t('dashboard.listeningReport')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('dashboard.issue')}</th>
+                    <th scope="col" className="num">
+                      {t('dashboard.mentions')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('dashboard.people')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('dashboard.anger')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.data.listeningReport.map((tally) => (
+                    <tr key={tally.issue.id}>
+                      <th scope="row">{tally.issue.name}</th>
+                      <td className="num">{format.number(tally.mentions)}</td>
+                      <td className="num">{format.number(tally.contacts)}</td>
+                      <td className="num">{format.decimal(tally.averageIntensity)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : report.error ? (
+            <p className="alert">{errorMessage(report.error, t)}</p>
+          ) : (
+            <p className="muted">{t('common.loading')}</p>
+          )}
+        </details>
+      </section>
+
+    </>
+  );
+}
