@@ -84,6 +84,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 export const test = base.extend({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern
   baseURL: async ({}, use) => {
     await use(baseUrl());
   },

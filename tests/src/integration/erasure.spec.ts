@@ -5,7 +5,7 @@
 // server's answer, and what allies never read.
 import pg from 'pg';
 import { PrivacyService } from '@rapport/privacy';
-import { startTestApp, registerOrganization, addMember, type TestApp } from '../support/test-app.js';
+import { startTestApp, registerOrganization, type TestApp } from '../support/test-app.js';
 import { createCampaign, createDecisionMaker, inHours, scheduleAction, setParticipation } from '../support/campaign-fixtures.js';
 
 /** Every word of the person's that must be gone after erasure (case-sensitive). */

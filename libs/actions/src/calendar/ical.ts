@@ -6,6 +6,7 @@ const MAX_OCTETS = 75;
 /** TEXT value escaping (RFC 5545 §3.3.11); control characters other than tab are dropped. */
 export function escapeText(value: string): string {
   return value
+    // eslint-disable-next-line no-control-regex -- dropping control characters is the point
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')

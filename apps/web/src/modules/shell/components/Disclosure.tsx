@@ -49,6 +49,7 @@ export function Disclosure({ label, children, className, defaultOpen = false }: 
       )}
       {open ? (
         <div id={id} ref={body} className="disclosure-body">
+          {/* eslint-disable-next-line react-hooks/refs -- close() is for the children's event handlers, never called while rendering */}
           {children(close)}
         </div>
       ) : null}
