@@ -145,7 +145,7 @@ describe('the campaign dashboard', () => {
     expect(steps[0]!.className).toContain('step-done');
     expect(steps[3]!.className).toContain('step-todo');
     // The same date as on the campaigns list: the day the campaign entered its stage.
-    expect(container.querySelector('[data-figure="daysInStage"]')?.textContent).toMatch(/Action depuis le 1er juin 2022 \(12 jours\)/);
+    expect(container.querySelector('[data-figure="daysInStage"]')?.textContent).toMatch(/Action depuis le 31 mai 2022 \(12 jours\)/);
     expect(screen.getByText('Historique (3 changements)')).toBeTruthy();
     expect(screen.getByText('Un collectif se forme.')).toBeTruthy();
   });
@@ -202,7 +202,7 @@ describe('the campaign dashboard', () => {
     signInAs(Role.ORGANISER);
     renderApp('/campaigns/c1', { mocks: [...mocks, ...shellMocks({ locale: 'en' })], locale: 'fr' });
     expect(await screen.findByText('Doors knocked')).toBeTruthy();
-    expect(screen.getByText(/Action since 1 June 2022/)).toBeTruthy();
+    expect(screen.getByText(/Action since 31 May 2022/)).toBeTruthy();
     expect(document.documentElement.lang).toBe('en');
   });
 });
