@@ -35,14 +35,17 @@ test('an ally sees actions, wins and stages, a calendar to subscribe to, and nob
   const calendar = page.locator('a[data-calendar]');
   await expect(calendar).toHaveAttribute('href', /^webcal:\/\/.+/);
 
-  // Only the ally view in the navigation; members' pages send the ally back.
+  // Only the ally view in the navigation; a member's link says why it is not for allies.
   const nav = page.getByRole('navigation', { name: 'Navigation principale' });
   await expect(nav.getByRole('link')).toHaveCount(1);
   await expect(nav.getByRole('link', { name: 'Allié·es' })).toBeVisible();
   for (const path of ['/campaigns', `/campaigns/${campaignId}`, '/contacts', '/field', '/notifications']) {
     await page.goto(path);
-    await expect(page).toHaveURL(/\/allies$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Cette page est réservée à l’équipe' })).toBeVisible();
   }
+  await expectAccessible(page, '/contacts');
+  await page.getByRole('link', { name: 'Aller à l’espace allié·es' }).click();
+  await expect(page).toHaveURL(/\/allies$/);
 
   // Nobody's name or phone on the page; the API refuses the ally the contacts.
   const text = await page.locator('main').innerText();

@@ -30,8 +30,11 @@ describe('routes', () => {
     async (path) => {
       signIn(Role.ALLY);
       const { router } = renderApp(path);
-      expect(await screen.findByRole('heading', { level: 1, name: 'Espace allié·es' })).toBeTruthy();
-      expect(router.state.location.pathname).toBe('/allies');
+      // Told why, not bounced without a word; the way to their own space is one tap away.
+      expect(await screen.findByRole('heading', { level: 1, name: 'Cette page est réservée à l’équipe' })).toBeTruthy();
+      expect(screen.getByText(/coordonnées et les notes des personnes rencontrées/)).toBeTruthy();
+      expect(router.state.location.pathname).toBe(path);
+      expect(screen.getByRole('link', { name: 'Aller à l’espace allié·es' }).getAttribute('href')).toBe('/allies');
       expect(screen.queryByRole('link', { name: 'Campagnes' })).toBeNull();
       expect(screen.queryByRole('link', { name: /Terrain/ })).toBeNull();
     },

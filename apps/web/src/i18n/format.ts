@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { Locale } from '@rapport/shared';
 import { useLocale } from './index';
+import { useOtherTimeZone, zoneCity } from './timeZone';
 
 /** Dates and numbers the way the member reads them (fr-FR or en-GB). */
 export interface Format {
@@ -15,21 +16,33 @@ export interface Format {
   isoDay(iso: string | Date): string;
 }
 
-export function makeFormat(locale: Locale): Format {
+/**
+ * `timeZone`: the organisation's, when it differs from the device's; times are then
+ * shown in it and labelled ("18:00 (heure de Paris)").
+ */
+export function makeFormat(locale: Locale, timeZone?: string | null): Format {
   const tag = locale === 'fr' ? 'fr-FR' : 'en-GB';
+  const zone = timeZone ? { timeZone } : {};
   const date = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric' });
   const shortDate = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', year: '2-digit' });
-  const dateTime = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-  const weekday = new Intl.DateTimeFormat(tag, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+  const dateTime = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', ...zone });
+  const weekday = new Intl.DateTimeFormat(tag, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', ...zone });
   const integer = new Intl.NumberFormat(tag);
   const decimal = new Intl.NumberFormat(tag, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
   const toDate = (value: string | Date) => (value instanceof Date ? value : new Date(value));
   const pad = (n: number) => String(n).padStart(2, '0');
+  // French typography: "1er décembre", then "2 décembre".
+  const write = (format: Intl.DateTimeFormat, value: string | Date) =>
+    format
+      .formatToParts(toDate(value))
+      .map((part) => (locale === 'fr' && part.type === 'day' && part.value === '1' ? '1er' : part.value))
+      .join('');
+  const label = timeZone ? (locale === 'fr' ? ` (heure de ${zoneCity(timeZone)})` : ` (${zoneCity(timeZone)} time)`) : '';
   return {
-    date: (value) => date.format(toDate(value)),
-    shortDate: (value) => shortDate.format(toDate(value)),
-    dateTime: (value) => dateTime.format(toDate(value)),
-    weekday: (value) => weekday.format(toDate(value)),
+    date: (value) => write(date, value),
+    shortDate: (value) => write(shortDate, value),
+    dateTime: (value) => write(dateTime, value) + label,
+    weekday: (value) => write(weekday, value) + label,
     number: (value) => integer.format(value),
     decimal: (value) => decimal.format(value),
     isoDay: (value) => {
@@ -41,5 +54,6 @@ export function makeFormat(locale: Locale): Format {
 
 export function useFormat(): Format {
   const { locale } = useLocale();
-  return useMemo(() => makeFormat(locale), [locale]);
+  const zone = useOtherTimeZone();
+  return useMemo(() => makeFormat(locale, zone), [locale, zone]);
 }

@@ -40,8 +40,18 @@ export function translate(locale: Locale, key: MessageKey, params?: TranslatePar
     const [one, other = one] = template.split('|');
     template = rules.select(n) === 'one' ? one! : other!;
   }
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  const filled = (name: string, whole: string) => (name in params ? String(params[name]) : whole);
+  if (locale !== 'fr') return template.replace(/\{(\w+)\}/g, (whole, name: string) => filled(name, whole));
+  // French elision before a name that starts with a vowel: "la réponse d’Awa", not "de Awa".
+  return template.replace(/(?<![\p{L}])(de|que|le|la) \{(\w+)\}|\{(\w+)\}/gu, (whole, word?: string, elided?: string, plain?: string) => {
+    if (plain) return filled(plain, whole);
+    const value = filled(elided!, `{${elided}}`);
+    return ELIDES.test(value) ? `${word!.slice(0, -1)}’${value}` : `${word} ${value}`;
+  });
 }
+
+/** Words starting with a vowel sound (a mute h is left alone: "de Hugo" and "d’Hugo" both occur). */
+const ELIDES = /^[aeiouyàâäéèêëîïôöùûüœæ]/i;
 
 interface I18nValue {
   locale: Locale;

@@ -6,6 +6,9 @@ import { createApolloClient } from '../apollo/client';
 import { App } from '../App';
 import type { Locale } from '../i18n';
 import { MeQuery } from '../modules/auth/graphql/me';
+import { OrgTimeZoneQuery } from '../modules/auth/graphql/orgTimeZone';
+import { PossibleDuplicatesQuery } from '../modules/contacts/graphql/possibleDuplicates';
+import { deviceTimeZone } from '../i18n/timeZone';
 import { setSession } from '../modules/auth/session';
 import { MyRemindersQuery } from '../modules/notifications/graphql/myReminders';
 import { routes } from '../routes';
@@ -27,6 +30,18 @@ export function shellMocks({ locale = null as string | null, orgLocale = 'fr', r
           organization: { __typename: 'Organization', id: 'o1', name: "Si on s'alliait ?", locale: orgLocale },
         },
       },
+    },
+    {
+      // The device's own zone: times are not labelled (i18n/timeZone.ts has its own test).
+      request: { query: OrgTimeZoneQuery },
+      maxUsageCount: Number.POSITIVE_INFINITY,
+      result: { data: { organization: { __typename: 'Organization', id: 'o1', timezone: deviceTimeZone() } } },
+    },
+    {
+      // New people typed in forms are looked up as duplicates: nobody known, unless a test says otherwise.
+      request: { query: PossibleDuplicatesQuery, variables: () => true },
+      maxUsageCount: Number.POSITIVE_INFINITY,
+      result: { data: { contacts: { __typename: 'ContactConnection', edges: [] } } },
     },
     {
       request: { query: MyRemindersQuery },

@@ -1,5 +1,7 @@
 import { ConversationKind, ConversationOutcome } from '@rapport/shared';
 import type { LogConversationInput } from '../../gql/graphql';
+import type { Translate } from '../../i18n';
+import { formatErrors } from '../contacts/formats';
 
 // The field form's state, as typed. Kept in localStorage while typing (a call, a
 // closed tab or a reload loses nothing) and stored with each outbox entry (to reopen
@@ -81,6 +83,17 @@ function followUp(date: string): string | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
   const at = new Date(`${date}T09:00:00`);
   return Number.isNaN(at.getTime()) ? null : at.toISOString();
+}
+
+/**
+ * What the phone can tell before saving, every problem at once: the outcome, and
+ * the new person's phone and email formats (keys as the API names them).
+ */
+export function localErrors(draft: FieldDraft, t: Translate): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!draft.outcome) errors['outcome'] = t('field.outcomeRequired');
+  if (hasConversation(draft) && !draft.contactId) Object.assign(errors, formatErrors(draft, t, 'newContact.'));
+  return errors;
 }
 
 /** The mutation input for a draft. `now` is when the door was knocked, not when it is sent. */

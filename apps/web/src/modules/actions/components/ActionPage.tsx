@@ -12,6 +12,7 @@ import { FormErrors, SelectField, TextAreaField } from '../../shell/components/f
 import { usePageTitle } from '../../shell/components/usePageTitle';
 import { keys, useFormErrors } from '../../shell/useFormErrors';
 import { OrganisationActionsQuery, RecordActionOutcomeMutation, SetParticipationMutation } from '../graphql/actions';
+import { formatPhone } from '../../contacts/formats';
 
 type ActionRow = ActionsData['campaigns'][number]['actions'][number];
 type Participant = ActionRow['participants'][number];
@@ -130,7 +131,7 @@ function ParticipantRow({ actionId, participant }: { actionId: string; participa
         {participant.contact.phone ? (
           <>
             {' · '}
-            <a href={`tel:${participant.contact.phone}`}>{participant.contact.phone}</a>
+            <a href={`tel:${participant.contact.phone}`}>{formatPhone(participant.contact.phone)}</a>
           </>
         ) : null}
       </p>

@@ -28,7 +28,20 @@ const portal = {
       campaign: { __typename: 'Campaign', id: 'c1', name: 'CPAM Villejean' },
     },
   ],
-  campaigns: [{ __typename: 'Campaign', id: 'c1', name: 'CPAM Villejean', stage: CampaignStage.WON }],
+  campaigns: [
+    {
+      __typename: 'Campaign',
+      id: 'c1',
+      name: 'CPAM Villejean',
+      stage: CampaignStage.WON,
+      wins: [
+        { __typename: 'Win', id: 'w1', title: 'Réouverture sur la dalle Kennedy', wonAt: '2022-09-15T10:00:00.000Z', size: WinSize.MAJOR },
+        // Celebrated long ago: not "to celebrate" any more, still one of the big wins.
+        { __typename: 'Win', id: 'w0', title: 'Le directeur vient à Villejean', wonAt: '2019-12-01T10:00:00.000Z', size: WinSize.MAJOR },
+        { __typename: 'Win', id: 'w2', title: 'Un agent le mardi matin', wonAt: '2018-03-01T10:00:00.000Z', size: WinSize.SMALL },
+      ],
+    },
+  ],
   calendarFeedUrl: 'https://rapport.example/calendar/abc123.ics',
 };
 
@@ -44,6 +57,13 @@ describe('/allies', () => {
     const calendar = within(actions).getByRole('link', { name: 'S’abonner au calendrier' });
     expect(calendar.getAttribute('href')).toBe('webcal://rapport.example/calendar/abc123.ics');
 
+    // The big wins, celebrated or not, newest first; the small ones are not among them.
+    const major = screen.getByRole('region', { name: 'Nos grandes victoires' });
+    expect(within(major).getAllByRole('listitem').map((li) => li.querySelector('strong')?.textContent)).toEqual([
+      'Réouverture sur la dalle Kennedy',
+      'Le directeur vient à Villejean',
+    ]);
+    expect(within(major).getByText(/1er décembre 2019/)).toBeTruthy();
     const wins = screen.getByRole('region', { name: 'Victoires à fêter' });
     expect(within(wins).getByText('Réouverture sur la dalle Kennedy')).toBeTruthy();
     const campaigns = screen.getByRole('region', { name: 'Où en sont les campagnes' });

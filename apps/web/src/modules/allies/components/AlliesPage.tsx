@@ -5,6 +5,7 @@ import { useT } from '../../../i18n';
 import { useFormat } from '../../../i18n/format';
 import { label } from '../../../i18n/labels';
 import { usePageTitle } from '../../shell/components/usePageTitle';
+import { WinSize } from '@rapport/shared';
 import { AllyPortalQuery } from '../graphql/allyPortal';
 
 /** The calendar feed for calendar apps: webcal:// makes phones and desktops offer to subscribe. */
@@ -93,6 +94,10 @@ export function AlliesPage() {
   const actions = data?.upcomingActions ?? [];
   const wins = data?.winsToCelebrate ?? [];
   const campaigns = data?.campaigns ?? [];
+  // The big wins of every campaign, celebrated or not: what the alliance won, newest first.
+  const majorWins = campaigns
+    .flatMap((campaign) => campaign.wins.filter((win) => win.size === WinSize.MAJOR).map((win) => ({ ...win, campaign })))
+    .sort((a, b) => Date.parse(b.wonAt) - Date.parse(a.wonAt));
 
   return (
     <section className="page allies">
@@ -127,6 +132,24 @@ export function AlliesPage() {
           <p className="muted">{t('allies.noActions')}</p>
         ) : null}
         {data?.calendarFeedUrl ? <CalendarFeed url={data.calendarFeedUrl} /> : null}
+      </section>
+
+      <section aria-labelledby="allies-major-wins" className="panel" data-section="majorWins">
+        <h2 id="allies-major-wins">{t('allies.majorWins')}</h2>
+        {majorWins.length ? (
+          <ul className="wins">
+            {majorWins.map((win) => (
+              <li key={win.id} className="win win-major" data-win={win.id}>
+                <strong>{win.title}</strong>{' '}
+                <span className="muted">
+                  {win.campaign.name} · <time dateTime={win.wonAt}>{format.date(win.wonAt)}</time>
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : data ? (
+          <p className="muted">{t('allies.noMajorWins')}</p>
+        ) : null}
       </section>
 
       <section aria-labelledby="allies-wins" className="panel">

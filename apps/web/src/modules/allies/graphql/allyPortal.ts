@@ -29,6 +29,12 @@ export const AllyPortalQuery = graphql(`
       id
       name
       stage
+      wins {
+        id
+        title
+        wonAt
+        size
+      }
     }
     calendarFeedUrl
   }

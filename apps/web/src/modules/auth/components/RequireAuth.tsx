@@ -1,5 +1,7 @@
-import { Navigate, Outlet, useLocation } from 'react-router';
-import type { Role } from '@rapport/shared';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { Role } from '@rapport/shared';
+import { useT } from '../../../i18n';
+import { usePageTitle } from '../../shell/components/usePageTitle';
 import { homePathFor, useSession } from '../session';
 
 interface RequireAuthProps {
@@ -12,7 +14,10 @@ export function RequireAuth({ roles }: RequireAuthProps) {
   const session = useSession();
   const location = useLocation();
   if (!session) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
-  if (roles && !roles.includes(session.user.role)) return <Navigate to={homePathFor(session.user.role)} replace />;
+  // An ally who follows a member's link (shared by mistake) is told why, not bounced without a word.
+  if (roles && !roles.includes(session.user.role)) {
+    return session.user.role === Role.ALLY ? <NotForAllies /> : <Navigate to={homePathFor(session.user.role)} replace />;
+  }
   return <Outlet />;
 }
 
@@ -20,4 +25,21 @@ export function RequireAuth({ roles }: RequireAuthProps) {
 export function HomeRedirect() {
   const session = useSession();
   return <Navigate to={session ? homePathFor(session.user.role) : '/login'} replace />;
+}
+
+/** A member page opened by an ally: what it is, why it is not for them, where their space is. */
+function NotForAllies() {
+  const t = useT();
+  usePageTitle(t('notForAllies.title'));
+  return (
+    <section className="page" data-page="not-for-allies">
+      <h1>{t('notForAllies.title')}</h1>
+      <p>{t('notForAllies.body')}</p>
+      <p>
+        <Link className="button button-primary" to="/allies">
+          {t('notForAllies.back')}
+        </Link>
+      </p>
+    </section>
+  );
 }

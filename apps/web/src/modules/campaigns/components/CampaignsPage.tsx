@@ -8,6 +8,7 @@ import { useFormat } from '../../../i18n/format';
 import { label } from '../../../i18n/labels';
 import { usePageTitle } from '../../shell/components/usePageTitle';
 import { CampaignsQuery } from '../graphql/campaigns';
+import { stageSince } from '../stage';
 
 /** Members' home: the organisation's campaigns with their stage. */
 export function CampaignsPage() {
@@ -38,7 +39,9 @@ export function CampaignsPage() {
             </h2>
             <p>
               <span className={`stage-pill stage-${campaign.stage.toLowerCase()}`}>{label(t, 'stage', campaign.stage)}</span>{' '}
-              <span className="muted">{t('campaigns.since', { date: format.date(campaign.startedAt) })}</span>
+              <span className="muted" data-stage-since>
+                {t('campaigns.since', { date: format.date(stageSince(campaign.stage, campaign.stageHistory, campaign.startedAt)) })}
+              </span>
             </p>
             {campaign.goal ? <p className="muted">{campaign.goal}</p> : null}
             <p>

@@ -144,17 +144,25 @@ describe('the campaign dashboard', () => {
     expect(steps[2]!.getAttribute('aria-current')).toBe('step');
     expect(steps[0]!.className).toContain('step-done');
     expect(steps[3]!.className).toContain('step-todo');
-    expect(screen.getByText(/Action depuis 12 jours/)).toBeTruthy();
+    // The same date as on the campaigns list: the day the campaign entered its stage.
+    expect(container.querySelector('[data-figure="daysInStage"]')?.textContent).toMatch(/Action depuis le 31 mai 2022 \(12 jours\)/);
     expect(screen.getByText('Historique (3 changements)')).toBeTruthy();
     expect(screen.getByText('Un collectif se forme.')).toBeTruthy();
   });
 
   it('draws the charts in SVG, lazily, with the listening report behind them', async () => {
     await openDashboard();
-    const perWeek = await screen.findByRole('img', { name: /Conversations par semaine/ });
+    // Says what it counts: every visit, talked or not (the "Portes frappées" tile is doors only).
+    const perWeek = await screen.findByRole('img', { name: /Passages par semaine/ });
     expect(perWeek.tagName.toLowerCase()).toBe('svg');
-    // Zero-filled between the two weeks with conversations: 3 weeks, 3 bars.
-    expect(perWeek.querySelectorAll('rect')).toHaveLength(3);
+    expect(screen.getByText(/qu’on ait parlé ou non/)).toBeTruthy();
+    // The whole campaign, from its start (2016) to today, empty weeks at zero: far more than 52 bars.
+    const bars = perWeek.querySelectorAll('rect');
+    expect(bars.length).toBeGreaterThan(52 * 5);
+    expect([...bars].filter((bar) => Number(bar.getAttribute('height')) > 0)).toHaveLength(2);
+    // Each tile says what it counts.
+    expect(screen.getByText('Toutes les portes, ouvertes ou non')).toBeTruthy();
+    expect(screen.getByText('On a parlé : porte, tête-à-tête ou appel')).toBeTruthy();
     const issues = await screen.findByRole('img', { name: /Colères les plus citées/ });
     expect(issues.querySelectorAll('rect')).toHaveLength(2);
     expect(issues.textContent).toContain('17 · colère 4,5/5');
@@ -194,7 +202,7 @@ describe('the campaign dashboard', () => {
     signInAs(Role.ORGANISER);
     renderApp('/campaigns/c1', { mocks: [...mocks, ...shellMocks({ locale: 'en' })], locale: 'fr' });
     expect(await screen.findByText('Doors knocked')).toBeTruthy();
-    expect(screen.getByText(/Action for 12 days/)).toBeTruthy();
+    expect(screen.getByText(/Action since 31 May 2022/)).toBeTruthy();
     expect(document.documentElement.lang).toBe('en');
   });
 });

@@ -66,21 +66,28 @@ export function DashboardPage() {
         ) : null}
       </header>
 
-      <StageSection campaignId={campaign.id} stage={progress.stage as CampaignStage} daysInStage={progress.daysInStage} history={campaign.stageHistory} />
-      <ListeningSection campaignId={campaign.id} progress={progress} />
-      <DemandsSection campaignId={campaign.id} counts={progress.demandsByStatus} demands={lists?.demands} decisionMakers={decisionMakers} />
-      <DecisionMakersSection decisionMakers={workspace.data?.decisionMakers} />
-      <ActionsSection campaignId={campaign.id} upcoming={progress.upcomingActions} actions={lists?.actions} decisionMakers={decisionMakers} />
-      <CommitmentsSection
-        campaignId={campaign.id}
-        contactCounts={progress.commitmentsByStatus}
-        decisionMakerCounts={progress.decisionMakerCommitmentsByStatus}
-        overdue={progress.overdueFollowUps}
-        commitments={workspace.data?.commitments}
-        decisionMakers={decisionMakers}
-      />
-      <NegotiationsSection campaignId={campaign.id} negotiations={lists?.negotiations} decisionMakers={decisionMakers} />
-      <WinsSection campaignId={campaign.id} wins={progress.wins} demands={lists?.demands} />
+      {/* On a laptop, two columns: where the campaign stands on the left, what comes next on the right. */}
+      <div className="dashboard-columns">
+        <div className="dashboard-main">
+          <StageSection campaignId={campaign.id} stage={progress.stage as CampaignStage} daysInStage={progress.daysInStage} history={campaign.stageHistory} startedAt={campaign.startedAt} />
+          <ListeningSection campaignId={campaign.id} progress={progress} />
+          <DemandsSection campaignId={campaign.id} counts={progress.demandsByStatus} demands={lists?.demands} decisionMakers={decisionMakers} />
+          <DecisionMakersSection decisionMakers={workspace.data?.decisionMakers} />
+          <NegotiationsSection campaignId={campaign.id} negotiations={lists?.negotiations} decisionMakers={decisionMakers} />
+        </div>
+        <div className="dashboard-side">
+          <ActionsSection campaignId={campaign.id} upcoming={progress.upcomingActions} actions={lists?.actions} decisionMakers={decisionMakers} />
+          <CommitmentsSection
+            campaignId={campaign.id}
+            contactCounts={progress.commitmentsByStatus}
+            decisionMakerCounts={progress.decisionMakerCommitmentsByStatus}
+            overdue={progress.overdueFollowUps}
+            commitments={workspace.data?.commitments}
+            decisionMakers={decisionMakers}
+          />
+          <WinsSection campaignId={campaign.id} wins={progress.wins} demands={lists?.demands} />
+        </div>
+      </div>
     </article>
   );
 }

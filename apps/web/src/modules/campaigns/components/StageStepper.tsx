@@ -2,6 +2,7 @@ import { CampaignStage, STAGE_ORDER } from '@rapport/shared';
 import { useT } from '../../../i18n';
 import { useFormat } from '../../../i18n/format';
 import { label } from '../../../i18n/labels';
+import { stageSince } from '../stage';
 
 interface StageChangeView {
   stage: CampaignStage;
@@ -13,10 +14,11 @@ interface StageStepperProps {
   stage: CampaignStage;
   daysInStage: number;
   history: readonly StageChangeView[];
+  startedAt: string;
 }
 
 /** listening → demands → action → negotiation → won, the current step marked; then the history, oldest first. */
-export function StageStepper({ stage, daysInStage, history }: StageStepperProps) {
+export function StageStepper({ stage, daysInStage, history, startedAt }: StageStepperProps) {
   const t = useT();
   const format = useFormat();
   const current = STAGE_ORDER.indexOf(stage);
@@ -39,7 +41,8 @@ export function StageStepper({ stage, daysInStage, history }: StageStepperProps)
       </ol>
       <p className="stage-now" data-figure="daysInStage">
         {stage === CampaignStage.LOST ? <strong>{label(t, 'stage', CampaignStage.LOST)}</strong> : null}{' '}
-        {t('dashboard.daysInStage', { stage: label(t, 'stage', stage), count: format.number(daysInStage) })}
+        {t('dashboard.stageSince', { stage: label(t, 'stage', stage), date: format.date(stageSince(stage, history, startedAt)) })}{' '}
+        <span className="muted">({t('dashboard.stageDays', { count: format.number(daysInStage) })})</span>
       </p>
       {history.length ? (
         <details className="history">

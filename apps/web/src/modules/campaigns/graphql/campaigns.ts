@@ -8,6 +8,10 @@ export const CampaignsQuery = graphql(`
       goal
       stage
       startedAt
+      stageHistory {
+        stage
+        enteredAt
+      }
     }
   }
 `);

@@ -5,6 +5,9 @@ import { useT } from '../../../i18n';
 import { label } from '../../../i18n/labels';
 import { CheckboxField, FormErrors, TextField } from '../../shell/components/fields';
 import { splitList, useFormErrors } from '../../shell/useFormErrors';
+import type { KnownPerson } from '../duplicates';
+import { formatErrors, formatPhone } from '../formats';
+import { DuplicateSuggestion } from './DuplicateSuggestion';
 
 export interface ContactValues {
   firstName: string;
@@ -33,20 +36,23 @@ interface ContactFormProps {
   submitLabel: string;
   onSubmit: (input: ContactInput) => Promise<unknown>;
   onCancel?: () => void;
+  /** A new person: suggest someone already known who matches, and open them instead. */
+  onUseExisting?: (person: KnownPerson) => void;
 }
 
 /** Every field of ContactInput: identity, address, languages, hats (ally roles), tags, leader, consent. */
-export function ContactForm({ initial, submitLabel, onSubmit, onCancel }: ContactFormProps) {
+export function ContactForm({ initial, submitLabel, onSubmit, onCancel, onUseExisting }: ContactFormProps) {
   const t = useT();
   const [text, setText] = useState<Record<TextKey, string>>(() =>
-    Object.fromEntries(TEXT_KEYS.map((k) => [k, (initial?.[k] as string | null | undefined) ?? ''])) as Record<TextKey, string>,
+    // The stored +33612345678 is shown as people write it: 06 12 34 56 78.
+    Object.fromEntries(TEXT_KEYS.map((k) => [k, k === 'phone' ? formatPhone(initial?.phone) : ((initial?.[k] as string | null | undefined) ?? '')])) as Record<TextKey, string>,
   );
   const [languages, setLanguages] = useState((initial?.languages ?? []).join(', '));
   const [tags, setTags] = useState((initial?.tags ?? []).join(', '));
   const [allyRoles, setAllyRoles] = useState<string[]>([...(initial?.allyRoles ?? [])]);
   const [isLeader, setIsLeader] = useState(initial?.isLeader ?? false);
   const [consent, setConsent] = useState(Boolean(initial?.consentGivenAt));
-  const { fields, errors, submit, busy } = useFormErrors(known);
+  const { fields, errors, setErrors, submit, busy } = useFormErrors(known);
   const listError = (name: string) => Object.entries(fields).find(([key]) => key === name || key.startsWith(`${name}.`))?.[1];
 
   const field = (key: TextKey, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
@@ -66,6 +72,14 @@ export function ContactForm({ initial, submitLabel, onSubmit, onCancel }: Contac
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
+        // Formats first, all at once, before anything is sent (the API checks them again).
+        const wrong = formatErrors(text, t);
+        if (Object.keys(wrong).length) {
+          setErrors({ fields: wrong, general: [] });
+          const form = e.currentTarget;
+          requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+          return;
+        }
         const blank = (v: string) => v.trim() || null;
         void submit(() =>
           onSubmit({
@@ -103,6 +117,12 @@ export function ContactForm({ initial, submitLabel, onSubmit, onCancel }: Contac
         {field('postalCode', { inputMode: 'numeric' })}
         {field('city')}
       </div>
+      {onUseExisting ? (
+        <DuplicateSuggestion
+          typed={{ firstName: text.firstName, lastName: text.lastName, phone: text.phone, email: text.email, building: text.building }}
+          onUse={onUseExisting}
+        />
+      ) : null}
       {field('neighbourhood')}
       <TextField label={t('contactForm.languages')} name="languages" value={languages} onValue={setLanguages} error={listError('languages')} hint={t('contactForm.listHint')} />
       <TextField label={t('contactForm.tags')} name="tags" value={tags} onValue={setTags} error={listError('tags')} hint={t('contactForm.listHint')} />

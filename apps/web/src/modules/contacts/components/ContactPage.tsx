@@ -16,6 +16,7 @@ import { EraseContactMutation } from '../graphql/eraseContact';
 import { ExportContactDataMutation } from '../graphql/exportContactData';
 import { contactName } from './ContactSearch';
 import { ContactMembership } from '../../membership/components/ContactMembership';
+import { formatPhone } from '../formats';
 
 /** Offers `text` as a file to save (the export of a person's data). */
 export function downloadJson(filename: string, text: string): void {
@@ -136,7 +137,7 @@ export function ContactPage() {
           <div>
             <dt>{t('field.phone')}</dt>
             <dd>
-              <a href={`tel:${contact.phone}`}>{contact.phone}</a>
+              <a href={`tel:${contact.phone}`}>{formatPhone(contact.phone)}</a>
             </dd>
           </div>
         ) : null}

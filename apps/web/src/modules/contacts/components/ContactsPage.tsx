@@ -11,6 +11,7 @@ import { CheckboxField, FieldShell, TextField } from '../../shell/components/fie
 import { usePageTitle } from '../../shell/components/usePageTitle';
 import { ContactsQuery } from '../graphql/contacts';
 import { contactName } from './ContactSearch';
+import { formatPhone } from '../formats';
 
 const PAGE_SIZE = 50;
 
@@ -168,7 +169,7 @@ export function ContactsPage() {
                 ) : null}
               </p>
               <p className="muted">
-                {[node.neighbourhood, [node.street, node.building].filter(Boolean).join(', '), node.phone].filter(Boolean).join(' · ')}
+                {[node.neighbourhood, [node.street, node.building].filter(Boolean).join(', '), formatPhone(node.phone)].filter(Boolean).join(' · ')}
               </p>
               {node.allyRoles.length || node.tags.length ? (
                 <p>

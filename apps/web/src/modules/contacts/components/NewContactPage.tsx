@@ -24,6 +24,7 @@ export function NewContactPage() {
           if (result.data) await navigate(`/contacts/${result.data.createContact.id}`);
         }}
         onCancel={() => void navigate('/contacts')}
+        onUseExisting={(person) => void navigate(`/contacts/${person.id}`)}
       />
     </article>
   );

@@ -3,7 +3,8 @@ import { ConversationKind, ConversationOutcome } from '@rapport/shared';
 import type { FieldErrors } from '../../../apollo/errors';
 import { useT } from '../../../i18n';
 import { label } from '../../../i18n/labels';
-import { ContactSearch } from '../../contacts/components/ContactSearch';
+import { ContactSearch, contactName } from '../../contacts/components/ContactSearch';
+import { DuplicateSuggestion } from '../../contacts/components/DuplicateSuggestion';
 import { CheckboxField, ChoiceGroup, FieldShell, FormErrors, SelectField, TextAreaField, TextField } from '../../shell/components/fields';
 import { hasConversation, type FieldDraft } from '../draft';
 import type { FieldOptions } from '../useFieldOptions';
@@ -177,6 +178,10 @@ export function FieldForm({ draft, onChange, options, errors, busy, status, onSu
                     error={e['newContact.email']}
                   />
                 </div>
+                <DuplicateSuggestion
+                  typed={{ firstName: draft.firstName, lastName: draft.lastName, phone: draft.phone, email: draft.email, building: draft.building }}
+                  onUse={(person) => onChange({ contactId: person.id, contactLabel: contactName(person) })}
+                />
                 <CheckboxField
                   label={t('field.consent')}
                   name="consent"

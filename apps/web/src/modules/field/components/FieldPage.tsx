@@ -6,7 +6,7 @@ import { label } from '../../../i18n/labels';
 import { useSession } from '../../auth/session';
 import { usePageTitle } from '../../shell/components/usePageTitle';
 import { useOnline } from '../../shell/useOnline';
-import { nextDoor, toInput, type FieldDraft } from '../draft';
+import { localErrors, nextDoor, toInput, type FieldDraft } from '../draft';
 import { newClientId } from '../clientId';
 import { discardRejected, submitToOutbox, useOutbox } from '../outbox/outbox';
 import type { RejectedEntry } from '../outbox/store';
@@ -75,8 +75,10 @@ export function FieldPage() {
   }
 
   async function submit() {
-    if (!draft.outcome) {
-      setErrors({ fields: { outcome: t('field.outcomeRequired') }, general: [] });
+    // Checked here, all at once, before the outbox: offline, the canvasser is told at the door.
+    const local = localErrors(draft, t);
+    if (Object.keys(local).length) {
+      setErrors({ fields: local, general: [] });
       focusFirstError();
       return;
     }

@@ -12,6 +12,7 @@ import { downloadText } from '../download';
 import { usePageTitle } from '../../shell/components/usePageTitle';
 import { DuesPaymentsQuery, MembershipOverviewQuery } from '../graphql/membership';
 import { formatCents, lastDay, toCsv } from '../money';
+import { formatPhone } from '../../contacts/formats';
 
 /** /membership — the year's figures for the assemblée générale, the solidarity fund, who to renew, the payments. */
 export function MembershipPage() {
@@ -127,7 +128,7 @@ export function MembershipPage() {
                 {c.phone ? (
                   <>
                     {' '}
-                    · <a href={`tel:${c.phone}`}>{c.phone}</a>
+                    · <a href={`tel:${c.phone}`}>{formatPhone(c.phone)}</a>
                   </>
                 ) : null}
               </li>

@@ -12,6 +12,7 @@ import { contactName } from '../../contacts/components/ContactSearch';
 import { usePageTitle } from '../../shell/components/usePageTitle';
 import { MyRemindersQuery } from '../graphql/myReminders';
 import { markNotificationsSeen, useSeenAt } from '../seen';
+import { formatPhone } from '../../contacts/formats';
 
 type Reminder = RemindersData['myReminders'][number];
 
@@ -108,7 +109,7 @@ function ReminderPerson({ id }: { id: string }) {
       {contact.phone ? (
         <>
           {' '}
-          (<a href={`tel:${contact.phone}`}>{contact.phone}</a>)
+          (<a href={`tel:${contact.phone}`}>{formatPhone(contact.phone)}</a>)
         </>
       ) : null}
     </p>

@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useLocale } from '../../../i18n';
 import { MeQuery } from '../../auth/graphql/me';
+import { OrgTimeZoneQuery } from '../../auth/graphql/orgTimeZone';
+import { setOrgTimeZone } from '../../../i18n/timeZone';
 import { localeChosenIn, memberLocale } from '../../auth/locale';
 import { useSession } from '../../auth/session';
 
@@ -15,6 +17,10 @@ export function MemberLocaleSync() {
   const { setLocale } = useLocale();
   const { data } = useQuery(MeQuery, { skip: !session, fetchPolicy: 'network-only' });
   const appliedFor = useRef<string | null>(null);
+  // The organisation's time zone, for the times shown (see i18n/timeZone.ts).
+  const zone = useQuery(OrgTimeZoneQuery, { skip: !session, errorPolicy: 'ignore' });
+  const timezone = zone.data?.organization.timezone ?? null;
+  useEffect(() => setOrgTimeZone(timezone), [timezone]);
 
   useEffect(() => {
     if (!data || !session || appliedFor.current === session.token) return;

@@ -8,21 +8,32 @@ export interface WeekCount {
 }
 
 const DAY = 86_400_000;
-export const WINDOW_WEEKS = 52;
+
+export interface WeekRange {
+  /** The campaign's start: the chart begins with its week, even if nobody was met then. */
+  from?: string | Date | null;
+  /** Today, or the day a campaign was won or lost: the chart runs up to its week. */
+  to?: string | Date | null;
+}
 
 /**
- * The weeks to draw: at most the last `windowWeeks` up to the last week with
- * conversations, empty weeks included (a bar chart with gaps removed would lie about time).
+ * Every week of the campaign, from its start to `to` (or the last week with
+ * conversations), empty weeks included: a bar chart with gaps removed would lie
+ * about time, and a window would hide the first listening.
  */
-export function weeklySeries(weeks: readonly WeekCount[], windowWeeks = WINDOW_WEEKS): WeekCount[] {
+export function weeklySeries(weeks: readonly WeekCount[], range: WeekRange = {}): WeekCount[] {
   if (!weeks.length) return [];
   // Weeks start on Monday at midnight in the organisation's time zone: index them by nearest UTC day.
   const dayIndex = (iso: string) => Math.round(Date.parse(iso) / DAY);
+  const dayOf = (value: string | Date) => Math.floor(new Date(value).getTime() / DAY);
   const counts = new Map<number, WeekCount>();
   for (const week of weeks) counts.set(dayIndex(week.weekStart), week);
   const indexes = [...counts.keys()].sort((a, b) => a - b);
-  const last = indexes[indexes.length - 1]!;
-  const first = Math.max(indexes[0]!, last - (windowWeeks - 1) * 7);
+  let first = indexes[0]!;
+  let last = indexes[indexes.length - 1]!;
+  // A week starting on day d holds the days d to d + 6.
+  if (range.from && !Number.isNaN(new Date(range.from).getTime())) while (first > dayOf(range.from)) first -= 7;
+  if (range.to && !Number.isNaN(new Date(range.to).getTime())) while (last + 7 <= dayOf(range.to)) last += 7;
   const series: WeekCount[] = [];
   for (let day = first; day <= last; day += 7) {
     series.push(counts.get(day) ?? { weekStart: new Date(day * DAY).toISOString(), count: 0 });
@@ -34,15 +45,14 @@ const W = 360;
 const H = 180;
 const PAD = { top: 16, right: 8, bottom: 28, left: 30 };
 
-/** Conversations per week: bars, hand-drawn in SVG, with the numbers in a table for screen readers and the curious. */
-export function WeeklyChart({ weeks }: { weeks: readonly WeekCount[] }) {
+/** Every visit per week (doors, one-to-ones, calls; talked or not): bars, hand-drawn in SVG, with the numbers in a table for screen readers and the curious. */
+export function WeeklyChart({ weeks, from, to }: { weeks: readonly WeekCount[] } & WeekRange) {
   const t = useT();
   const format = useFormat();
   const id = useId();
-  const series = weeklySeries(weeks);
+  const series = weeklySeries(weeks, { from, to });
   if (!series.length) return <p className="muted">{t('dashboard.noConversations')}</p>;
 
-  const windowed = weeklySeries(weeks, Number.MAX_SAFE_INTEGER).length > series.length;
   const total = weeks.reduce((sum, w) => sum + w.count, 0);
   const max = Math.max(1, ...series.map((w) => w.count));
   const busiest = series.reduce((a, b) => (b.count > a.count ? b : a));
@@ -98,7 +108,7 @@ export function WeeklyChart({ weeks }: { weeks: readonly WeekCount[] }) {
         ))}
       </svg>
       <figcaption className="muted">
-        {windowed ? t('dashboard.perWeekWindow', { weeks: WINDOW_WEEKS }) : t('dashboard.perWeekCaption')}
+        {t('dashboard.perWeekCaption')}
       </figcaption>
       <details>
         <summary>{t('dashboard.showData')}</summary>

@@ -2,7 +2,9 @@ import { lazy, Suspense } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { errorMessage } from '../../../../apollo/errors';
 import type { CampaignDashboardQuery as DashboardData } from '../../../../gql/graphql';
-import { useT } from '../../../../i18n';
+import { useT, type MessageKey } from '../../../../i18n';
+import { CampaignStage } from '@rapport/shared';
+import { stageSince } from '../../stage';
 import { useFormat } from '../../../../i18n/format';
 import { ListeningReportQuery } from '../../graphql/listeningReport';
 
@@ -10,6 +12,12 @@ const WeeklyChart = lazy(() => import('../charts/charts').then((m) => ({ default
 const IssuesChart = lazy(() => import('../charts/charts').then((m) => ({ default: m.IssuesChart })));
 
 type Progress = DashboardData['campaignProgress'];
+
+/** A campaign still running is drawn up to this week; a won or lost one up to its end. */
+function chartEnd(progress: Progress): string {
+  const over = progress.stage === CampaignStage.WON || progress.stage === CampaignStage.LOST;
+  return over ? stageSince(progress.stage, progress.campaign.stageHistory, progress.campaign.startedAt) : new Date().toISOString();
+}
 
 /** The listening figures, the weekly chart, the top issues and the full listening report. */
 export function ListeningSection({ campaignId, progress }: { campaignId: string; progress: Progress }) {
@@ -33,6 +41,7 @@ export function ListeningSection({ campaignId, progress }: { campaignId: string;
             <div className="figure" key={key} data-figure={key}>
               <dt>{name}</dt>
               <dd>{format.number(value)}</dd>
+              <dd className="figure-hint">{t(`dashboard.hint.${key}` as MessageKey)}</dd>
             </div>
           ))}
         </dl>
@@ -41,7 +50,7 @@ export function ListeningSection({ campaignId, progress }: { campaignId: string;
       <section aria-labelledby="dash-weeks" className="panel">
         <h2 id="dash-weeks">{t('dashboard.perWeek')}</h2>
         <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
-          <WeeklyChart weeks={progress.conversationsPerWeek} />
+          <WeeklyChart weeks={progress.conversationsPerWeek} from={progress.campaign.startedAt} to={chartEnd(progress)} />
         </Suspense>
       </section>
 

@@ -15,17 +15,18 @@ interface StageSectionProps {
   stage: CampaignStage;
   daysInStage: number;
   history: ReadonlyArray<{ stage: CampaignStage; enteredAt: string; note?: string | null }>;
+  startedAt: string;
 }
 
 const STAGES = [...STAGE_ORDER, CampaignStage.LOST];
 
 /** The stepper, and moving the campaign to another stage (forward or back) with a note and a date. */
-export function StageSection({ campaignId, stage, daysInStage, history }: StageSectionProps) {
+export function StageSection({ campaignId, stage, daysInStage, history, startedAt }: StageSectionProps) {
   const t = useT();
   return (
     <section aria-labelledby="dash-stage" className="panel" data-section="stage">
       <h2 id="dash-stage">{t('dashboard.stage')}</h2>
-      <StageStepper stage={stage} daysInStage={daysInStage} history={history} />
+      <StageStepper stage={stage} daysInStage={daysInStage} history={history} startedAt={startedAt} />
       <Disclosure label={t('stageForm.move')}>{(close) => <MoveStageForm campaignId={campaignId} current={stage} onDone={close} />}</Disclosure>
     </section>
   );
