@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { fieldRouteFiles, readManifest } from './route-files.mjs';
 
-export const BUDGET_BYTES = 200 * 1024;
+// 220: the phone-number rules (libphonenumber-js, 28 KB) now check formats on the phone at save time, offline too.
+export const BUDGET_BYTES = 220 * 1024;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = resolve(process.argv[2] ?? join(here, '../dist'));
