@@ -37,8 +37,10 @@ test('an ally sees actions, wins and stages, a calendar to subscribe to, and nob
 
   // Only the ally view in the navigation; a member's link says why it is not for allies.
   const nav = page.getByRole('navigation', { name: 'Navigation principale' });
-  await expect(nav.getByRole('link')).toHaveCount(1);
+  // Their portal and their own account: nothing of the members' workspace.
+  await expect(nav.getByRole('link')).toHaveCount(2);
   await expect(nav.getByRole('link', { name: 'Allié·es' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Mon compte' })).toBeVisible();
   for (const path of ['/campaigns', `/campaigns/${campaignId}`, '/contacts', '/field', '/notifications']) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1, name: 'Cette page est réservée à l’équipe' })).toBeVisible();

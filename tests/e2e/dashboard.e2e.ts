@@ -46,7 +46,7 @@ test('the dashboard of the seeded Villejean campaign shows the figures of campai
   await expect(page).toHaveURL(new RegExp(`/campaigns/${campaignId}$`));
   await expect(page.getByRole('heading', { level: 1, name: CAMPAIGN_NAME })).toBeVisible();
 
-  const figure = (name: string) => page.locator(`[data-figure="${name}"] dd`);
+  const figure = (name: string) => page.locator(`[data-figure="${name}"] dd:not([data-hint])`);
   await expect(figure('doorsKnocked')).toHaveText(String(progress.doorsKnocked));
   await expect(figure('conversationsHeld')).toHaveText(String(progress.conversationsHeld));
   await expect(figure('oneToOnes')).toHaveText(String(progress.oneToOnes));

@@ -8,14 +8,14 @@ import { DecisionMakersModule } from '@rapport/decision-makers';
 import { ACTIONS_ENTITIES } from './entities/index.js';
 import { ActionRemindersModule } from './reminders/action-reminders.js';
 import { ActionsService } from './actions.service.js';
-import { ActionParticipantsResolver, ActionsResolver, CampaignActionsResolver } from './actions.resolver.js';
+import { ActionParticipantsResolver, ActionsResolver, CampaignActionsResolver, ContactParticipationsResolver } from './actions.resolver.js';
 import { CalendarFeedService } from './calendar/calendar-feed.service.js';
 import { CalendarController } from './calendar/calendar.controller.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature(ACTIONS_ENTITIES), AuthModule, RemindersModule, ActionRemindersModule, ContactsModule, CampaignsModule, DecisionMakersModule],
   controllers: [CalendarController],
-  providers: [ActionsService, CalendarFeedService, ActionsResolver, ActionParticipantsResolver, CampaignActionsResolver],
+  providers: [ActionsService, CalendarFeedService, ActionsResolver, ActionParticipantsResolver, CampaignActionsResolver, ContactParticipationsResolver],
   exports: [ActionsService],
 })
 export class ActionsModule {}

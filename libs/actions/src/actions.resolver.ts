@@ -25,6 +25,11 @@ export class ActionsResolver {
     return this.service.upcoming(member, first ?? 20);
   }
 
+  @Query(() => Action, { description: 'One action of the organisation (members): NOT_FOUND for an unknown or foreign id' })
+  action(@CurrentMember() member: Member, @Args('id', { type: () => ID }) id: string) {
+    return this.service.get(member, id);
+  }
+
   @Mutation(() => Action)
   scheduleAction(@CurrentMember() member: Member, @Args('input') input: ActionInput) {
     return this.service.schedule(member, input);
@@ -81,7 +86,15 @@ export class ActionsResolver {
 
 @Resolver(() => ActionParticipant)
 export class ActionParticipantsResolver {
-  constructor(private readonly contacts: ContactsService) {}
+  constructor(
+    private readonly contacts: ContactsService,
+    private readonly actions: ActionsService,
+  ) {}
+
+  @ResolveField(() => Action)
+  action(@Parent() participant: ActionParticipant, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+    return this.actions.byId(loaders, member).load(participant.actionId);
+  }
 
   @ResolveField(() => Contact)
   contact(@Parent() participant: ActionParticipant, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
@@ -97,5 +110,16 @@ export class CampaignActionsResolver {
   @ResolveField(() => [Action])
   actions(@Parent() campaign: Campaign, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
     return this.service.byCampaign(loaders, member).load(campaign.id);
+  }
+}
+
+/** A person's participations in actions (invited, committed, came…), newest action first. */
+@Resolver(() => Contact)
+export class ContactParticipationsResolver {
+  constructor(private readonly actions: ActionsService) {}
+
+  @ResolveField(() => [ActionParticipant])
+  participations(@Parent() contact: Contact, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+    return this.actions.participationsOf(loaders, member).load(contact.id);
   }
 }

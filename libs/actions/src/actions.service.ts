@@ -157,6 +157,19 @@ export class ActionsService {
     });
   }
 
+  /** Each person's participations, for this request. */
+  participationsOf(loaders: Loaders, member: Member) {
+    return loaders.get<string, ActionParticipant[]>('participationsByContact', async (ids) => {
+      const rows = await this.db.getRepository(ActionParticipant).find({
+        where: { contactId: In([...ids]), organizationId: member.organizationId },
+        relations: { action: true },
+        order: { createdAt: 'DESC', id: 'ASC' },
+      });
+      rows.sort((a, b) => (b.action?.startsAt?.getTime() ?? 0) - (a.action?.startsAt?.getTime() ?? 0));
+      return groupByKey(ids, rows, (p) => p.contactId);
+    });
+  }
+
   participants(loaders: Loaders, member: Member) {
     return loaders.get<string, ActionParticipant[]>('participantsByAction', async (ids) => {
       const rows = await this.db.getRepository(ActionParticipant).find({

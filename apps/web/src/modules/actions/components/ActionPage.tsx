@@ -3,7 +3,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
 import { ParticipationStatus, Visibility } from '@rapport/shared';
 import { errorMessage } from '../../../apollo/errors';
-import type { OrganisationActionsQuery as ActionsData } from '../../../gql/graphql';
+import type { ActionPageQuery as ActionData } from '../../../gql/graphql';
 import { useT } from '../../../i18n';
 import { useFormat } from '../../../i18n/format';
 import { label } from '../../../i18n/labels';
@@ -11,22 +11,22 @@ import { ContactSearch, contactName } from '../../contacts/components/ContactSea
 import { FormErrors, SelectField, TextAreaField } from '../../shell/components/fields';
 import { usePageTitle } from '../../shell/components/usePageTitle';
 import { keys, useFormErrors } from '../../shell/useFormErrors';
-import { OrganisationActionsQuery, RecordActionOutcomeMutation, SetParticipationMutation } from '../graphql/actions';
+import { ActionPageQuery, RecordActionOutcomeMutation, SetParticipationMutation } from '../graphql/actions';
 import { formatPhone } from '../../contacts/formats';
 
-type ActionRow = ActionsData['campaigns'][number]['actions'][number];
+type ActionRow = NonNullable<ActionData['action']>;
 type Participant = ActionRow['participants'][number];
 
-const REFETCH = { refetchQueries: ['OrganisationActions', 'CampaignDashboard', 'CampaignWorkspace'], awaitRefetchQueries: true };
+const REFETCH = { refetchQueries: ['ActionPage', 'ContactParticipations', 'CampaignDashboard', 'CampaignWorkspace'], awaitRefetchQueries: true };
 
 /** /actions/:id — an action's details, who is invited and who committed or came, and its outcome. */
 export function ActionPage() {
   const t = useT();
   const format = useFormat();
   const { id = '' } = useParams();
-  const { data, loading, error } = useQuery(OrganisationActionsQuery, { fetchPolicy: 'cache-and-network' });
-  const campaign = data?.campaigns.find((c) => c.actions.some((a) => a.id === id));
-  const action = campaign?.actions.find((a) => a.id === id);
+  const { data, loading, error } = useQuery(ActionPageQuery, { variables: { id }, fetchPolicy: 'cache-and-network', errorPolicy: 'all' });
+  const action = data?.action ?? undefined;
+  const campaign = action?.campaign;
   usePageTitle(action?.title ?? t('action.title'));
 
   if (!action || !campaign) {
@@ -39,7 +39,7 @@ export function ActionPage() {
             {errorMessage(error, t)}
           </p>
         ) : null}
-        {data && !loading ? <p>{t('action.notFound')}</p> : null}
+        {!loading && !action ? <p>{t('action.notFound')}</p> : null}
       </section>
     );
   }

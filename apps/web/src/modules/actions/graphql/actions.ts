@@ -1,38 +1,51 @@
 import { graphql } from '../../../gql';
 
-/**
- * The organisation's actions with who was invited. The API has no `action(id)`
- * query: the action page and a person's participations read them from the
- * campaigns (an organisation runs a handful of campaigns at a time).
- */
-export const OrganisationActionsQuery = graphql(`
-  query OrganisationActions {
-    campaigns {
+/** One action, with who was invited, for /actions/:id. */
+export const ActionPageQuery = graphql(`
+  query ActionPage($id: ID!) {
+    action(id: $id) {
       id
-      name
-      actions {
+      title
+      kind
+      startsAt
+      location
+      turnoutGoal
+      visibility
+      outcome
+      committedCount
+      attendedCount
+      campaign {
         id
-        title
-        kind
-        startsAt
-        location
-        turnoutGoal
-        visibility
-        outcome
-        committedCount
-        attendedCount
-        target {
+        name
+      }
+      target {
+        id
+        name
+      }
+      participants {
+        status
+        contact {
           id
-          name
+          firstName
+          lastName
+          phone
         }
-        participants {
-          status
-          contact {
-            id
-            firstName
-            lastName
-            phone
-          }
+      }
+    }
+  }
+`);
+
+/** A person's participations in actions, for their page. */
+export const ContactParticipationsQuery = graphql(`
+  query ContactParticipations($id: ID!) {
+    contact(id: $id) {
+      id
+      participations {
+        status
+        action {
+          id
+          title
+          startsAt
         }
       }
     }

@@ -8,7 +8,7 @@ import { useFormat } from '../../../i18n/format';
 import { label } from '../../../i18n/labels';
 import { useSession } from '../../auth/session';
 import { usePageTitle } from '../../shell/components/usePageTitle';
-import { OrganisationActionsQuery } from '../../actions/graphql/actions';
+import { ContactParticipationsQuery } from '../../actions/graphql/actions';
 import { ContactQuery } from '../graphql/contact';
 import { UpdateContactMutation } from '../graphql/saveContact';
 import { ContactForm } from './ContactForm';
@@ -50,7 +50,7 @@ export function ContactPage() {
   const [editing, setEditing] = useState(false);
   const [update] = useMutation(UpdateContactMutation);
   // Their participations in actions: read from the organisation's actions (the API has no Contact.participations).
-  const actions = useQuery(OrganisationActionsQuery, { fetchPolicy: 'cache-and-network', errorPolicy: 'all' });
+  const actions = useQuery(ContactParticipationsQuery, { variables: { id }, fetchPolicy: 'cache-and-network', errorPolicy: 'all' });
   const confirmRef = useRef<HTMLDivElement>(null);
   const contact = data?.contact;
   const organiser = session?.user.role === Role.ORGANISER;
@@ -98,10 +98,7 @@ export function ContactPage() {
     }
   }
 
-  const participations = (actions.data?.campaigns ?? [])
-    .flatMap((c) => c.actions)
-    .flatMap((action) => action.participants.filter((p) => p.contact.id === id).map((p) => ({ action, status: p.status })))
-    .sort((a, b) => b.action.startsAt.localeCompare(a.action.startsAt));
+  const participations = actions.data?.contact?.participations ?? [];
   const address = [contact.street, contact.building, [contact.postalCode, contact.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
 
   return (

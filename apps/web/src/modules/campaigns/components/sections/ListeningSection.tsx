@@ -41,7 +41,9 @@ export function ListeningSection({ campaignId, progress }: { campaignId: string;
             <div className="figure" key={key} data-figure={key}>
               <dt>{name}</dt>
               <dd>{format.number(value)}</dd>
-              <dd className="figure-hint">{t(`dashboard.hint.${key}` as MessageKey)}</dd>
+              <dd className="figure-hint" data-hint>
+                {t(`dashboard.hint.${key}` as MessageKey)}
+              </dd>
             </div>
           ))}
         </dl>

@@ -7,7 +7,7 @@ import userEvent from '@testing-library/user-event';
 import type { MockLink } from '@apollo/client/testing';
 import { CampaignStage, CommitmentStatus, DemandStatus, ParticipationStatus, Role, Visibility, ActionKind, WinSize } from '@rapport/shared';
 import { renderApp, signInAs } from '../../../../test/renderApp';
-import { OrganisationActionsQuery, RecordActionOutcomeMutation, SetParticipationMutation } from '../../../actions/graphql/actions';
+import { ActionPageQuery, RecordActionOutcomeMutation, SetParticipationMutation } from '../../../actions/graphql/actions';
 import { calendarLinks, httpsUrl } from '../../../allies/components/AlliesPage';
 import { CreateContactMutation } from '../../../contacts/graphql/saveContact';
 import { SearchContactsQuery } from '../../../contacts/graphql/searchContacts';
@@ -184,7 +184,7 @@ describe('/actions/:id', () => {
     signInAs(Role.LEADER);
     renderApp('/actions/a1', {
       mocks: [
-        { request: { query: OrganisationActionsQuery }, ...always, result: { data: { campaigns: [{ __typename: 'Campaign', id: 'c1', name: 'Ascenseurs', actions: [action] }] } } },
+        { request: { query: ActionPageQuery, variables: { id: 'a1' } }, ...always, result: { data: { action: { ...action, campaign: { __typename: 'Campaign', id: 'c1', name: 'Ascenseurs' } } } } },
         {
           request: { query: SearchContactsQuery, variables: { search: 'Mar', first: 8 } },
           result: { data: { contacts: { __typename: 'ContactConnection', edges: [{ __typename: 'ContactEdge', node: { __typename: 'Contact', id: 'p2', firstName: 'Jean', lastName: 'Martin', phone: null, street: null, building: null } }] } } },
