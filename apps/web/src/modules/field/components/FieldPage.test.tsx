@@ -154,7 +154,7 @@ describe('/field, the door-to-door form', () => {
     expect(within(nav).getByRole('link', { name: /Terrain.*1 en attente d’envoi/ })).toBeTruthy();
     const waiting = await getOutboxStore().pending();
     expect(waiting).toHaveLength(1);
-    expect(waiting[0]!.input.door).toBe('12');
+    expect(waiting[0]).toMatchObject({ kind: 'conversation', input: { door: '12' } });
 
     window.dispatchEvent(new Event('online'));
 
@@ -212,6 +212,7 @@ describe('/field, the door-to-door form', () => {
     const sent: LogConversationInput[] = [];
     const draft = { ...emptyDraft('c1'), outcome: ConversationOutcome.TALKED, street: 'Dalle Kennedy', door: '7', notes: 'x'.repeat(20) };
     await enqueue({
+      kind: 'conversation',
       clientId: '3b241101-e2bb-4255-8caf-4136c566a962',
       userId: 'u1',
       input: { clientId: '3b241101-e2bb-4255-8caf-4136c566a962', kind: draft.kind, outcome: ConversationOutcome.TALKED, street: 'Dalle Kennedy', door: '7', notes: draft.notes },
@@ -243,6 +244,7 @@ describe('/field, the door-to-door form', () => {
   it('never sends an entry of another member signed in on the same phone', async () => {
     const sent: LogConversationInput[] = [];
     await enqueue({
+      kind: 'conversation',
       clientId: 'someone-else',
       userId: 'u2',
       input: { clientId: 'someone-else', kind: ConversationKind.DOOR_KNOCK, outcome: ConversationOutcome.NOT_HOME },
