@@ -106,7 +106,7 @@ export function FieldPage() {
       }
       // Not answered yet (a weak signal): confirmed all the same, it leaves in the background;
       // a refusal coming later lands in the "to correct" list.
-      setStatus(result.status === 'sent' ? 'sent' : result.status === 'waiting' && result.reason === 'slow' ? 'sending' : 'queued');
+      setStatus(result.status === 'sent' ? 'sent' : result.status === 'waiting' && result.reason === 'offline' ? 'queued' : 'sending');
       setDraft(nextDoor(snapshot));
       doorRef.current?.focus();
     } catch (error) {

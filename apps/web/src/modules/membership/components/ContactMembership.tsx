@@ -135,14 +135,15 @@ export function RecordDuesForm({ contactId, name, suggestedCents, currency }: { 
         // Answered at once: said here, the form keeps what was typed.
         await discardRejected(clientId);
         const errors = refusalOf(result.entry, t);
-        if (errors.fields['amountCents']) setFieldError(errors.fields['amountCents']);
+        // The API counts in cents: the member typed euros, so the form's own words.
+        if (errors.fields['amountCents']) setFieldError(t('membership.amountInvalid'));
         const others = [...Object.entries(errors.fields).filter(([key]) => key !== 'amountCents').map(([, m]) => m), ...errors.general];
         setFormError(others.length ? others.join(' ') : null);
         return;
       }
       const paid = result.status === 'sent' ? (result.answer as { id: string; receiptNumber: string } | undefined) : undefined;
       if (paid) setDone({ id: paid.id, receiptNumber: paid.receiptNumber });
-      else setStatus(result.status === 'waiting' && result.reason === 'slow' ? 'sending' : 'queued');
+      else setStatus(result.status === 'waiting' && result.reason === 'offline' ? 'queued' : 'sending');
       setPaysFor([]);
     } catch (error) {
       // The phone refused to keep it (storage full…): nothing is lost from the form.
@@ -157,8 +158,8 @@ export function RecordDuesForm({ contactId, name, suggestedCents, currency }: { 
       <h3 id={`${id}-title`}>{t('membership.record')}</h3>
       {!online ? <p className="hint">{t('membership.offline')}</p> : null}
       <FieldShell label={t('membership.amount')} error={fieldError ?? undefined} hint={t('membership.amountHint', { amount: money(suggestedCents) })}>
-        {({ inputId, describedBy }) => (
-          <input id={inputId} name="amount" inputMode="decimal" autoComplete="off" value={amount} onChange={(e) => setAmount(e.target.value)} aria-describedby={describedBy} />
+        {({ inputId, describedBy, invalid }) => (
+          <input id={inputId} name="amount" inputMode="decimal" autoComplete="off" value={amount} onChange={(e) => setAmount(e.target.value)} aria-describedby={describedBy} aria-invalid={invalid} />
         )}
       </FieldShell>
       <div className="button-row" role="group" aria-label={t('membership.quickAmounts')}>
