@@ -81,6 +81,18 @@ describe('the outbox', () => {
     expect(await outbox.store().pending()).toEqual([]);
   });
 
+  it('tells its listeners as each entry leaves, so the count goes down one by one', async () => {
+    const { outbox } = setup();
+    await outbox.enqueue(entry('a', 'u1', '2026-01-01T10:00:00Z'));
+    await outbox.enqueue(entry('b', 'u1', '2026-01-01T10:00:01Z'));
+    const seen: Array<Promise<number>> = [];
+    outbox.subscribe(() => seen.push(outbox.store().pending().then((p) => p.length)));
+
+    await outbox.flush();
+
+    expect(await Promise.all(seen)).toEqual([1, 0]);
+  });
+
   it('keeps everything when the network is down, stops at the first failure, and backs the failed entry off', async () => {
     const send = vi.fn().mockRejectedValue(offline());
     const { outbox, clock } = setup({ conversation: send });

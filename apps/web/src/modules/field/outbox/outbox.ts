@@ -167,20 +167,21 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
     for (const entry of mine) {
       if (!entries.includes(entry)) report.set(entry.clientId, { status: 'waiting', reason: entry.lastFailure ?? 'error', message: entry.lastError });
     }
-    let changed = false;
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i]!;
-      changed = true;
       try {
         const answer = await sendOne(current, entry);
         await outbox.remove(entry.clientId);
         report.set(entry.clientId, { status: 'sent', answer });
+        // Each entry that leaves shows at once (five doors on a slow network count down one by one).
+        notify();
       } catch (error) {
         const refused = finalRefusal(error);
         if (refused) {
           const rejected = { ...entry, rejectedAt: new Date(now()).toISOString(), ...refused } as RejectedEntry;
           await outbox.reject(rejected);
           report.set(entry.clientId, { status: 'rejected', entry: rejected });
+          notify();
           continue;
         }
         const answered = CombinedGraphQLErrors.is(error);
@@ -189,6 +190,7 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
         const attempts = entry.attempts + 1;
         await outbox.put({ ...entry, attempts, lastError: message, lastFailure: reason, nextAttemptAt: new Date(now() + retryDelayMs(attempts)).toISOString() });
         report.set(entry.clientId, { status: 'waiting', reason, message });
+        notify();
         if (!answered) {
           // No answer at all: the network is down, the others would fail the same way.
           for (const rest of entries.slice(i + 1)) report.set(rest.clientId, { status: 'waiting', reason: 'offline' });
@@ -196,7 +198,6 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
         }
       }
     }
-    if (changed) notify();
     return report;
   }
 
