@@ -74,4 +74,17 @@ describe('connectivity: the app is offline when Rapport did not answer, until it
     await vi.advanceTimersByTimeAsync(1_000);
     expect(probe).toHaveBeenCalledTimes(4);
   });
+
+  it('by default, probes at least every 2 s while offline, however long it lasts (the outbox leaves within seconds of the signal)', async () => {
+    let answered = false;
+    const probe = vi.fn(async () => answered);
+    store = createConnectivity({ initial: 'offline', probe });
+    // Ten minutes without signal…
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(probe.mock.calls.length).toBeGreaterThanOrEqual(299);
+    // …then the network returns: back online within 2 s.
+    answered = true;
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(store.get()).toBe('online');
+  });
 });

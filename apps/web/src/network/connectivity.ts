@@ -5,7 +5,7 @@
 // network. So: a request that got no answer from Rapport means offline, until a
 // request gets one. `navigator.onLine` and the `online`/`offline` events are only
 // hints: going offline is believed at once, coming back is checked with a probe.
-// While offline, a small probe (`/health`) runs every few seconds, so the outbox
+// While offline, a small probe (`/health`) runs every 2 seconds at most, so the outbox
 // sends what waits within seconds of the network's return, even with no event.
 
 export type Connectivity = 'online' | 'offline';
@@ -15,7 +15,12 @@ export interface ConnectivityOptions {
   initial?: Connectivity;
   /** One light request: resolves true when Rapport answered. */
   probe?: () => Promise<boolean>;
-  /** Delays between probes while offline: the first, then doubled up to the last. */
+  /**
+   * Delays between probes while offline: the first, then doubled up to the last. Short
+   * by default: the outbox sends what waits on the transition back to online, and a
+   * canvasser must see it leave within a couple of seconds of the signal's return (a
+   * probe without network fails at once, without waking the radio for long).
+   */
   probeDelaysMs?: { first: number; max: number };
 }
 
@@ -45,7 +50,7 @@ export async function probeHealth(): Promise<boolean> {
 
 export function createConnectivity(options: ConnectivityOptions = {}): ConnectivityStore {
   const probe = options.probe ?? probeHealth;
-  const delays = options.probeDelaysMs ?? { first: 2_000, max: 15_000 };
+  const delays = options.probeDelaysMs ?? { first: 1_000, max: 2_000 };
   let state: Connectivity = options.initial ?? 'online';
   let timer: ReturnType<typeof setTimeout> | undefined;
   let nextDelay = delays.first;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach } from 'vitest';
 import { cleanup, configure } from '@testing-library/react';
-import { setOutboxStore } from '../modules/field/outbox/outbox';
+import { resetOutbox } from '../modules/field/outbox/outbox';
 import { createMemoryStore } from '../modules/field/outbox/store';
 import { connectivity } from '../network/connectivity';
 
@@ -10,7 +10,7 @@ configure({ asyncUtilTimeout: 10_000 });
 
 beforeEach(() => {
   // Each test gets an empty outbox (in memory: jsdom has no IndexedDB).
-  setOutboxStore(createMemoryStore());
+  resetOutbox(createMemoryStore());
   // Each test starts online (the app's belief, not the browser's).
   connectivity.reportAnswered();
 });

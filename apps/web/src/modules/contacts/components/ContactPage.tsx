@@ -250,7 +250,7 @@ export function ContactPage() {
         ) : null}
       </section>
 
-      <ContactMembership contactId={contact.id} />
+      <ContactMembership contactId={contact.id} name={contactName(contact)} />
 
       {organiser ? (
         <section aria-labelledby="contact-privacy" className="panel privacy">

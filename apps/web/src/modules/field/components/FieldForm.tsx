@@ -14,7 +14,8 @@ const OUTCOMES = [ConversationOutcome.TALKED, ConversationOutcome.NOT_HOME, Conv
 const KINDS = [ConversationKind.DOOR_KNOCK, ConversationKind.ONE_TO_ONE, ConversationKind.PHONE, ConversationKind.DROP_IN];
 const LEVELS = [1, 2, 3, 4, 5] as const;
 
-export type SubmitStatus = 'sent' | 'queued' | null;
+/** sent: the API has it; queued: kept on the phone, offline; sending: kept on the phone, leaving in the background. */
+export type SubmitStatus = 'sent' | 'queued' | 'sending' | null;
 
 interface FieldFormProps {
   draft: FieldDraft;
@@ -235,7 +236,7 @@ export function FieldForm({ draft, onChange, options, errors, busy, status, onSu
         {busy ? t('field.saving') : t('field.save')}
       </button>
       <p className="submit-status" role="status" data-status={status ?? ''}>
-        {status === 'sent' ? t('field.sent') : status === 'queued' ? t('field.queued') : ''}
+        {status === 'sent' ? t('field.sent') : status === 'queued' ? t('field.queued') : status === 'sending' ? t('field.sending') : ''}
       </p>
     </form>
   );

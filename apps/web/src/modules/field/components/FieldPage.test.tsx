@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { MockLink } from '@apollo/client/testing';
-import { CampaignStage, ConversationKind, ConversationOutcome, Role } from '@rapport/shared';
+import { CampaignStage, ConversationKind, ConversationOutcome, PaymentMethod, Role } from '@rapport/shared';
 import type { LogConversationInput } from '../../../gql/graphql';
 import { renderApp, signInAs } from '../../../test/renderApp';
 import { emptyDraft } from '../draft';
@@ -154,7 +154,7 @@ describe('/field, the door-to-door form', () => {
     expect(within(nav).getByRole('link', { name: /Terrain.*1 en attente d’envoi/ })).toBeTruthy();
     const waiting = await getOutboxStore().pending();
     expect(waiting).toHaveLength(1);
-    expect(waiting[0]!.input.door).toBe('12');
+    expect(waiting[0]).toMatchObject({ kind: 'conversation', input: { door: '12' } });
 
     window.dispatchEvent(new Event('online'));
 
@@ -212,6 +212,7 @@ describe('/field, the door-to-door form', () => {
     const sent: LogConversationInput[] = [];
     const draft = { ...emptyDraft('c1'), outcome: ConversationOutcome.TALKED, street: 'Dalle Kennedy', door: '7', notes: 'x'.repeat(20) };
     await enqueue({
+      kind: 'conversation',
       clientId: '3b241101-e2bb-4255-8caf-4136c566a962',
       userId: 'u1',
       input: { clientId: '3b241101-e2bb-4255-8caf-4136c566a962', kind: draft.kind, outcome: ConversationOutcome.TALKED, street: 'Dalle Kennedy', door: '7', notes: draft.notes },
@@ -243,6 +244,7 @@ describe('/field, the door-to-door form', () => {
   it('never sends an entry of another member signed in on the same phone', async () => {
     const sent: LogConversationInput[] = [];
     await enqueue({
+      kind: 'conversation',
       clientId: 'someone-else',
       userId: 'u2',
       input: { clientId: 'someone-else', kind: ConversationKind.DOOR_KNOCK, outcome: ConversationOutcome.NOT_HOME },
@@ -254,5 +256,33 @@ describe('/field, the door-to-door form', () => {
     expect(await screen.findByText('Tout est envoyé.')).toBeTruthy();
     expect(sent).toHaveLength(0);
     expect(await getOutboxStore().pending()).toHaveLength(1);
+  });
+
+  it('shows dues payments waiting on this phone beside the conversations, and a payment refused for good with a plain reason', async () => {
+    const duesEntry = (clientId: string, amountCents: number) => ({
+      kind: 'dues' as const,
+      clientId,
+      userId: 'u1',
+      input: { clientId, payerId: 'contact-7', amountCents, method: PaymentMethod.CASH, paysFor: ['contact-8'] },
+      payerName: 'Fatou Diallo',
+      paysForNames: ['Awa Traoré'],
+      currency: 'EUR',
+      createdAt: new Date().toISOString(),
+      attempts: 0,
+    });
+    // Waiting (its backoff is not over: the sync leaves it) and refused (NOT_FOUND: the payer was erased meanwhile).
+    await enqueue({ ...duesEntry('d1', 2400), attempts: 1, lastFailure: 'error', nextAttemptAt: new Date(Date.now() + 60_000).toISOString() });
+    await getOutboxStore().reject({ ...duesEntry('d2', 1200), rejectedAt: new Date().toISOString(), code: 'NOT_FOUND', message: 'Contact contact-7 not found' });
+
+    await openField('/field', []);
+
+    expect(await screen.findByText('1 cotisation en attente d’envoi.')).toBeTruthy();
+    expect(screen.getByText(/Cotisation de Fatou Diallo : 24\s€/)).toBeTruthy();
+    const rejected = await screen.findByRole('region', { name: '1 cotisation à corriger' });
+    expect(within(rejected).getByText(/n’existe plus/)).toBeTruthy();
+    expect(within(rejected).getByRole('link', { name: 'Ouvrir sa fiche' }).getAttribute('href')).toBe('/contacts/contact-7');
+    expect(within(rejected).queryByRole('button', { name: 'Corriger' })).toBeNull();
+    const nav = screen.getByRole('navigation', { name: 'Navigation principale' });
+    expect(within(nav).getByRole('link', { name: /Terrain.*1 en attente d’envoi/ })).toBeTruthy();
   });
 });

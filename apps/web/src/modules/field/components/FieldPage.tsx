@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { fieldErrors, NO_ERRORS, placeErrors, refusalErrors, type FieldErrors } from '../../../apollo/errors';
+import { fieldErrors, NO_ERRORS, placeErrors, type FieldErrors } from '../../../apollo/errors';
 import { useT } from '../../../i18n';
 import { label } from '../../../i18n/labels';
 import { useSession } from '../../auth/session';
@@ -9,7 +9,8 @@ import { useOnline } from '../../shell/useOnline';
 import { localErrors, nextDoor, toInput, type FieldDraft } from '../draft';
 import { newClientId } from '../clientId';
 import { discardRejected, submitToOutbox, useOutbox } from '../outbox/outbox';
-import type { RejectedEntry } from '../outbox/store';
+import type { RejectedConversation } from '../outbox/store';
+import { refusalOf } from './refusal';
 import { useFieldDraft } from '../useFieldDraft';
 import { useFieldOptions } from '../useFieldOptions';
 import { FieldForm, type SubmitStatus } from './FieldForm';
@@ -89,6 +90,7 @@ export function FieldPage() {
     setErrors(NO_ERRORS);
     try {
       const result = await submitToOutbox({
+        kind: 'conversation',
         clientId,
         userId,
         input: toInput(snapshot, clientId, now),
@@ -97,14 +99,16 @@ export function FieldPage() {
         attempts: 0,
       });
       if (result.status === 'rejected') {
-        // Shown here, next to the fields: the form still holds what was typed.
+        // The API answered at once: shown here, next to the fields, the form still holds what was typed.
         await discardRejected(clientId);
-        setErrors(placeErrors(refusalErrors(result.entry, t), isFormField));
+        setErrors(placeErrors(refusalOf(result.entry, t), isFormField));
         setStatus(null);
         focusFirstError();
         return;
       }
-      setStatus(result.status === 'sent' ? 'sent' : 'queued');
+      // Not answered yet (a weak signal): confirmed all the same, it leaves in the background;
+      // a refusal coming later lands in the "to correct" list.
+      setStatus(result.status === 'sent' ? 'sent' : result.status === 'waiting' && result.reason === 'offline' ? 'queued' : 'sending');
       setDraft(nextDoor(snapshot));
       doorRef.current?.focus();
     } catch (error) {
@@ -115,9 +119,9 @@ export function FieldPage() {
     }
   }
 
-  async function correct(entry: RejectedEntry) {
+  async function correct(entry: RejectedConversation) {
     setDraft(entry.draft);
-    setErrors(placeErrors(refusalErrors(entry, t), isFormField));
+    setErrors(placeErrors(refusalOf(entry, t), isFormField));
     setStatus(null);
     await discardRejected(entry.clientId);
     focusFirstError();

@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
 import { useApolloClient } from '@apollo/client/react';
 import { isMember, useSession } from '../../auth/session';
+import { RecordDuesPaymentMutation } from '../../membership/graphql/membership';
 import { LogConversationMutation } from '../graphql/logConversation';
 import { configureOutbox, startOutboxSync } from '../outbox/outbox';
 
-/** Sends the signed-in member's waiting conversations, wherever they are in the app. */
+/** Sends the signed-in member's waiting conversations and dues payments, wherever they are in the app. */
 export function OutboxSync() {
   const session = useSession();
   const client = useApolloClient();
@@ -14,7 +15,13 @@ export function OutboxSync() {
     if (!userId) return undefined;
     configureOutbox({
       userId,
-      send: (input) => client.mutate({ mutation: LogConversationMutation, variables: { input }, fetchPolicy: 'no-cache' }),
+      send: {
+        conversation: (input) => client.mutate({ mutation: LogConversationMutation, variables: { input }, fetchPolicy: 'no-cache' }),
+        // The contact page shown meanwhile gets the new membership and its receipt.
+        dues: async (input) =>
+          (await client.mutate({ mutation: RecordDuesPaymentMutation, variables: { input }, fetchPolicy: 'no-cache', refetchQueries: ['ContactMembership'] })).data
+            ?.recordDuesPayment,
+      },
     });
     const stop = startOutboxSync();
     return () => {

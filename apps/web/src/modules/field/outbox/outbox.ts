@@ -1,198 +1,335 @@
 import { useEffect, useState } from 'react';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import type { LogConversationInput } from '../../../gql/graphql';
-import { connectivity } from '../../../network/connectivity';
+import type { DuesPaymentInput, LogConversationInput } from '../../../gql/graphql';
+import { connectivity as appConnectivity, type ConnectivityStore } from '../../../network/connectivity';
 import { createIdbStore, createMemoryStore, type OutboxEntry, type OutboxStore, type RejectedEntry } from './store';
 
-// The outbox: every conversation goes here first, then to the API. An entry leaves
-// the outbox only when the API accepted it, or refused it (BAD_USER_INPUT: then it
-// waits in `rejected` for the member to correct it). Network failures leave it in
-// place for the next try: when the browser goes online, when the app loads, on a timer.
-// One flush at a time (in this tab, and across tabs with the Web Locks API), and the
-// API dedupes on clientId, so an entry is never recorded twice.
+// The outbox: every conversation logged at a door and every dues payment recorded at
+// a stall goes here first, then to the API. An entry leaves the outbox only when the
+// API accepted it, or refused it for good (BAD_USER_INPUT, NOT_FOUND, FORBIDDEN: then
+// it waits in `rejected` for the member to correct or discard it). Network trouble and
+// passing server errors leave it in place for the next try, with a growing delay
+// between automatic tries (exponential backoff, capped); the network's return sends
+// what waits at once. One flush at a time (in this tab, and across tabs with the Web
+// Locks API), and the API dedupes on clientId, so an entry is never recorded twice.
+//
+// `createOutbox` builds an independent outbox (its own store, listeners, queue): the
+// app uses one (`the module functions below`), each unit test builds its own.
 
-export type SendConversation = (input: LogConversationInput) => Promise<unknown>;
+/** One sender per kind of entry; each resolves with the API's answer. */
+export interface Senders {
+  conversation: (input: LogConversationInput) => Promise<unknown>;
+  dues: (input: DuesPaymentInput) => Promise<unknown>;
+}
+
+export interface Engine {
+  send: Senders;
+  userId: string;
+}
 
 export type SendResult =
-  | { status: 'sent' }
+  | { status: 'sent'; answer?: unknown }
   | { status: 'rejected'; entry: RejectedEntry }
-  | { status: 'waiting'; reason: 'offline' | 'error'; message?: string };
+  /** offline: no answer; error: a passing error; slow: no answer yet (it goes on in the background). */
+  | { status: 'waiting'; reason: 'offline' | 'error' | 'slow'; message?: string };
 
 export type FlushReport = Map<string, SendResult>;
 
-export const RETRY_INTERVAL_MS = 20_000;
+/**
+ * Why a flush runs. `auto` (load, timer, a new entry) respects each entry's backoff;
+ * `reconnect` (the network is back) retries at once what failed for want of network;
+ * `manual` ("send now") retries everything.
+ */
+export type FlushMode = 'auto' | 'reconnect' | 'manual';
+const RANK: Record<FlushMode, number> = { auto: 0, reconnect: 1, manual: 2 };
 
-let store: OutboxStore | null = null;
+/** How often the automatic sync looks for entries whose backoff is over. */
+export const RETRY_CHECK_MS = 5_000;
+export const RETRY_BASE_MS = 5_000;
+export const RETRY_MAX_MS = 5 * 60_000;
+/** How long a submission waits for the API before confirming "kept on this phone" (a refusal is then shown at once). */
+export const ANSWER_WINDOW_MS = 1_500;
+/** A send that got no answer after this long counts as lost (the next try resends it; the API dedupes). */
+export const SEND_TIMEOUT_MS = 30_000;
 
-export function getOutboxStore(): OutboxStore {
-  return (store ??= typeof indexedDB === 'undefined' ? createMemoryStore() : createIdbStore());
+/** The API codes that will never be accepted as sent: the entry goes to the "to correct" list. */
+const FINAL_CODES = ['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN'];
+
+/** Delay before the next automatic try after `attempts` failures: 5 s, 10 s, 20 s… up to 5 min. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1), RETRY_MAX_MS);
 }
 
-/** Tests install a memory store; pass null to go back to the default. */
-export function setOutboxStore(next: OutboxStore | null): void {
-  store = next;
-  notifyHere();
+/** Whether a flush of this mode tries the entry now. */
+export function isDue(entry: OutboxEntry, now: number, mode: FlushMode): boolean {
+  if (!entry.nextAttemptAt || mode === 'manual') return true;
+  if (mode === 'reconnect' && entry.lastFailure !== 'error') return true;
+  return Date.parse(entry.nextAttemptAt) <= now;
 }
 
-// --- change notifications (this tab, and the others through a BroadcastChannel) ---
-const listeners = new Set<() => void>();
-const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('rapport-outbox');
-if (channel) channel.onmessage = () => notifyHere();
-
-function notifyHere() {
-  for (const listener of listeners) listener();
-}
-
-function notify() {
-  notifyHere();
-  channel?.postMessage('changed');
-}
-
-export function subscribeOutbox(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-// --- the sender, configured by the signed-in shell ---
-interface Engine {
-  send: SendConversation;
-  userId: string;
-}
-let engine: Engine | null = null;
-
-export function configureOutbox(next: Engine | null): void {
-  engine = next;
-}
-
-export async function enqueue(entry: OutboxEntry): Promise<void> {
-  await getOutboxStore().put(entry);
-  notify();
-}
-
-export async function discardRejected(clientId: string): Promise<void> {
-  await getOutboxStore().removeRejected(clientId);
-  notify();
-}
-
-/** The API's refusal, if it is one: BAD_USER_INPUT, naming the field. */
-function refusal(error: unknown): { field?: string; message: string } | null {
+/** The API's final refusal, if it is one: BAD_USER_INPUT (naming the field), NOT_FOUND or FORBIDDEN. */
+export function finalRefusal(error: unknown): { code: string; field?: string; message: string } | null {
   if (!CombinedGraphQLErrors.is(error)) return null;
-  const bad = error.errors.filter((e) => e.extensions?.['code'] === 'BAD_USER_INPUT');
-  if (!bad.length) return null;
-  const field = bad.map((e) => e.extensions?.['field']).find((f): f is string => typeof f === 'string');
-  return { field, message: bad.map((e) => e.message).join('\n') };
+  for (const code of FINAL_CODES) {
+    const matching = error.errors.filter((e) => e.extensions?.['code'] === code);
+    if (!matching.length) continue;
+    const field = matching.map((e) => e.extensions?.['field']).find((f): f is string => typeof f === 'string');
+    return { code, field, message: matching.map((e) => e.message).join('\n') };
+  }
+  return null;
 }
 
-async function flushOnce(): Promise<FlushReport> {
-  const report: FlushReport = new Map();
-  const current = engine;
-  if (!current) return report;
-  const outbox = getOutboxStore();
-  const entries = (await outbox.pending()).filter((entry) => entry.userId === current.userId);
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i]!;
-    try {
-      await current.send(entry.input);
-      await outbox.remove(entry.clientId);
-      report.set(entry.clientId, { status: 'sent' });
-    } catch (error) {
-      const refused = refusal(error);
-      if (refused) {
-        const rejected: RejectedEntry = { ...entry, rejectedAt: new Date().toISOString(), ...refused };
-        await outbox.reject(rejected);
-        report.set(entry.clientId, { status: 'rejected', entry: rejected });
-        continue;
-      }
-      const answered = CombinedGraphQLErrors.is(error);
-      const message = error instanceof Error ? error.message : String(error);
-      await outbox.put({ ...entry, attempts: entry.attempts + 1, lastError: message });
-      report.set(entry.clientId, { status: 'waiting', reason: answered ? 'error' : 'offline', message });
-      if (!answered) {
-        // No answer at all: the network is down, the others would fail the same way.
-        for (const rest of entries.slice(i + 1)) report.set(rest.clientId, { status: 'waiting', reason: 'offline' });
-        break;
+class NoAnswer extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NoAnswer';
+  }
+}
+
+export interface OutboxOptions {
+  /** Default: IndexedDB (memory when the browser has none), opened on first use. */
+  store?: OutboxStore;
+  connectivity?: Pick<ConnectivityStore, 'get' | 'subscribe'>;
+  /** BroadcastChannel name to tell other tabs (null: none). */
+  channelName?: string | null;
+  /** Web Locks name for one flush across tabs (null: this outbox only). */
+  lockName?: string | null;
+  sendTimeoutMs?: number;
+  now?: () => number;
+}
+
+export interface Outbox {
+  store(): OutboxStore;
+  configure(engine: Engine | null): void;
+  subscribe(listener: () => void): () => void;
+  enqueue(entry: OutboxEntry): Promise<void>;
+  discardRejected(clientId: string): Promise<void>;
+  flush(mode?: FlushMode): Promise<FlushReport>;
+  submit(entry: OutboxEntry, windowMs?: number): Promise<SendResult>;
+  startSync(checkEveryMs?: number): () => void;
+  dispose(): void;
+}
+
+export function createOutbox(options: OutboxOptions = {}): Outbox {
+  const connectivity = options.connectivity ?? appConnectivity;
+  const sendTimeoutMs = options.sendTimeoutMs ?? SEND_TIMEOUT_MS;
+  const now = options.now ?? Date.now;
+  let store = options.store ?? null;
+  const getStore = () => (store ??= typeof indexedDB === 'undefined' ? createMemoryStore() : createIdbStore());
+  let engine: Engine | null = null;
+
+  // --- change notifications (this outbox, and the other tabs through a BroadcastChannel) ---
+  const listeners = new Set<() => void>();
+  const channel = options.channelName && typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(options.channelName) : null;
+  const notifyHere = () => {
+    for (const listener of [...listeners]) listener();
+  };
+  if (channel) channel.onmessage = () => notifyHere();
+  const notify = () => {
+    notifyHere();
+    channel?.postMessage('changed');
+  };
+
+  async function enqueue(entry: OutboxEntry) {
+    await getStore().put(entry);
+    notify();
+  }
+
+  /**
+   * One send, bounded: a connection that hangs (one bar of signal) or a network that
+   * drops meanwhile must not hold the outbox. The request may still arrive later: the
+   * next try resends it with the same clientId and the API returns the same record.
+   */
+  function sendOne(current: Engine, entry: OutboxEntry): Promise<unknown> {
+    const sending = entry.kind === 'dues' ? current.send.dues(entry.input) : current.send.conversation(entry.input);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let unsubscribe = () => {};
+    const givenUp = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new NoAnswer(`no answer after ${sendTimeoutMs} ms`)), sendTimeoutMs);
+      unsubscribe = connectivity.subscribe(() => {
+        if (connectivity.get() === 'offline') reject(new NoAnswer('offline'));
+      });
+    });
+    return Promise.race([sending, givenUp]).finally(() => {
+      clearTimeout(timer);
+      unsubscribe();
+    });
+  }
+
+  async function flushOnce(mode: FlushMode): Promise<FlushReport> {
+    const report: FlushReport = new Map();
+    const current = engine;
+    if (!current) return report;
+    const outbox = getStore();
+    const mine = (await outbox.pending()).filter((entry) => entry.userId === current.userId);
+    const startedAt = now();
+    const entries = mine.filter((entry) => isDue(entry, startedAt, mode));
+    for (const entry of mine) {
+      if (!entries.includes(entry)) report.set(entry.clientId, { status: 'waiting', reason: entry.lastFailure ?? 'error', message: entry.lastError });
+    }
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i]!;
+      try {
+        const answer = await sendOne(current, entry);
+        await outbox.remove(entry.clientId);
+        report.set(entry.clientId, { status: 'sent', answer });
+        // Each entry that leaves shows at once (five doors on a slow network count down one by one).
+        notify();
+      } catch (error) {
+        const refused = finalRefusal(error);
+        if (refused) {
+          const rejected = { ...entry, rejectedAt: new Date(now()).toISOString(), ...refused } as RejectedEntry;
+          await outbox.reject(rejected);
+          report.set(entry.clientId, { status: 'rejected', entry: rejected });
+          notify();
+          continue;
+        }
+        const answered = CombinedGraphQLErrors.is(error);
+        const reason = answered ? 'error' : 'offline';
+        const message = error instanceof Error ? error.message : String(error);
+        const attempts = entry.attempts + 1;
+        await outbox.put({ ...entry, attempts, lastError: message, lastFailure: reason, nextAttemptAt: new Date(now() + retryDelayMs(attempts)).toISOString() });
+        report.set(entry.clientId, { status: 'waiting', reason, message });
+        notify();
+        if (!answered) {
+          // No answer at all: the network is down, the others would fail the same way.
+          for (const rest of entries.slice(i + 1)) report.set(rest.clientId, { status: 'waiting', reason: 'offline' });
+          break;
+        }
       }
     }
+    return report;
   }
-  if (entries.length) notify();
-  return report;
-}
 
-function withLock<T>(run: () => Promise<T>): Promise<T> {
-  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-  return locks ? (locks.request('rapport-outbox', run) as Promise<T>) : run();
-}
-
-let tail: Promise<unknown> = Promise.resolve();
-let queued: Promise<FlushReport> | null = null;
-
-/**
- * Sends what waits. Flushes run one after the other; a caller arriving while one is
- * queued (not yet started) shares it: it will read the outbox when it starts.
- */
-export function flushOutbox(): Promise<FlushReport> {
-  if (queued) return queued;
-  const run = tail.then(() => {
-    queued = null;
-    return withLock(flushOnce);
-  });
-  queued = run;
-  tail = run.catch(() => undefined);
-  return run;
-}
-
-/**
- * Puts one entry in the outbox and tries to send it at once. Answers within
- * `timeoutMs` (a landing with one bar of signal must not block the next door):
- * after that, the entry simply waits for its turn.
- */
-export async function submitToOutbox(entry: OutboxEntry, timeoutMs = 8_000): Promise<SendResult> {
-  await enqueue(entry);
-  if (connectivity.get() === 'offline') {
-    // Known to be offline: confirm at once, the entry leaves when Rapport answers again.
-    void flushOutbox().catch(() => undefined);
-    return { status: 'waiting', reason: 'offline' };
+  function withLock<T>(run: () => Promise<T>): Promise<T> {
+    const locks = options.lockName && typeof navigator !== 'undefined' ? navigator.locks : undefined;
+    return locks ? (locks.request(options.lockName!, run) as Promise<T>) : run();
   }
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), timeoutMs);
-  });
-  const report = await Promise.race([flushOutbox(), timeout]).finally(() => clearTimeout(timer));
-  return report?.get(entry.clientId) ?? { status: 'waiting', reason: 'offline' };
+
+  let tail: Promise<unknown> = Promise.resolve();
+  let queued: Promise<FlushReport> | null = null;
+  let queuedMode: FlushMode = 'auto';
+  let running = 0;
+
+  /**
+   * Sends what waits. Flushes run one after the other; a caller arriving while one is
+   * queued (not yet started) shares it: it will read the outbox when it starts, in the
+   * most eager of the modes asked.
+   */
+  function flush(mode: FlushMode = 'auto'): Promise<FlushReport> {
+    if (RANK[mode] > RANK[queuedMode]) queuedMode = mode;
+    if (queued) return queued;
+    running++;
+    const run = tail.then(() => {
+      queued = null;
+      const runMode = queuedMode;
+      queuedMode = 'auto';
+      return withLock(() => flushOnce(runMode));
+    });
+    queued = run;
+    tail = run.catch(() => undefined).finally(() => running--);
+    return run;
+  }
+
+  /**
+   * Puts one entry in the outbox and confirms it without blocking the next door: when
+   * the outbox is idle and the network up, it waits up to `windowMs` for the API (so a
+   * refusal can be shown next to the field, the form still full); otherwise, or after
+   * that, the entry is confirmed as kept on the phone and leaves in the background.
+   */
+  async function submit(entry: OutboxEntry, windowMs = ANSWER_WINDOW_MS): Promise<SendResult> {
+    const busy = running > 0;
+    await enqueue(entry);
+    const flushing = flush();
+    flushing.catch(() => undefined);
+    if (connectivity.get() === 'offline') return { status: 'waiting', reason: 'offline' };
+    // Other entries are being sent first (a slow network): no point waiting in line.
+    if (busy) return { status: 'waiting', reason: 'slow' };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const window = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), windowMs);
+    });
+    const report = await Promise.race([flushing.catch(() => null), window]).finally(() => clearTimeout(timer));
+    return report?.get(entry.clientId) ?? { status: 'waiting', reason: 'slow' };
+  }
+
+  /** Starts the automatic sends: now, when the network returns, back in the foreground, and when a backoff is over. */
+  function startSync(checkEveryMs = RETRY_CHECK_MS): () => void {
+    const flushQuietly = (mode: FlushMode) => void flush(mode).catch(() => undefined);
+    const flushIfDue = (mode: FlushMode) => {
+      const current = engine;
+      if (!current || connectivity.get() === 'offline') return;
+      void getStore()
+        .pending()
+        .then((entries) => entries.some((e) => e.userId === current.userId && isDue(e, now(), mode)) && flushQuietly(mode))
+        .catch(() => undefined);
+    };
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') flushIfDue('auto');
+    };
+    const onOnline = () => flushQuietly('reconnect');
+    flushQuietly('auto');
+    // The network is back (a request or a probe was answered): send what waits at once.
+    let wasOnline = connectivity.get() === 'online';
+    const unsubscribe = connectivity.subscribe(() => {
+      const online = connectivity.get() === 'online';
+      if (online && !wasOnline) flushIfDue('reconnect');
+      wasOnline = online;
+    });
+    window.addEventListener('online', onOnline);
+    document.addEventListener('visibilitychange', onVisible);
+    const timer = setInterval(() => flushIfDue('auto'), checkEveryMs);
+    return () => {
+      unsubscribe();
+      window.removeEventListener('online', onOnline);
+      document.removeEventListener('visibilitychange', onVisible);
+      clearInterval(timer);
+    };
+  }
+
+  return {
+    store: getStore,
+    configure: (next) => {
+      engine = next;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    enqueue,
+    async discardRejected(clientId) {
+      await getStore().removeRejected(clientId);
+      notify();
+    },
+    flush,
+    submit,
+    startSync,
+    dispose() {
+      engine = null;
+      listeners.clear();
+      channel?.close();
+    },
+  };
 }
 
-/** Starts the automatic retries: now, when the network returns, when the app comes back to the foreground, and on a timer. */
-export function startOutboxSync(intervalMs = RETRY_INTERVAL_MS): () => void {
-  const flush = () => void flushOutbox().catch(() => undefined);
-  const flushIfPending = () => {
-    const current = engine;
-    if (!current) return;
-    void getOutboxStore()
-      .pending()
-      .then((entries) => entries.some((e) => e.userId === current.userId) && flush())
-      .catch(() => undefined);
-  };
-  const onVisible = () => {
-    if (document.visibilityState === 'visible') flushIfPending();
-  };
-  flush();
-  // The network is back (a request or a probe was answered): send what waits at once.
-  let wasOnline = connectivity.get() === 'online';
-  const unsubscribe = connectivity.subscribe(() => {
-    const online = connectivity.get() === 'online';
-    if (online && !wasOnline) flushIfPending();
-    wasOnline = online;
-  });
-  window.addEventListener('online', flush);
-  document.addEventListener('visibilitychange', onVisible);
-  const timer = setInterval(flushIfPending, intervalMs);
-  return () => {
-    unsubscribe();
-    window.removeEventListener('online', flush);
-    document.removeEventListener('visibilitychange', onVisible);
-    clearInterval(timer);
-  };
+// --- the app's outbox ---
+const appOptions: OutboxOptions = { channelName: 'rapport-outbox', lockName: 'rapport-outbox' };
+let app = createOutbox(appOptions);
+
+/** Tests: a fresh app outbox (empty store, no sender, no listeners), optionally on the given store. */
+export function resetOutbox(store?: OutboxStore): void {
+  app.dispose();
+  app = createOutbox({ ...appOptions, store });
 }
+
+export const getOutboxStore = (): OutboxStore => app.store();
+export const configureOutbox = (engine: Engine | null): void => app.configure(engine);
+export const subscribeOutbox = (listener: () => void): (() => void) => app.subscribe(listener);
+export const enqueue = (entry: OutboxEntry): Promise<void> => app.enqueue(entry);
+export const discardRejected = (clientId: string): Promise<void> => app.discardRejected(clientId);
+export const flushOutbox = (mode?: FlushMode): Promise<FlushReport> => app.flush(mode);
+export const submitToOutbox = (entry: OutboxEntry, windowMs?: number): Promise<SendResult> => app.submit(entry, windowMs);
+export const startOutboxSync = (checkEveryMs?: number): (() => void) => app.startSync(checkEveryMs);
 
 export interface OutboxState {
   pending: OutboxEntry[];

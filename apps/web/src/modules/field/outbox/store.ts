@@ -1,31 +1,64 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { LogConversationInput } from '../../../gql/graphql';
+import type { DuesPaymentInput, LogConversationInput } from '../../../gql/graphql';
 import type { FieldDraft } from '../draft';
 
-// Where conversations typed on a landing without signal wait to be sent: IndexedDB,
-// which survives reloads, closed tabs and a phone that restarts. Keyed by clientId,
-// the idempotency key the API dedupes on, so an entry can be sent again safely.
+// Where what was typed on a landing or at a stall without signal waits to be sent:
+// IndexedDB, which survives reloads, closed tabs and a phone that restarts. Keyed by
+// clientId, the idempotency key the API dedupes on, so an entry can be sent again safely.
+//
+// Two kinds of entries share the outbox (a discriminated union on `kind`): door-to-door
+// conversations and dues payments. Entries stored before dues existed have no `kind`:
+// they are conversations (`normalize` below), so no IndexedDB upgrade is needed.
 
-export interface OutboxEntry {
+interface EntryBase {
   clientId: string;
   /** The member who typed it: only their session sends it (a shared phone must not reattribute it). */
   userId: string;
-  input: LogConversationInput;
-  /** The form as it was typed, to reopen it when the API refuses the entry. */
-  draft: FieldDraft;
   createdAt: string;
+  /** Failed attempts so far (network or server trouble; refusals leave the outbox). */
   attempts: number;
   /** Why the last attempt failed (not a refusal: those move to `rejected`). */
   lastError?: string;
+  /** `offline`: no answer from Rapport; `error`: Rapport answered with a passing error (retried with backoff). */
+  lastFailure?: 'offline' | 'error';
+  /** Not retried automatically before this time (exponential backoff, see outbox.ts). */
+  nextAttemptAt?: string;
 }
 
-/** An entry the API refused (BAD_USER_INPUT): nothing was written; the member corrects and sends it again. */
-export interface RejectedEntry extends OutboxEntry {
+/** A conversation logged with the field form. */
+export interface ConversationEntry extends EntryBase {
+  kind: 'conversation';
+  input: LogConversationInput;
+  /** The form as it was typed, to reopen it when the API refuses the entry. */
+  draft: FieldDraft;
+}
+
+/** A dues payment recorded at a stall, a drop-in or the door. */
+export interface DuesEntry extends EntryBase {
+  kind: 'dues';
+  input: DuesPaymentInput;
+  /** How the lists name it without the network: the payer and who else it pays for. */
+  payerName: string;
+  paysForNames: string[];
+  currency: string;
+}
+
+export type OutboxEntry = ConversationEntry | DuesEntry;
+export type OutboxEntryKind = OutboxEntry['kind'];
+
+interface Refusal {
   rejectedAt: string;
+  /** The API's code: BAD_USER_INPUT (to correct), NOT_FOUND or FORBIDDEN (will never be accepted as is). */
+  code?: string;
   /** The refusal, in the API's words (the form translates it when reopened). */
   field?: string;
   message: string;
 }
+
+/** An entry the API refused: nothing was written; the member corrects and sends it again, or discards it. */
+export type RejectedEntry = OutboxEntry & Refusal;
+export type RejectedConversation = ConversationEntry & Refusal;
+export type RejectedDues = DuesEntry & Refusal;
 
 export interface OutboxStore {
   pending(): Promise<OutboxEntry[]>;
@@ -35,6 +68,12 @@ export interface OutboxStore {
   /** Moves an entry from the outbox to the rejected list in one step. */
   reject(entry: RejectedEntry): Promise<void>;
   removeRejected(clientId: string): Promise<void>;
+}
+
+/** Entries written before the outbox carried dues have no kind: they are conversations. */
+type Stored<T> = T | (Omit<ConversationEntry, 'kind'> & { kind?: undefined } & Partial<Refusal>);
+export function normalize<T extends OutboxEntry>(entry: Stored<T>): T {
+  return (entry.kind ? entry : { ...entry, kind: 'conversation' }) as T;
 }
 
 interface OutboxDB extends DBSchema {
@@ -55,7 +94,7 @@ export function createIdbStore(name = 'rapport-field'): OutboxStore {
     }));
   return {
     async pending() {
-      return (await (await open()).getAll('outbox')).sort(byCreatedAt);
+      return (await (await open()).getAll('outbox')).map(normalize).sort(byCreatedAt);
     },
     async put(entry) {
       await (await open()).put('outbox', entry);
@@ -64,7 +103,7 @@ export function createIdbStore(name = 'rapport-field'): OutboxStore {
       await (await open()).delete('outbox', clientId);
     },
     async rejected() {
-      return (await (await open()).getAll('rejected')).sort(byCreatedAt);
+      return (await (await open()).getAll('rejected')).map((e) => normalize<RejectedEntry>(e)).sort(byCreatedAt);
     },
     async reject(entry) {
       const tx = (await open()).transaction(['outbox', 'rejected'], 'readwrite');
@@ -83,7 +122,7 @@ export function createMemoryStore(): OutboxStore {
   const copy = <T>(value: T): T => structuredClone(value);
   return {
     async pending() {
-      return [...outbox.values()].map(copy).sort(byCreatedAt);
+      return [...outbox.values()].map(copy).map(normalize).sort(byCreatedAt);
     },
     async put(entry) {
       outbox.set(entry.clientId, copy(entry));
@@ -92,7 +131,7 @@ export function createMemoryStore(): OutboxStore {
       outbox.delete(clientId);
     },
     async rejected() {
-      return [...rejected.values()].map(copy).sort(byCreatedAt);
+      return [...rejected.values()].map(copy).map((e) => normalize<RejectedEntry>(e)).sort(byCreatedAt);
     },
     async reject(entry) {
       rejected.set(entry.clientId, copy(entry));

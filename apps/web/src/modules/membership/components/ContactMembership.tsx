@@ -1,21 +1,26 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { PaymentMethod } from '@rapport/shared';
 import { errorMessage } from '../../../apollo/errors';
+import { useSession } from '../../auth/session';
+import { newClientId } from '../../field/clientId';
+import { refusalOf } from '../../field/components/refusal';
+import { discardRejected, submitToOutbox, useOutbox } from '../../field/outbox/outbox';
+import type { DuesEntry } from '../../field/outbox/store';
 import { useLocale, useT } from '../../../i18n';
 import { useFormat } from '../../../i18n/format';
 import { label } from '../../../i18n/labels';
 import { ContactSearch, contactName, type PickedContact } from '../../contacts/components/ContactSearch';
 import { FieldShell, SelectField } from '../../shell/components/fields';
 import { useOnline } from '../../shell/useOnline';
-import { ContactMembershipQuery, RecordDuesPaymentMutation } from '../graphql/membership';
+import { ContactMembershipQuery } from '../graphql/membership';
 import { formatCents, lastDay, parseEuros } from '../money';
 
 const QUICK_CENTS = [0, 600, 1200, 2400];
 
 /** On a contact's page: membership status and history, and the "record dues" form (organisers and leaders). */
-export function ContactMembership({ contactId }: { contactId: string }) {
+export function ContactMembership({ contactId, name }: { contactId: string; name: string }) {
   const t = useT();
   const format = useFormat();
   const { locale } = useLocale();
@@ -71,24 +76,33 @@ export function ContactMembership({ contactId }: { contactId: string }) {
           </ul>
         </>
       ) : null}
-      <RecordDuesForm contactId={contact.id} suggestedCents={data.membershipSettings.suggestedDuesCents} currency={currency} />
+      <RecordDuesForm contactId={contact.id} name={name} suggestedCents={data.membershipSettings.suggestedDuesCents} currency={currency} />
     </section>
   );
 }
 
-/** Dues recorded at a stall, a drop-in or the door: amount (suggested pre-filled), method, who else it pays for. */
-export function RecordDuesForm({ contactId, suggestedCents, currency }: { contactId: string; suggestedCents: number; currency: string }) {
+/**
+ * Dues recorded at a stall, a drop-in or the door: amount (suggested pre-filled), method,
+ * who else it pays for. Through the phone's outbox, like the field form: without signal
+ * the payment is kept and sent once when the network returns (the API dedupes on clientId).
+ */
+export function RecordDuesForm({ contactId, name, suggestedCents, currency }: { contactId: string; name: string; suggestedCents: number; currency: string }) {
   const t = useT();
   const { locale } = useLocale();
   const online = useOnline();
   const id = useId();
+  const userId = useSession()?.user.id ?? '';
+  const outbox = useOutbox(userId);
   const [amount, setAmount] = useState(String(suggestedCents / 100).replace('.', locale === 'fr' ? ',' : '.'));
   const [method, setMethod] = useState<PaymentMethod>(PaymentMethod.CASH);
   const [paysFor, setPaysFor] = useState<PickedContact[]>([]);
   const [fieldError, setFieldError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState<{ id: string; receiptNumber: string } | null>(null);
-  const [record, recording] = useMutation(RecordDuesPaymentMutation, { refetchQueries: ['ContactMembership'] });
+  const [status, setStatus] = useState<'queued' | 'sending' | null>(null);
+  const [busy, setBusy] = useState(false);
   const money = (cents: number) => formatCents(cents, locale, currency);
+  const waiting = outbox.pending.filter((e): e is DuesEntry => e.kind === 'dues' && e.input.payerId === contactId).length;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -98,27 +112,54 @@ export function RecordDuesForm({ contactId, suggestedCents, currency }: { contac
       return;
     }
     setFieldError(null);
+    setFormError(null);
+    setDone(null);
+    setStatus(null);
+    setBusy(true);
+    const clientId = newClientId();
+    const now = new Date();
     try {
-      const result = await record({
-        variables: { input: { clientId: crypto.randomUUID(), payerId: contactId, amountCents, method, paysFor: paysFor.map((p) => p.id) } },
+      const result = await submitToOutbox({
+        kind: 'dues',
+        clientId,
+        userId,
+        // paidAt: when the money changed hands at the stall, not when the network came back.
+        input: { clientId, payerId: contactId, amountCents, method, paysFor: paysFor.map((p) => p.id), paidAt: now.toISOString() },
+        payerName: name,
+        paysForNames: paysFor.map((p) => p.label),
+        currency,
+        createdAt: now.toISOString(),
+        attempts: 0,
       });
-      const paid = result.data?.recordDuesPayment;
-      if (paid) {
-        setDone({ id: paid.id, receiptNumber: paid.receiptNumber });
-        setPaysFor([]);
+      if (result.status === 'rejected') {
+        // Answered at once: said here, the form keeps what was typed.
+        await discardRejected(clientId);
+        const errors = refusalOf(result.entry, t);
+        // The API counts in cents: the member typed euros, so the form's own words.
+        if (errors.fields['amountCents']) setFieldError(t('membership.amountInvalid'));
+        const others = [...Object.entries(errors.fields).filter(([key]) => key !== 'amountCents').map(([, m]) => m), ...errors.general];
+        setFormError(others.length ? others.join(' ') : null);
+        return;
       }
-    } catch {
-      // shown below from `recording.error`
+      const paid = result.status === 'sent' ? (result.answer as { id: string; receiptNumber: string } | undefined) : undefined;
+      if (paid) setDone({ id: paid.id, receiptNumber: paid.receiptNumber });
+      else setStatus(result.status === 'waiting' && result.reason === 'offline' ? 'queued' : 'sending');
+      setPaysFor([]);
+    } catch (error) {
+      // The phone refused to keep it (storage full…): nothing is lost from the form.
+      setFormError(errorMessage(error, t));
+    } finally {
+      setBusy(false);
     }
   }
 
   return (
     <form className="form dues-form" aria-labelledby={`${id}-title`} onSubmit={(e) => void submit(e)}>
       <h3 id={`${id}-title`}>{t('membership.record')}</h3>
-      {!online ? <p className="hint">{t('membership.onlineOnly')}</p> : null}
+      {!online ? <p className="hint">{t('membership.offline')}</p> : null}
       <FieldShell label={t('membership.amount')} error={fieldError ?? undefined} hint={t('membership.amountHint', { amount: money(suggestedCents) })}>
-        {({ inputId, describedBy }) => (
-          <input id={inputId} name="amount" inputMode="decimal" autoComplete="off" value={amount} onChange={(e) => setAmount(e.target.value)} aria-describedby={describedBy} />
+        {({ inputId, describedBy, invalid }) => (
+          <input id={inputId} name="amount" inputMode="decimal" autoComplete="off" value={amount} onChange={(e) => setAmount(e.target.value)} aria-describedby={describedBy} aria-invalid={invalid} />
         )}
       </FieldShell>
       <div className="button-row" role="group" aria-label={t('membership.quickAmounts')}>
@@ -153,18 +194,23 @@ export function RecordDuesForm({ contactId, suggestedCents, currency }: { contac
           ))}
         </ul>
       ) : null}
-      {recording.error ? (
+      {formError ? (
         <p className="alert" role="alert">
-          {errorMessage(recording.error, t)}
+          {formError}
         </p>
       ) : null}
-      {done ? (
-        <p role="status" className="success">
-          {t('membership.recorded', { number: done.receiptNumber })} <Link to={`/receipts/${done.id}`}>{t('membership.seeReceipt')}</Link>
-        </p>
-      ) : null}
-      <button type="submit" className="button button-primary" disabled={recording.loading || !online}>
-        {recording.loading ? t('field.saving') : t('membership.recordButton')}
+      <p role="status" className={done ? 'success' : undefined} data-dues-status={done ? 'sent' : (status ?? '')}>
+        {done ? (
+          <>
+            {t('membership.recorded', { number: done.receiptNumber })} <Link to={`/receipts/${done.id}`}>{t('membership.seeReceipt')}</Link>
+          </>
+        ) : status ? (
+          t(status === 'queued' ? 'membership.queued' : 'membership.sending')
+        ) : null}
+      </p>
+      {waiting ? <p className="hint" data-dues-waiting={waiting}>{t('membership.waiting', { count: waiting })}</p> : null}
+      <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy || undefined}>
+        {busy ? t('field.saving') : t('membership.recordButton')}
       </button>
     </form>
   );
