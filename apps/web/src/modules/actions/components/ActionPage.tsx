@@ -12,6 +12,7 @@ import { FormErrors, SelectField, TextAreaField } from '../../shell/components/f
 import { usePageTitle } from '../../shell/components/usePageTitle';
 import { keys, useFormErrors } from '../../shell/useFormErrors';
 import { OrganisationActionsQuery, RecordActionOutcomeMutation, SetParticipationMutation } from '../graphql/actions';
+import { QueryStatus } from '../../shell/components/QueryStatus';
 
 type ActionRow = ActionsData['campaigns'][number]['actions'][number];
 type Participant = ActionRow['participants'][number];
@@ -32,12 +33,7 @@ export function ActionPage() {
     return (
       <section className="page">
         <h1>{t('action.title')}</h1>
-        {loading ? <p role="status">{t('common.loading')}</p> : null}
-        {error ? (
-          <p className="alert" role="alert">
-            {errorMessage(error, t)}
-          </p>
-        ) : null}
+        <QueryStatus loading={loading} error={error} />
         {data && !loading ? <p>{t('action.notFound')}</p> : null}
       </section>
     );
