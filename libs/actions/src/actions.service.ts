@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, MoreThanOrEqual, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { badInput, byKey, groupByKey, notFound, v, type Loaders, type Member, isUuid } from '@rapport/core';
+import { badInput, byKey, groupByKey, v, type Loaders, type Member, isUuid } from '@rapport/core';
 import { findOwned, type GetOptions } from '@rapport/db';
 import { LIMITS, ParticipationStatus, ReminderKind, Role, Visibility } from '@rapport/shared';
 import { Organization } from '@rapport/auth';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { Role, SUPPORTED_LOCALES, DEFAULT_TIMEZONE } from '@rapport/shared';
-import { AppError, badInput, byKey, isUuid, notFound, v, type Loaders, type Member } from '@rapport/core';
+import { AppError, badInput, byKey, v, type Loaders, type Member } from '@rapport/core';
 import { findOwned } from '@rapport/db';
 
 import { Organization } from './entities/organization.entity.js';

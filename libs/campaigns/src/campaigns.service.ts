@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
-import { badInput, byKey, groupByKey, isUuid, notFound, v, type Loaders, type Member } from '@rapport/core';
+import { DataSource, In } from 'typeorm';
+import { badInput, byKey, groupByKey, isUuid, v, type Loaders, type Member } from '@rapport/core';
 import { findOwned, type GetOptions } from '@rapport/db';
 import { CampaignStage } from '@rapport/shared';
 import { Campaign } from './entities/campaign.entity.js';

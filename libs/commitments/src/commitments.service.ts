@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { badInput, byKey, groupByKey, notFound, v, type Loaders, type Member, isUuid } from '@rapport/core';
+import { badInput, groupByKey, v, type Loaders, type Member } from '@rapport/core';
 import { findOwned, type GetOptions } from '@rapport/db';
 import { CommitmentStatus, LIMITS, ReminderKind, Role } from '@rapport/shared';
 import { AuthService, User } from '@rapport/auth';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { LIMITS, MembershipStatus } from '@rapport/shared';
-import { badInput, byKey, isUuid, notFound, v, type Loaders, type Member } from '@rapport/core';
+import { badInput, byKey, isUuid, v, type Loaders, type Member } from '@rapport/core';
 import { findOwned, findAllOwned, type GetOptions } from '@rapport/db';
 import { AuthService } from '@rapport/auth';
 import { Contact } from './entities/contact.entity.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { byKey, groupByKey, notFound, v, type Loaders, type Member, isUuid } from '@rapport/core';
+import { byKey, groupByKey, v, type Loaders, type Member } from '@rapport/core';
 import { findOwned, findAllOwned, type GetOptions } from '@rapport/db';
 import { DemandStatus, LIMITS } from '@rapport/shared';
 import { CampaignsService } from '@rapport/campaigns';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
-import { badInput, byKey, groupByKey, notFound, v, type Loaders, type Member, isUuid } from '@rapport/core';
+import { DataSource, In } from 'typeorm';
+import { badInput, groupByKey, v, type Loaders, type Member } from '@rapport/core';
 import { findOwned, type GetOptions } from '@rapport/db';
 import { LIMITS, NegotiationStatus } from '@rapport/shared';
 import { CampaignsService } from '@rapport/campaigns';
