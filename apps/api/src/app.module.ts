@@ -28,10 +28,12 @@ export interface ApiOptions extends PlatformOptions {
   schemaFile?: string | true;
   /** Extra modules, such as the worker when one process runs both. */
   extraModules?: Array<Type | DynamicModule>;
-  /** Operators, registration, SMTP and links for accounts; unset fields come from the environment. */
+  /** Operators, registration, SMTP and links for accounts (loadConfig().auth); unset fields take DEFAULT_AUTH_OPTIONS. */
   auth?: Partial<AuthOptions>;
-  /** Answer introspection queries; default: not when NODE_ENV=production (GRAPHQL_INTROSPECTION). */
+  /** Answer introspection queries (loadConfig().graphqlIntrospection: not when NODE_ENV=production); default true (tests). */
   introspection?: boolean;
+  /** The built web app to serve (loadConfig().webDist); default apps/web/dist. */
+  webDist?: string;
 }
 
 /** The domain, one module per bounded context. */
@@ -66,7 +68,7 @@ export class AppModule {
           sortSchema: true,
           graphiql: false,
           // Production hides the schema unless GRAPHQL_INTROSPECTION=true (the web app needs none: codegen reads schema.graphql).
-          introspection: options.introspection ?? process.env.NODE_ENV !== 'production',
+          introspection: options.introspection ?? true,
           // One operation per request, and no automatic persisted queries (a cache anyone could fill).
           allowBatchedHttpRequests: false,
           persistedQueries: false,

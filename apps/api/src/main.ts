@@ -16,7 +16,7 @@ export async function createApi(
     logger?: false | Array<'error' | 'warn' | 'log' | 'debug'>;
     /** TRUST_PROXY: which peers' X-Forwarded-For is believed (sign-in limits key on the address). Default: loopback. */
     trustProxy?: TrustProxy;
-    /** https turns HSTS on; default PUBLIC_URL. */
+    /** PUBLIC_URL (loadConfig): https turns HSTS on. */
     publicUrl?: string;
     /** Requests running longer are answered 503 (tests shorten it). */
     requestTimeoutMs?: number;
@@ -27,7 +27,7 @@ export async function createApi(
     bodyParser: false,
   });
   const http = app.getHttpAdapter().getInstance();
-  securityHeaders(http, options.publicUrl ?? process.env.PUBLIC_URL);
+  securityHeaders(http, options.publicUrl);
   http.use(requestTimeout(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS));
   // 1 MB is plenty for a form; larger bodies answer 413 before any parsing.
   app.useBodyParser('json', { limit: '1mb' });
@@ -38,6 +38,6 @@ export async function createApi(
   app.enableShutdownHooks();
   // The queues board, for the instance operators (before the web app's fallback route).
   mountQueuesBoard(app);
-  serveWebApp(http);
+  serveWebApp(http, options.webDist);
   return app;
 }

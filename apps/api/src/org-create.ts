@@ -38,14 +38,7 @@ async function main(): Promise<number> {
   const db = createDataSource(rapportDataSourceConfig(url, { poolSize: 2 }));
   await db.initialize();
   try {
-    const auth = new AuthService(db, {
-      operators: config.operators,
-      registration: config.registration,
-      smtpUrl: config.smtpUrl,
-      mailFrom: config.mailFrom,
-      publicUrl: config.publicUrl,
-      tokenTtlDays: config.tokenTtlDays,
-    });
+    const auth = new AuthService(db, config.auth);
     // Without a password, an unguessable one that nobody knows, replaced through the link.
     const password = args.password ?? randomBytes(24).toString('base64url');
     const checked = auth.checkRegistration({

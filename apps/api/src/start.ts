@@ -27,7 +27,7 @@ async function main() {
     throw error;
   }
   // LOG_LEVEL unset: a quiet console (warnings and errors only, besides our own lines).
-  const levels = process.env.LOG_LEVEL ? logLevels(config.logLevel) : logLevels('warn');
+  const levels = config.logLevelSet ? logLevels(config.logLevel) : logLevels('warn');
 
   const started: { postgres?: LocalPostgres; redis?: LocalRedis } = {};
   let app: Awaited<ReturnType<typeof createApi>> | undefined;
@@ -84,14 +84,8 @@ async function main() {
       redisUrl,
       queuePrefix: config.queuePrefix,
       trustProxy: config.trustProxy,
-      auth: {
-        operators: config.operators,
-        registration: config.registration,
-        smtpUrl: config.smtpUrl,
-        mailFrom: config.mailFrom,
-        publicUrl: config.publicUrl,
-        tokenTtlDays: config.tokenTtlDays,
-      },
+      auth: config.auth,
+      webDist: config.webDist,
       extraModules: config.workerInProcess ? workerModules(config) : [],
       logger: levels,
       introspection: config.graphqlIntrospection,

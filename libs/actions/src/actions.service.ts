@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, MoreThanOrEqual, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { badInput, byKey, groupByKey, notFound, v, type Loaders, type Member, isUuid } from '@rapport/core';
+import { badInput, byKey, groupByKey, v, type Loaders, type Member, isUuid } from '@rapport/core';
+import { findOwned, type GetOptions } from '@rapport/db';
 import { LIMITS, ParticipationStatus, ReminderKind, Role, Visibility } from '@rapport/shared';
 import { Organization } from '@rapport/auth';
 import { ReminderScheduler, type NewReminder } from '@rapport/reminders';
@@ -42,13 +43,13 @@ export class ActionsService {
   async schedule(member: Member, input: ActionInput, now = new Date()): Promise<Action> {
     const title = v.name('input.title', input.title);
     const startsAt = v.date('input.startsAt', input.startsAt);
-    if (!startsAt) throw badInput('input.startsAt', 'must not be empty');
+    if (!startsAt) throw badInput('input.startsAt', 'must not be empty', 'required');
     const location = v.text('input.location', input.location, LIMITS.name);
     const turnoutGoal = v.positiveInt('input.turnoutGoal', input.turnoutGoal);
     const visibility = input.visibility ?? Visibility.TEAM;
     const { action, reminders } = await this.db.transaction(async (em) => {
-      await this.campaigns.get(member, input.campaignId, em, 'input.campaignId');
-      if (input.targetId != null) await this.decisionMakers.getDecisionMaker(member, input.targetId, em, 'input.targetId');
+      await this.campaigns.get(member, input.campaignId, { em, field: 'input.campaignId' });
+      if (input.targetId != null) await this.decisionMakers.getDecisionMaker(member, input.targetId, { em, field: 'input.targetId' });
       const action = await em.save(
         em.create(Action, {
           organizationId: member.organizationId,
@@ -96,8 +97,8 @@ export class ActionsService {
   /** One row per action and contact: a second call changes the status. */
   async setParticipation(member: Member, actionId: string, contactId: string, status: ParticipationStatus): Promise<ActionParticipant> {
     return this.db.transaction(async (em) => {
-      await this.get(member, actionId, em, 'actionId');
-      await this.contacts.get(member, contactId, em, 'contactId');
+      await this.get(member, actionId, { em, field: 'actionId' });
+      await this.contacts.get(member, contactId, { em, field: 'contactId' });
       await em.upsert(ActionParticipant, { organizationId: member.organizationId, actionId, contactId, status }, ['actionId', 'contactId']);
       if (IN_TOUCH.has(status)) await this.contacts.touch(em, contactId);
       return em.findOneByOrFail(ActionParticipant, { actionId, contactId, organizationId: member.organizationId });
@@ -106,7 +107,7 @@ export class ActionsService {
 
   async recordOutcome(member: Member, actionId: string, outcome: string): Promise<Action> {
     const text = v.name('outcome', outcome, LIMITS.text);
-    const action = await this.get(member, actionId, this.db.manager, 'actionId');
+    const action = await this.get(member, actionId, { field: 'actionId' });
     action.outcome = text;
     await this.db.getRepository(Action).update({ id: action.id, organizationId: member.organizationId }, { outcome: text });
     return action;
@@ -114,7 +115,7 @@ export class ActionsService {
 
   /** Actions from now on, soonest first; allies get only those open to allies. */
   upcoming(member: Member, first: number, now = new Date()): Promise<Action[]> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput('first', `must be from 1 to ${MAX_PAGE}`);
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput('first', `must be from 1 to ${MAX_PAGE}`, 'intRange', { min: 1, max: MAX_PAGE });
     return this.db.getRepository(Action).find({
       where: { organizationId: member.organizationId, startsAt: MoreThanOrEqual(now), ...visibleTo(member) },
       order: { startsAt: 'ASC', id: 'ASC' },
@@ -132,10 +133,8 @@ export class ActionsService {
   }
 
   /** NOT_FOUND (naming the field) for an unknown id or another organisation's action. */
-  async get(member: Member, id: string, em: EntityManager = this.db.manager, field = 'id'): Promise<Action> {
-    const action = isUuid(id) ? await em.findOneBy(Action, { id, organizationId: member.organizationId }) : null;
-    if (!action) throw notFound(field === 'id' ? 'action' : `${field}: action`, id);
-    return action;
+  get(member: Member, id: string, { em = this.db.manager, field, lock }: GetOptions = {}): Promise<Action> {
+    return findOwned(em, Action, member.organizationId, id, { field, lock });
   }
 
   /** Actions by id for this request. */

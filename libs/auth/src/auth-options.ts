@@ -11,25 +11,25 @@ export interface AuthOptions {
   mailFrom: string;
   /** Base of the links in emails; else the address the request came to. */
   publicUrl?: string;
+  /** This machine's address, for email links when PUBLIC_URL is unset (never the request's Host header). */
+  localUrl: string;
   tokenTtlDays: number;
 }
 
 export const AUTH_OPTIONS = Symbol('AUTH_OPTIONS');
 
-/** The defaults and the environment, for processes that do not pass options (the worker, scripts). */
-export function authOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): AuthOptions {
-  return {
-    operators: (env.RAPPORT_OPERATORS ?? '')
-      .split(',')
-      .map((e) => e.trim().toLowerCase())
-      .filter(Boolean),
-    registration: env.RAPPORT_REGISTRATION === 'closed' ? 'closed' : 'open',
-    smtpUrl: env.SMTP_URL || undefined,
-    mailFrom: env.MAIL_FROM || 'Rapport <rapport@localhost>',
-    publicUrl: env.PUBLIC_URL || undefined,
-    tokenTtlDays: Number(env.TOKEN_TTL_DAYS || 30),
-  };
-}
+/**
+ * The defaults, for processes that pass no options (the worker, tests). The
+ * environment is read only by loadConfig (libs/platform/src/config.ts), whose
+ * `auth` section the api passes to AuthOptionsModule.forRoot.
+ */
+export const DEFAULT_AUTH_OPTIONS: AuthOptions = Object.freeze({
+  operators: [],
+  registration: 'open',
+  mailFrom: 'Rapport <rapport@localhost>',
+  localUrl: 'http://localhost:3000',
+  tokenTtlDays: 30,
+});
 
 /** Provides AUTH_OPTIONS to every module (AuthModule is imported by several). */
 @Global()
@@ -38,7 +38,7 @@ export class AuthOptionsModule {
   static forRoot(options: Partial<AuthOptions> = {}): DynamicModule {
     return {
       module: AuthOptionsModule,
-      providers: [{ provide: AUTH_OPTIONS, useValue: { ...authOptionsFromEnv(), ...options } }],
+      providers: [{ provide: AUTH_OPTIONS, useValue: { ...DEFAULT_AUTH_OPTIONS, ...options } }],
       exports: [AUTH_OPTIONS],
     };
   }

@@ -86,7 +86,7 @@ export class AuthResolver {
   @Query(() => String, { description: "secret URL of an iCalendar (RFC 5545) feed of the organisation's ALLIES actions; any member may ask" })
   async calendarFeedUrl(@CurrentMember() member: Member, @Context() ctx: RequestContext) {
     const organization = await this.auth.organization(member);
-    const base = process.env.PUBLIC_URL || `${ctx.req.protocol}://${ctx.req.get('host')}`;
+    const base = this.auth.options.publicUrl || `${ctx.req.protocol}://${ctx.req.get('host')}`;
     return `${base.replace(/\/$/, '')}/calendar/${organization.calendarToken}.ics`;
   }
 }

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { Role, SUPPORTED_LOCALES, DEFAULT_TIMEZONE } from '@rapport/shared';
-import { AppError, badInput, byKey, isUuid, notFound, v, type Loaders, type Member } from '@rapport/core';
+import { AppError, badInput, byKey, v, type Loaders, type Member } from '@rapport/core';
+import { findOwned } from '@rapport/db';
 
 import { Organization } from './entities/organization.entity.js';
 import { User } from './entities/user.entity.js';
@@ -11,7 +12,7 @@ import { AuthToken } from './entities/auth-token.entity.js';
 import { AuditEntry } from './entities/audit-entry.entity.js';
 import { PasswordReset } from './entities/password-reset.entity.js';
 import type { RegisterOrganizationInput } from './dto/register-organization.input.js';
-import { AUTH_OPTIONS, authOptionsFromEnv, type AuthOptions } from './auth-options.js';
+import { AUTH_OPTIONS, DEFAULT_AUTH_OPTIONS, type AuthOptions } from './auth-options.js';
 import { checkNewPassword, hashPassword, needsRehash, passwordChecks, verifyPassword } from './passwords.js';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -33,7 +34,7 @@ export class AuthService {
     @InjectDataSource() private readonly db: DataSource,
     @Optional() @Inject(AUTH_OPTIONS) options?: AuthOptions,
   ) {
-    this.options = options ?? authOptionsFromEnv();
+    this.options = options ?? DEFAULT_AUTH_OPTIONS;
     this.tokenTtlMs = this.options.tokenTtlDays * 24 * 3600 * 1000;
   }
 
@@ -46,7 +47,7 @@ export class AuthService {
   checkRegistration(input: RegisterOrganizationInput) {
     const organizationName = v.name('input.organizationName', input.organizationName);
     const locale = input.locale ?? 'fr';
-    if (!(SUPPORTED_LOCALES as readonly string[]).includes(locale)) throw badInput('input.locale', 'must be "fr" or "en"');
+    if (!(SUPPORTED_LOCALES as readonly string[]).includes(locale)) throw badInput('input.locale', 'must be "fr" or "en"', 'enum', { values: 'fr, en' });
     const member = this.checkNewMember('input', { ...input, role: Role.ORGANISER });
     return { organizationName, locale, member };
   }
@@ -150,7 +151,7 @@ export class AuthService {
   }
 
   async setMyLocale(member: Member, locale: string | null): Promise<User> {
-    if (locale !== null && !(SUPPORTED_LOCALES as readonly string[]).includes(locale)) throw badInput('locale', 'must be "fr" or "en"');
+    if (locale !== null && !(SUPPORTED_LOCALES as readonly string[]).includes(locale)) throw badInput('locale', 'must be "fr" or "en"', 'enum', { values: 'fr, en' });
     await this.db.getRepository(User).update({ id: member.userId }, { locale });
     return this.me(member);
   }
@@ -172,8 +173,7 @@ export class AuthService {
    * (a follow-up owner): allies receive no reminders, which name people and their promises.
    */
   async memberOfOrganization(organizationId: string, userId: string, field: string): Promise<User> {
-    const user = isUuid(userId) ? await this.db.getRepository(User).findOneBy({ id: userId, organizationId }) : null;
-    if (!user) throw notFound(`${field}: member`, userId);
+    const user = await findOwned(this.db.manager, User, organizationId, userId, { field, label: 'member' });
     if (user.role === Role.ALLY) throw badInput(field, 'must be an organiser or a leader: allies receive no reminders');
     return user;
   }
@@ -205,14 +205,14 @@ export class AuthService {
 
   checkEmail(field: string, value: string | null | undefined): string {
     const email = v.email(field, value);
-    if (!email) throw badInput(field, 'must not be empty');
+    if (!email) throw badInput(field, 'must not be empty', 'required');
     return email;
   }
 
   /** Same message whichever organisation holds the address: no enumeration beyond what was typed. */
   async ensureEmailFree(em: EntityManager, email: string, field = 'email'): Promise<void> {
     const taken = await em.getRepository(User).existsBy({ email });
-    if (taken) throw new AppError('BAD_USER_INPUT', `${field}: an account already uses this email address`, { field });
+    if (taken) throw badInput(field, 'an account already uses this email address', 'emailTaken');
   }
 
   async insertUser(em: EntityManager, organizationId: string, member: NewMember, passwordHash: string, field = 'email') {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
-import { badInput, byKey, groupByKey, isUuid, notFound, v, type Loaders, type Member } from '@rapport/core';
+import { DataSource, In } from 'typeorm';
+import { badInput, byKey, groupByKey, isUuid, v, type Loaders, type Member } from '@rapport/core';
+import { findOwned, type GetOptions } from '@rapport/db';
 import { CampaignStage } from '@rapport/shared';
 import { Campaign } from './entities/campaign.entity.js';
 import { StageChange } from './entities/stage-change.entity.js';
@@ -31,8 +32,8 @@ export class CampaignsService {
     const cleanNote = v.text('note', note);
     const at = v.date('enteredAt', enteredAt) ?? new Date();
     return this.db.transaction(async (em) => {
-      const campaign = await this.get(member, campaignId, em, 'campaignId', true);
-      if (campaign.stage === stage) throw badInput('stage', `the campaign is already at ${stage}`);
+      const campaign = await this.get(member, campaignId, { em, field: 'campaignId', lock: true });
+      if (campaign.stage === stage) throw badInput('stage', `the campaign is already at ${stage}`, 'sameStage', { stage });
       campaign.stage = stage;
       await em.save(campaign);
       await em.save(em.create(StageChange, { organizationId: member.organizationId, campaignId, stage, enteredAt: at, note: cleanNote }));
@@ -50,12 +51,8 @@ export class CampaignsService {
   }
 
   /** NOT_FOUND (naming the field) for an unknown id or another organisation's campaign. */
-  async get(member: Member, id: string, em: EntityManager = this.db.manager, field = 'campaignId', lock = false): Promise<Campaign> {
-    const campaign = isUuid(id)
-      ? await em.findOne(Campaign, { where: { id, organizationId: member.organizationId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
-      : null;
-    if (!campaign) throw notFound(`${field}: campaign`, id);
-    return campaign;
+  get(member: Member, id: string, { em = this.db.manager, field = 'campaignId', lock }: GetOptions = {}): Promise<Campaign> {
+    return findOwned(em, Campaign, member.organizationId, id, { field, lock });
   }
 
   history(loaders: Loaders, member: Member) {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { badInput, byKey, groupByKey, notFound, v, type Loaders, type Member, isUuid } from '@rapport/core';
+import { badInput, groupByKey, v, type Loaders, type Member } from '@rapport/core';
+import { findOwned, type GetOptions } from '@rapport/db';
 import { CommitmentStatus, LIMITS, ReminderKind, Role } from '@rapport/shared';
 import { AuthService, User } from '@rapport/auth';
 import { Reminder, ReminderScheduler, STALE_AFTER_MS, type NewReminder } from '@rapport/reminders';
@@ -46,35 +47,33 @@ export class CommitmentsService {
     const hasContact = input.contactId != null;
     const hasDecisionMaker = input.decisionMakerId != null;
     if (hasContact === hasDecisionMaker) {
-      throw badInput(hasContact ? 'input.decisionMakerId' : 'input.contactId', 'give exactly one of input.contactId or input.decisionMakerId');
+      throw badInput(hasContact ? 'input.decisionMakerId' : 'input.contactId', 'give exactly one of input.contactId or input.decisionMakerId', 'personOrDecisionMaker');
     }
     const party: CommitmentParty = hasContact ? 'contact' : 'decisionMaker';
     const description = v.name('input.description', input.description, LIMITS.text);
     const dueAt = v.date('input.dueAt', input.dueAt);
-    if (!dueAt) throw badInput('input.dueAt', 'must not be empty');
+    if (!dueAt) throw badInput('input.dueAt', 'must not be empty', 'required');
     const remindAt = v.date('input.remindAt', input.remindAt) ?? defaultRemindAt(party, dueAt);
     const followUpOwnerId = input.followUpOwnerId ?? member.userId;
     if (input.followUpOwnerId != null) {
-      if (!isUuid(input.followUpOwnerId)) throw notFound('input.followUpOwnerId: member', input.followUpOwnerId);
       await this.auth.memberOfOrganization(member.organizationId, input.followUpOwnerId, 'input.followUpOwnerId');
     }
 
     const { commitment, reminders } = await this.db.transaction(async (em) => {
       let campaignId: string | null = null;
       if (input.negotiationId != null) {
-        campaignId = (await this.negotiations.get(member, input.negotiationId, em, false, 'input.negotiationId')).campaignId;
+        campaignId = (await this.negotiations.get(member, input.negotiationId, { em, field: 'input.negotiationId' })).campaignId;
       }
       if (input.campaignId != null) {
-        const campaign = await this.campaigns.get(member, input.campaignId, em, 'input.campaignId');
+        const campaign = await this.campaigns.get(member, input.campaignId, { em, field: 'input.campaignId' });
         if (campaignId && campaignId !== campaign.id) throw badInput('input.campaignId', "must be the negotiation's campaign (or be left out)");
         campaignId = campaign.id;
       }
       if (hasContact) {
-        if (!isUuid(input.contactId)) throw notFound('input.contactId: contact', input.contactId!);
         // Locked: an erasure at the same moment cannot miss this promise's words.
-        await this.contacts.get(member, input.contactId, em, 'input.contactId', true);
+        await this.contacts.get(member, input.contactId!, { em, field: 'input.contactId', lock: true });
       } else {
-        await this.getDecisionMaker(member, input.decisionMakerId!, em, 'input.decisionMakerId');
+        await findOwned(em, DecisionMaker, member.organizationId, input.decisionMakerId!, { field: 'input.decisionMakerId', label: 'decision-maker' });
       }
 
       const commitment = await em.save(
@@ -103,10 +102,10 @@ export class CommitmentsService {
 
   /** KEPT, BROKEN or CANCELLED; its pending reminders are cancelled. */
   async resolve(member: Member, id: string, status: CommitmentStatus, note?: string | null): Promise<Commitment> {
-    if (status === CommitmentStatus.OPEN) throw badInput('status', 'must be KEPT, BROKEN or CANCELLED (a commitment is resolved, not reopened)');
+    if (status === CommitmentStatus.OPEN) throw badInput('status', 'must be KEPT, BROKEN or CANCELLED (a commitment is resolved, not reopened)', 'resolveStatus');
     const resolutionNote = v.text('note', note);
     const { commitment, cancelled } = await this.db.transaction(async (em) => {
-      const commitment = await this.get(member, id, em, true);
+      const commitment = await this.get(member, id, { em, lock: true });
       // Locked first, then checked: an erasure that committed meanwhile is seen, one still
       // running waits for this row and then clears what this writes.
       if (commitment.contactId && (await this.contacts.isErased(em, member.organizationId, commitment.contactId))) {
@@ -127,12 +126,12 @@ export class CommitmentsService {
    */
   async reschedule(member: Member, id: string, dueAtInput: Date, remindAtInput?: Date | null): Promise<Commitment> {
     const dueAt = v.date('dueAt', dueAtInput);
-    if (!dueAt) throw badInput('dueAt', 'must not be empty');
+    if (!dueAt) throw badInput('dueAt', 'must not be empty', 'required');
     const explicitRemindAt = v.date('remindAt', remindAtInput);
     const now = new Date();
     const { commitment, moved, cancelled } = await this.db.transaction(async (em) => {
-      const commitment = await this.get(member, id, em, true);
-      if (commitment.status !== CommitmentStatus.OPEN) throw badInput('id', `the commitment is already ${commitment.status}; only an OPEN one can be rescheduled`);
+      const commitment = await this.get(member, id, { em, lock: true });
+      if (commitment.status !== CommitmentStatus.OPEN) throw badInput('id', `the commitment is already ${commitment.status}; only an OPEN one can be rescheduled`, 'alreadyResolved', { status: commitment.status });
       commitment.dueAt = dueAt;
       commitment.remindAt = explicitRemindAt ?? defaultRemindAt(partyOf(commitment), dueAt, now);
       await em.save(commitment);
@@ -153,7 +152,7 @@ export class CommitmentsService {
   async list(member: Member, status?: CommitmentStatus | null, campaignId?: string | null): Promise<Commitment[]> {
     const where: FindOptionsWhere<Commitment> = { organizationId: member.organizationId };
     if (status) where.status = status;
-    if (campaignId != null) where.campaignId = (await this.campaigns.get(member, campaignId, this.db.manager, 'campaignId')).id;
+    if (campaignId != null) where.campaignId = (await this.campaigns.get(member, campaignId, { field: 'campaignId' })).id;
     return this.db.getRepository(Commitment).find({ where, order: { dueAt: 'ASC', id: 'ASC' } });
   }
 
@@ -174,12 +173,8 @@ export class CommitmentsService {
   }
 
   /** NOT_FOUND for an unknown or invalid id, or another organisation's commitment. */
-  async get(member: Member, id: string, em: EntityManager = this.db.manager, lock = false, field = 'id'): Promise<Commitment> {
-    const commitment = isUuid(id)
-      ? await em.findOne(Commitment, { where: { id, organizationId: member.organizationId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
-      : null;
-    if (!commitment) throw notFound(`${field === 'id' ? '' : field + ': '}commitment`, id);
-    return commitment;
+  get(member: Member, id: string, { em = this.db.manager, field, lock }: GetOptions = {}): Promise<Commitment> {
+    return findOwned(em, Commitment, member.organizationId, id, { field, lock });
   }
 
   /**
@@ -197,12 +192,6 @@ export class CommitmentsService {
     if (commitment.followUpOwnerId) recipients.add(commitment.followUpOwnerId);
     for (const o of organisers) recipients.add(o.id);
     return [...recipients].map((recipientUserId) => ({ ...base, kind: ReminderKind.DECISION_MAKER_DEADLINE, recipientUserId }));
-  }
-
-  private async getDecisionMaker(member: Member, id: string, em: EntityManager, field: string): Promise<DecisionMaker> {
-    const dm = isUuid(id) ? await em.findOneBy(DecisionMaker, { id, organizationId: member.organizationId }) : null;
-    if (!dm) throw notFound(`${field}: decision-maker`, id);
-    return dm;
   }
 
   // ---- For the dashboard ----

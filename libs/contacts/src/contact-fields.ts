@@ -26,7 +26,7 @@ export function contactColumns(at: string, input: ContactInput): Partial<Contact
   if (has('allyRoles')) {
     const roles = input.allyRoles ?? [];
     roles.forEach((r, i) => {
-      if (!ALLY_ROLES.has(r)) throw badInput(`${at}.allyRoles[${i}]`, 'is not an ally role');
+      if (!ALLY_ROLES.has(r)) throw badInput(`${at}.allyRoles[${i}]`, 'is not an ally role', 'allyRole');
     });
     out.allyRoles = [...new Set(roles)];
   }

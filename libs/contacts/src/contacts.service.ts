@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { LIMITS, MembershipStatus } from '@rapport/shared';
-import { badInput, byKey, isUuid, notFound, v, type Loaders, type Member } from '@rapport/core';
+import { badInput, byKey, isUuid, v, type Loaders, type Member } from '@rapport/core';
+import { findOwned, findAllOwned, type GetOptions } from '@rapport/db';
 import { AuthService } from '@rapport/auth';
 import { Contact } from './entities/contact.entity.js';
 import { contactColumns, normalizeSearch, searchColumns } from './contact-fields.js';
@@ -73,7 +74,7 @@ export class ContactsService {
   async update(member: Member, id: string, input: ContactInput): Promise<Contact> {
     const columns = contactColumns('input', input);
     return this.db.transaction(async (em) => {
-      const contact = await this.get(member, id, em, 'id', true);
+      const contact = await this.get(member, id, { em, lock: true });
       const consentBefore = contact.consentGivenAt?.getTime() ?? null;
       Object.assign(contact, columns, { lastSeenAt: new Date() });
       Object.assign(contact, searchColumns(contact));
@@ -90,12 +91,8 @@ export class ContactsService {
    * wherever something about the person is written, so an erasure cannot interleave.
    * PostgreSQL re-checks `erased_at IS NULL` after waiting for the lock.
    */
-  async get(member: Member, id: string, em: EntityManager = this.db.manager, field = 'id', lock = false): Promise<Contact> {
-    const contact = isUuid(id)
-      ? await em.findOne(Contact, { where: { id, organizationId: member.organizationId, erasedAt: IsNull() }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
-      : null;
-    if (!contact) throw notFound(`${field === 'id' ? '' : field + ': '}contact`, id);
-    return contact;
+  get(member: Member, id: string, { em = this.db.manager, field, lock }: GetOptions = {}): Promise<Contact> {
+    return findOwned(em, Contact, member.organizationId, id, { field, lock, where: { erasedAt: IsNull() } });
   }
 
   /** Whether the person was erased (read after a lock on something of theirs: sees committed erasures). */
@@ -128,7 +125,7 @@ export class ContactsService {
 
   /** Keyset pagination in name order: stable while people are added. */
   async list(member: Member, filter: ContactFilter | null | undefined, first: number, after?: string | null): Promise<ContactConnection> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput('first', `must be from 1 to ${MAX_PAGE}`);
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput('first', `must be from 1 to ${MAX_PAGE}`, 'intRange', { min: 1, max: MAX_PAGE });
     // Bounded before anything is normalised or sent to PostgreSQL: a search is words, not a book.
     v.text('filter.search', filter?.search, LIMITS.search);
     v.text('filter.tag', filter?.tag, LIMITS.search);
@@ -183,14 +180,7 @@ export class ContactsService {
    * field otherwise; `field` may name each id's own place ("input.roles[2].contactId").
    */
   async assertAll(member: Member, ids: string[], field: string | ((id: string) => string), em: EntityManager = this.db.manager): Promise<void> {
-    const fieldOf = (id: string) => (typeof field === 'string' ? field : field(id));
-    const unique = [...new Set(ids)];
-    const invalid = unique.find((id) => !isUuid(id));
-    if (invalid) throw notFound(`${fieldOf(invalid)}: contact`, invalid);
-    if (unique.length === 0) return;
-    const found = await em.find(Contact, { where: { id: In(unique), organizationId: member.organizationId, erasedAt: IsNull() }, select: { id: true } });
-    const missing = unique.find((id) => !found.some((c) => c.id === id));
-    if (missing) throw notFound(`${fieldOf(missing)}: contact`, missing);
+    await findAllOwned(em, Contact, member.organizationId, ids, { field, where: { erasedAt: IsNull() } });
   }
 
   /** A conversation or an update means the person is still in touch (retention). */

@@ -47,11 +47,11 @@ export class ConversationsService {
     let scheduled: Reminder[] = [];
     try {
       const conversation = await this.db.transaction(async (em) => {
-        if (input.campaignId) await this.campaigns.get(member, input.campaignId, em, 'input.campaignId');
+        if (input.campaignId) await this.campaigns.get(member, input.campaignId, { em, field: 'input.campaignId' });
         let contactId: string | null = null;
         if (input.contactId) {
           // Locked: an erasure at the same moment cannot miss what this writes about the person.
-          contactId = (await this.contacts.get(member, input.contactId, em, 'input.contactId', true)).id;
+          contactId = (await this.contacts.get(member, input.contactId, { em, field: 'input.contactId', lock: true })).id;
           await this.contacts.touch(em, contactId);
         } else if (input.newContact) {
           contactId = (await this.contacts.create(member, input.newContact, em, 'input.newContact')).id;
@@ -84,9 +84,9 @@ export class ConversationsService {
 
   /** Every check before anything is written; errors name the field by its path. */
   private check(input: LogConversationInput) {
-    if (input.contactId && input.newContact) throw badInput('input.newContact', 'give either contactId or newContact, not both');
+    if (input.contactId && input.newContact) throw badInput('input.newContact', 'give either contactId or newContact, not both', 'contactOrNew');
     const occurredAt = v.date('input.occurredAt', input.occurredAt) ?? new Date();
-    if (occurredAt.getTime() > Date.now() + 24 * 3600 * 1000) throw badInput('input.occurredAt', 'must not be in the future');
+    if (occurredAt.getTime() > Date.now() + 24 * 3600 * 1000) throw badInput('input.occurredAt', 'must not be in the future', 'future');
     const seen = new Set<string>();
     const issues: CheckedIssue[] = [];
     v.list('input.issues', input.issues, MAX_ISSUES, (field, issue: RaisedIssueInput) => {
@@ -174,7 +174,7 @@ export class ConversationsService {
   }
 
   list(member: Member, campaignId: string | null | undefined, first: number): Promise<Conversation[]> {
-    if (!Number.isInteger(first) || first < 1 || first > 500) throw badInput('first', 'must be from 1 to 500');
+    if (!Number.isInteger(first) || first < 1 || first > 500) throw badInput('first', 'must be from 1 to 500', 'intRange', { min: 1, max: 500 });
     if (campaignId && !isUuid(campaignId)) return Promise.resolve([]);
     return this.db.getRepository(Conversation).find({
       where: { organizationId: member.organizationId, ...(campaignId ? { campaignId } : {}) },

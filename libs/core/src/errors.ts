@@ -9,9 +9,25 @@ export class AppError extends GraphQLError {
   }
 }
 
-/** A bad input, naming the field (its path in the input) and the rule it broke. */
-export const badInput = (field: string, rule: string) =>
-  new AppError('BAD_USER_INPUT', `${field}: ${rule}`, { field });
+/**
+ * The rules a client can translate: `extensions.rule` names one (the web app's
+ * `rule.<name>` i18n keys), `extensions.params` fills its blanks ({ max: 200 }).
+ * The message stays English, for logs and for clients that know no rule.
+ */
+export type Rule =
+  | 'required' | 'maxLength' | 'minLength' | 'intRange' | 'email' | 'phone' | 'date' | 'dateRange' | 'maxItems'
+  | 'future' | 'enum' | 'badLink' | 'passwordBytes' | 'currentPassword' | 'lastOrganiser' | 'emailTaken'
+  | 'contactOrNew' | 'personOrDecisionMaker' | 'oneDecisionMaker' | 'sameStage' | 'otherCampaign'
+  | 'resolveStatus' | 'alreadyResolved' | 'allyRole' | 'duplicate' | 'cancelled';
+
+export type RuleParams = Record<string, string | number>;
+
+/**
+ * A bad input, naming the field (its path in the input) and what is wrong, in
+ * English; with `rule` (and its `params`), machine-readable too.
+ */
+export const badInput = (field: string, message: string, rule?: Rule, params?: RuleParams) =>
+  new AppError('BAD_USER_INPUT', `${field}: ${message}`, { field, ...(rule ? { rule, ...(params ? { params } : {}) } : {}) });
 
 export const notFound = (what: string, id?: string) =>
   new AppError('NOT_FOUND', id ? `${what} ${id} not found` : `${what} not found`);

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { byKey, groupByKey, notFound, v, type Loaders, type Member, isUuid } from '@rapport/core';
+import { byKey, groupByKey, v, type Loaders, type Member } from '@rapport/core';
+import { findOwned, findAllOwned, type GetOptions } from '@rapport/db';
 import { DemandStatus, LIMITS } from '@rapport/shared';
 import { CampaignsService } from '@rapport/campaigns';
 import { DecisionMaker } from './entities/decision-maker.entity.js';
@@ -9,7 +10,6 @@ import { Demand } from './entities/demand.entity.js';
 import type { DecisionMakerInput, DemandInput } from './dto/decision-maker.input.js';
 
 const byName = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
-const what = (field: string, thing: string) => (field === 'id' ? thing : `${field}: ${thing}`);
 
 @Injectable()
 export class DecisionMakersService {
@@ -38,34 +38,24 @@ export class DecisionMakersService {
   }
 
   /** NOT_FOUND (naming the field) for an unknown id or another organisation's decision-maker. */
-  async getDecisionMaker(member: Member, id: string, em: EntityManager = this.db.manager, field = 'id'): Promise<DecisionMaker> {
-    const row = isUuid(id) ? await em.findOneBy(DecisionMaker, { id, organizationId: member.organizationId }) : null;
-    if (!row) throw notFound(what(field, 'decision-maker'), id);
-    return row;
+  getDecisionMaker(member: Member, id: string, { em = this.db.manager, field, lock }: GetOptions = {}): Promise<DecisionMaker> {
+    return findOwned(em, DecisionMaker, member.organizationId, id, { field, lock, label: 'decision-maker' });
   }
 
   /**
    * Checks that every id is one of the organisation's decision-makers, in one
    * statement; NOT_FOUND naming the field otherwise. Returns them in the order given.
    */
-  async assertDecisionMakers(member: Member, ids: string[], field: string, em: EntityManager = this.db.manager): Promise<DecisionMaker[]> {
-    const unique = [...new Set(ids)];
-    const invalid = unique.find((id) => !isUuid(id));
-    if (invalid !== undefined) throw notFound(`${field}: decision-maker`, invalid);
-    if (unique.length === 0) return [];
-    const found = await em.findBy(DecisionMaker, { id: In(unique), organizationId: member.organizationId });
-    const ordered = byKey(unique, found, (d) => d.id);
-    const missing = unique.find((_, i) => !ordered[i]);
-    if (missing) throw notFound(`${field}: decision-maker`, missing);
-    return ordered as DecisionMaker[];
+  assertDecisionMakers(member: Member, ids: string[], field: string, em: EntityManager = this.db.manager): Promise<DecisionMaker[]> {
+    return findAllOwned(em, DecisionMaker, member.organizationId, ids, { field, label: 'decision-maker' });
   }
 
   async createDemand(member: Member, input: DemandInput): Promise<Demand> {
     const title = v.name('input.title', input.title);
     const deadline = v.date('input.deadline', input.deadline);
     return this.db.transaction(async (em) => {
-      await this.campaigns.get(member, input.campaignId, em, 'input.campaignId');
-      if (input.targetId != null) await this.getDecisionMaker(member, input.targetId, em, 'input.targetId');
+      await this.campaigns.get(member, input.campaignId, { em, field: 'input.campaignId' });
+      if (input.targetId != null) await this.getDecisionMaker(member, input.targetId, { em, field: 'input.targetId' });
       return em.save(
         em.create(Demand, {
           organizationId: member.organizationId,
@@ -87,23 +77,13 @@ export class DecisionMakersService {
   }
 
   /** NOT_FOUND (naming the field) for an unknown id or another organisation's demand. */
-  async getDemand(member: Member, id: string, em: EntityManager = this.db.manager, field = 'id'): Promise<Demand> {
-    const row = isUuid(id) ? await em.findOneBy(Demand, { id, organizationId: member.organizationId }) : null;
-    if (!row) throw notFound(what(field, 'demand'), id);
-    return row;
+  getDemand(member: Member, id: string, { em = this.db.manager, field, lock }: GetOptions = {}): Promise<Demand> {
+    return findOwned(em, Demand, member.organizationId, id, { field, lock });
   }
 
   /** Like assertDecisionMakers, for demands (a brief's demandIds). Returns them in the order given. */
-  async assertDemands(member: Member, ids: string[], field: string, em: EntityManager = this.db.manager): Promise<Demand[]> {
-    const unique = [...new Set(ids)];
-    const invalid = unique.find((id) => !isUuid(id));
-    if (invalid !== undefined) throw notFound(`${field}: demand`, invalid);
-    if (unique.length === 0) return [];
-    const found = await em.findBy(Demand, { id: In(unique), organizationId: member.organizationId });
-    const ordered = byKey(unique, found, (d) => d.id);
-    const missing = unique.find((_, i) => !ordered[i]);
-    if (missing) throw notFound(`${field}: demand`, missing);
-    return ordered as Demand[];
+  assertDemands(member: Member, ids: string[], field: string, em: EntityManager = this.db.manager): Promise<Demand[]> {
+    return findAllOwned(em, Demand, member.organizationId, ids, { field });
   }
 
   /** Decision-makers by id for this request: one statement for a whole list. */

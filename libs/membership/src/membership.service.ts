@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, QueryFailedError, type EntityManager } from 'typeorm';
 import { badInput, byKey, groupByKey, isUuid, notFound, v, type Loaders, type Member } from '@rapport/core';
+import { findOwned, findAllOwned } from '@rapport/db';
 import { AuthService } from '@rapport/auth';
 import { Contact, ContactsService } from '@rapport/contacts';
 import { ReminderScheduler, type Reminder } from '@rapport/reminders';
@@ -57,7 +58,7 @@ export class MembershipService {
       changes.currency = currency;
     }
     if (input.periodKind != null) {
-      if (!PERIOD_KINDS.has(input.periodKind)) throw badInput('input.periodKind', 'must be CALENDAR_YEAR or ROLLING_YEAR');
+      if (!PERIOD_KINDS.has(input.periodKind)) throw badInput('input.periodKind', 'must be CALENDAR_YEAR or ROLLING_YEAR', 'enum', { values: 'CALENDAR_YEAR, ROLLING_YEAR' });
       changes.periodKind = input.periodKind;
     }
     const grace = v.intRange('input.graceDays', input.graceDays, 0, 365);
@@ -99,9 +100,9 @@ export class MembershipService {
       if (existing) return existing;
     }
     const amountCents = v.intRange('input.amountCents', input.amountCents, 0, MAX_AMOUNT_CENTS)!;
-    if (!METHODS.has(input.method)) throw badInput('input.method', `must be one of ${[...METHODS].join(', ')}`);
+    if (!METHODS.has(input.method)) throw badInput('input.method', `must be one of ${[...METHODS].join(', ')}`, 'enum', { values: [...METHODS].join(', ') });
     const paidAt = v.date('input.paidAt', input.paidAt) ?? now;
-    if (paidAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw badInput('input.paidAt', 'must not be in the future');
+    if (paidAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw badInput('input.paidAt', 'must not be in the future', 'future');
     const reference = v.text('input.reference', input.reference, LIMITS.name);
     const coversPayer = input.coversPayer ?? true;
     const paysFor = v.list('input.paysFor', input.paysFor, MAX_PAYS_FOR, (_f, id) => id);
@@ -109,7 +110,7 @@ export class MembershipService {
     paysFor.forEach((id, i) => {
       if (!isUuid(id)) throw notFound(`input.paysFor[${i}]: contact`, id);
       if (coversPayer && id === input.payerId) throw badInput(`input.paysFor[${i}]`, 'is the payer, whose own membership the payment already funds');
-      if (paysFor.indexOf(id) !== i) throw badInput(`input.paysFor[${i}]`, 'is named twice');
+      if (paysFor.indexOf(id) !== i) throw badInput(`input.paysFor[${i}]`, 'is named twice', 'duplicate');
     });
 
     let after: { cancelled: string[]; scheduled: Reminder[] } = { cancelled: [], scheduled: [] };
@@ -168,13 +169,7 @@ export class MembershipService {
   }
 
   private async lockContacts(em: EntityManager, organizationId: string, ids: string[], field: (id: string) => string): Promise<void> {
-    const unique = [...new Set(ids)].sort();
-    const found: Row[] = await em.query(
-      `SELECT id FROM contacts WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND erased_at IS NULL ORDER BY id FOR UPDATE`,
-      [organizationId, unique],
-    );
-    const missing = unique.find((id) => !found.some((r) => r.id === id));
-    if (missing) throw notFound(`${field(missing)}: contact`, missing);
+    await findAllOwned(em, Contact, organizationId, ids, { field, where: { erasedAt: IsNull() }, lock: true });
   }
 
   private async latestEnds(em: EntityManager, organizationId: string, contactIds: string[]): Promise<Map<string, Date>> {
@@ -241,9 +236,8 @@ export class MembershipService {
     const payment = await this.db.transaction(async (em) => {
       const org = member.organizationId;
       const settings = await this.lockSettings(em, org);
-      const payment = isUuid(id) ? await em.findOne(DuesPayment, { where: { id, organizationId: org }, lock: { mode: 'pessimistic_write' } }) : null;
-      if (!payment) throw notFound('dues payment', id);
-      if (payment.cancelledAt) throw badInput('id', 'this payment is already cancelled');
+      const payment = await findOwned(em, DuesPayment, org, id, { lock: true });
+      if (payment.cancelledAt) throw badInput('id', 'this payment is already cancelled', 'cancelled');
       const fund = await this.fund(org, em);
       if (fund.balanceCents < payment.toSolidarityFundCents) {
         throw badInput('id', `the solidarity fund no longer holds this payment's ${payment.toSolidarityFundCents} cents (balance ${fund.balanceCents} cents)`);

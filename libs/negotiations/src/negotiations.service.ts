@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
-import { badInput, byKey, groupByKey, notFound, v, type Loaders, type Member, isUuid } from '@rapport/core';
+import { DataSource, In } from 'typeorm';
+import { badInput, groupByKey, v, type Loaders, type Member } from '@rapport/core';
+import { findOwned, type GetOptions } from '@rapport/db';
 import { LIMITS, NegotiationStatus } from '@rapport/shared';
 import { CampaignsService } from '@rapport/campaigns';
 import { Contact, ContactsService } from '@rapport/contacts';
@@ -28,12 +29,12 @@ export class NegotiationsService {
 
   async plan(member: Member, input: NegotiationInput): Promise<Negotiation> {
     const scheduledAt = v.date('input.scheduledAt', input.scheduledAt);
-    if (!scheduledAt) throw badInput('input.scheduledAt', 'must not be empty');
+    if (!scheduledAt) throw badInput('input.scheduledAt', 'must not be empty', 'required');
     const ids = [...new Set(input.decisionMakerIds ?? [])];
-    if (ids.length === 0) throw badInput('input.decisionMakerIds', 'must name at least one decision-maker');
-    if (ids.length > MAX_DECISION_MAKERS) throw badInput('input.decisionMakerIds', `must hold at most ${MAX_DECISION_MAKERS} items`);
+    if (ids.length === 0) throw badInput('input.decisionMakerIds', 'must name at least one decision-maker', 'oneDecisionMaker');
+    if (ids.length > MAX_DECISION_MAKERS) throw badInput('input.decisionMakerIds', `must hold at most ${MAX_DECISION_MAKERS} items`, 'maxItems', { max: MAX_DECISION_MAKERS });
     return this.db.transaction(async (em) => {
-      const campaign = await this.campaigns.get(member, input.campaignId, em, 'input.campaignId');
+      const campaign = await this.campaigns.get(member, input.campaignId, { em, field: 'input.campaignId' });
       await this.targets.assertDecisionMakers(member, ids, 'input.decisionMakerIds', em);
       const negotiation = await em.save(
         em.create(Negotiation, {
@@ -84,7 +85,7 @@ export class NegotiationsService {
 
     return this.db.transaction(async (em) => {
       // Locked: two people saving different parts of the brief at once both keep their part.
-      const negotiation = await this.get(member, negotiationId, em, true);
+      const negotiation = await this.get(member, negotiationId, { em, lock: true });
       if (patch.briefDemandIds) await this.targets.assertDemands(member, patch.briefDemandIds, 'input.demandIds', em);
       if (roles) {
         const contactIds = roles.map((r) => r.contactId);
@@ -98,7 +99,7 @@ export class NegotiationsService {
   async recordReport(member: Member, negotiationId: string, report: string): Promise<Negotiation> {
     const text = v.name('report', report, LIMITS.text);
     return this.db.transaction(async (em) => {
-      const negotiation = await this.get(member, negotiationId, em, true);
+      const negotiation = await this.get(member, negotiationId, { em, lock: true });
       negotiation.report = text;
       negotiation.status = NegotiationStatus.HELD;
       return em.save(negotiation);
@@ -106,12 +107,8 @@ export class NegotiationsService {
   }
 
   /** NOT_FOUND for an unknown id, an invalid one, or another organisation's negotiation. */
-  async get(member: Member, id: string, em: EntityManager = this.db.manager, lock = false, field = 'negotiationId'): Promise<Negotiation> {
-    const negotiation = isUuid(id)
-      ? await em.findOne(Negotiation, { where: { id, organizationId: member.organizationId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
-      : null;
-    if (!negotiation) throw notFound(`${field}: negotiation`, id);
-    return negotiation;
+  get(member: Member, id: string, { em = this.db.manager, field = 'negotiationId', lock }: GetOptions = {}): Promise<Negotiation> {
+    return findOwned(em, Negotiation, member.organizationId, id, { field, lock });
   }
 
   async getBrief(member: Member, negotiationId: string): Promise<NegotiationBrief> {

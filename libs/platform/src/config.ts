@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { REMINDER_TIMING } from '@rapport/shared';
 import type { ReminderWorkerOptions } from '@rapport/reminders';
+import type { AuthOptions } from '@rapport/auth';
 
 /** Everything Rapport reads from the environment, checked once at start-up. */
 export interface RapportConfig {
@@ -18,6 +19,12 @@ export interface RapportConfig {
   publicUrl?: string;
   tokenTtlDays: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** LOG_LEVEL was set: `npm start` is quiet (warnings and its own lines) unless it is. */
+  logLevelSet: boolean;
+  /** RAPPORT_WEB_DIST: the built web app the api serves (default: apps/web/dist beside the api). */
+  webDist?: string;
+  /** What accounts read (operators, registration, mail, links, TOKEN_TTL_DAYS), for AuthOptionsModule. */
+  auth: AuthOptions;
   /** Prefix of Redis keys (queues, rate limits); api and workers of one deployment share it. */
   queuePrefix: string;
   /** The reminder worker: SMTP_URL, MAIL_FROM, PUBLIC_URL again, and the REMINDER_* timings. */
@@ -113,6 +120,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RapportConfig 
   const smtpUrl = url('SMTP_URL', env.SMTP_URL, ['smtp:', 'smtps:']);
   const mailFrom = env.MAIL_FROM || 'Rapport <rapport@localhost>';
   const publicUrl = url('PUBLIC_URL', env.PUBLIC_URL, ['http:', 'https:']);
+  const tokenTtlDays = integer('TOKEN_TTL_DAYS', env.TOKEN_TTL_DAYS, 30, 1, 3650);
+  const operators = emails('RAPPORT_OPERATORS', env.RAPPORT_OPERATORS);
+  const registration = oneOf('RAPPORT_REGISTRATION', env.RAPPORT_REGISTRATION, ['open', 'closed'] as const, 'open');
   return {
     port,
     host: env.HOST || '0.0.0.0',
@@ -124,8 +134,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RapportConfig 
     smtpUrl,
     mailFrom,
     publicUrl,
-    tokenTtlDays: integer('TOKEN_TTL_DAYS', env.TOKEN_TTL_DAYS, 30, 1, 3650),
+    tokenTtlDays,
     logLevel: oneOf('LOG_LEVEL', env.LOG_LEVEL, ['error', 'warn', 'log', 'debug'] as const, 'log'),
+    logLevelSet: Boolean(env.LOG_LEVEL),
+    webDist: env.RAPPORT_WEB_DIST || undefined,
+    auth: { operators, registration, smtpUrl, mailFrom, publicUrl, localUrl: `http://localhost:${port}`, tokenTtlDays },
     queuePrefix: env.RAPPORT_QUEUE_PREFIX || 'rapport',
     reminders: {
       smtpUrl,
@@ -141,8 +154,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RapportConfig 
       stalledIntervalMs: integer('REMINDER_STALLED_INTERVAL_MS', env.REMINDER_STALLED_INTERVAL_MS, REMINDER_TIMING.stalledIntervalMs, 500, MAX_MS),
       digests: bool('REMINDER_DIGESTS', env.REMINDER_DIGESTS, true),
     },
-    operators: emails('RAPPORT_OPERATORS', env.RAPPORT_OPERATORS),
-    registration: oneOf('RAPPORT_REGISTRATION', env.RAPPORT_REGISTRATION, ['open', 'closed'] as const, 'open'),
+    operators,
+    registration,
     trustProxy: trustProxy('TRUST_PROXY', env.TRUST_PROXY),
     graphqlIntrospection: bool('GRAPHQL_INTROSPECTION', env.GRAPHQL_INTROSPECTION, env.NODE_ENV !== 'production'),
   };

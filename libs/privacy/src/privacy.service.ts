@@ -33,7 +33,7 @@ export class PrivacyService {
 
   async exportContactData(member: Member, contactId: string): Promise<string> {
     return this.db.transaction(async (em) => {
-      const contact = await this.contacts.get(member, contactId, em, 'contactId');
+      const contact = await this.contacts.get(member, contactId, { em, field: 'contactId' });
       const org = member.organizationId;
       const conversations = await em.find(Conversation, { where: { organizationId: org, contactId: contact.id }, order: { occurredAt: 'ASC' } });
       const raised = conversations.length

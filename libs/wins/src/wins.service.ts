@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
-import { badInput, groupByKey, notFound, v, type Loaders, type Member, isUuid } from '@rapport/core';
+import { DataSource, In } from 'typeorm';
+import { badInput, groupByKey, v, type Loaders, type Member, isUuid } from '@rapport/core';
+import { findOwned, type GetOptions } from '@rapport/db';
 import { CampaignsService } from '@rapport/campaigns';
 import { DecisionMakersService } from '@rapport/decision-makers';
 import { ActionsService } from '@rapport/actions';
@@ -25,10 +26,10 @@ export class WinsService {
     const title = v.name('input.title', input.title);
     const wonAt = v.date('input.wonAt', input.wonAt) ?? now;
     return this.db.transaction(async (em) => {
-      await this.campaigns.get(member, input.campaignId, em, 'input.campaignId');
+      await this.campaigns.get(member, input.campaignId, { em, field: 'input.campaignId' });
       if (input.demandId != null) {
-        const demand = await this.decisionMakers.getDemand(member, input.demandId, em, 'input.demandId');
-        if (demand.campaignId !== input.campaignId) throw badInput('input.demandId', 'is a demand of another campaign');
+        const demand = await this.decisionMakers.getDemand(member, input.demandId, { em, field: 'input.demandId' });
+        if (demand.campaignId !== input.campaignId) throw badInput('input.demandId', 'is a demand of another campaign', 'otherCampaign');
       }
       return em.save(
         em.create(Win, {
@@ -49,9 +50,9 @@ export class WinsService {
   /** Celebration fights resignation: record that it happened, and at which action if any. */
   async markCelebrated(member: Member, id: string, celebrationActionId?: string | null, now = new Date()): Promise<Win> {
     return this.db.transaction(async (em) => {
-      const win = await this.get(member, id, em);
+      const win = await this.get(member, id, { em });
       if (celebrationActionId != null) {
-        await this.actions.get(member, celebrationActionId, em, 'celebrationActionId');
+        await this.actions.get(member, celebrationActionId, { em, field: 'celebrationActionId' });
         win.celebrationActionId = celebrationActionId;
       }
       win.celebrated = true;
@@ -78,10 +79,8 @@ export class WinsService {
   }
 
   /** NOT_FOUND (naming the field) for an unknown id or another organisation's win. */
-  async get(member: Member, id: string, em: EntityManager = this.db.manager, field = 'id'): Promise<Win> {
-    const win = isUuid(id) ? await em.findOneBy(Win, { id, organizationId: member.organizationId }) : null;
-    if (!win) throw notFound(field === 'id' ? 'win' : `${field}: win`, id);
-    return win;
+  get(member: Member, id: string, { em = this.db.manager, field, lock }: GetOptions = {}): Promise<Win> {
+    return findOwned(em, Win, member.organizationId, id, { field, lock });
   }
 
   /** A list of campaigns' wins, newest first, in one statement. */

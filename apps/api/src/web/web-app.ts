@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 
 /** The built React app (apps/web/dist), wherever the api runs from. */
-export const WEB_DIST = process.env.RAPPORT_WEB_DIST || join(dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+export const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 

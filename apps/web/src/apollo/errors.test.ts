@@ -47,6 +47,25 @@ describe('API errors next to their fields', () => {
     expect(errorMessage(new CombinedGraphQLErrors({ errors: [{ message: 'Campaign 7 not found', extensions: { code: 'NOT_FOUND' } }] }), en)).toBe(en('error.notFound'));
   });
 
+  it('translates by extensions.rule and params, whatever the English says', () => {
+    const error = new CombinedGraphQLErrors({
+      errors: [
+        { message: 'input.notes: too long, whatever', extensions: { code: 'BAD_USER_INPUT', field: 'input.notes', rule: 'maxLength', params: { max: 200 } } },
+        { message: 'stage: already there', extensions: { code: 'BAD_USER_INPUT', field: 'stage', rule: 'sameStage', params: { stage: 'ACTION' } } },
+        { message: 'input.method: must be one of CASH, CHEQUE', extensions: { code: 'BAD_USER_INPUT', field: 'input.method', rule: 'enum', params: { values: 'CASH, CHEQUE' } } },
+        { message: 'input.door: must be a whole number from 1 to 5', extensions: { code: 'BAD_USER_INPUT', field: 'input.door', rule: 'notYetKnownRule' } },
+      ],
+    });
+    expect(fieldErrors(error, fr).fields).toEqual({
+      notes: '200 caractères au plus.',
+      stage: 'La campagne est déjà à l’étape « Action ».',
+      method: 'Une de ces valeurs : CASH, CHEQUE.',
+      door: 'Un nombre entier de 1 à 5.',
+    });
+    expect(fieldErrors(error, en).fields['notes']).toBe('At most 200 characters.');
+    expect(refusalErrors({ field: 'input.newContact.phone', message: 'x', rule: 'phone' }, en).fields['newContact.phone']).toBe(en('rule.phone'));
+  });
+
   it('puts errors a form cannot place at its top', () => {
     const placed = placeErrors({ fields: { door: 'a', clientId: 'b' }, general: [] }, (key) => key === 'door');
     expect(placed).toEqual({ fields: { door: 'a' }, general: ['b'] });

@@ -1,11 +1,12 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import type { Translate } from '../i18n';
+import { fr } from '../i18n/fr';
+import type { MessageKey, Translate } from '../i18n';
 import { label } from '../i18n/labels';
 
 /** The message to show for a failed operation: the API's own words for GraphQL errors, ours for the rest. */
 export function errorMessage(error: unknown, t: Translate): string {
   if (CombinedGraphQLErrors.is(error) && error.errors.length > 0) {
-    return error.errors.map((e) => byCode(e, t) ?? translateApiMessage(e.message, t)).join('\n');
+    return error.errors.map((e) => byCode(e, t) ?? byRule(e.extensions, t) ?? translateApiMessage(e.message, t)).join('\n');
   }
   return t('error.network');
 }
@@ -22,8 +23,9 @@ export function errorCodes(error: unknown): string[] {
 
 /**
  * The API's BAD_USER_INPUT errors name the field by its path in the input
- * (`extensions.field`: "input.newContact.phone", "input.issues[0].intensity") and
- * say what is wrong ("input.newContact.phone: must be a valid phone number…").
+ * (`extensions.field`: "input.newContact.phone", "input.issues[0].intensity"),
+ * the rule it broke (`extensions.rule`: "phone", "maxLength") with its
+ * `extensions.params` ({ max: 200 }), and say it in English in the message.
  * Forms show each message next to the field it names: keys here drop the leading
  * "input." and write indexes with dots ("newContact.phone", "issues.0.intensity").
  */
@@ -51,9 +53,9 @@ export function fieldErrors(error: unknown, t: Translate): FieldErrors {
     const field = e.extensions?.['field'];
     if (e.extensions?.['code'] === 'BAD_USER_INPUT' && typeof field === 'string' && field) {
       const key = fieldKey(field);
-      result.fields[key] = translateRule(ruleOf(e.message, field), t);
+      result.fields[key] = byRule(e.extensions, t) ?? translateRule(ruleOf(e.message, field), t);
     } else {
-      result.general.push(byCode(e, t) ?? translateApiMessage(e.message, t));
+      result.general.push(byCode(e, t) ?? byRule(e.extensions, t) ?? translateApiMessage(e.message, t));
     }
   }
   return result;
@@ -95,13 +97,34 @@ function byCode(e: { extensions?: Record<string, unknown> }, t: Translate): stri
   }
 }
 
+/**
+ * The API's `extensions.rule` and `params`, in the member's language: the rule
+ * names an i18n key (`rule.<rule>`). Null when there is none, or one this
+ * version of the web app does not know yet (then the message is read as before).
+ */
+function byRule(extensions: Record<string, unknown> | undefined, t: Translate): string | null {
+  const rule = extensions?.['rule'];
+  if (typeof rule !== 'string' || !(`rule.${rule}` in fr)) return null;
+  const raw = extensions?.['params'];
+  const params: Record<string, string | number> = {};
+  if (raw && typeof raw === 'object') {
+    for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
+      if (typeof v === 'string' || typeof v === 'number') params[k] = v;
+    }
+  }
+  // A stage arrives as its enum value (ACTION): shown by its label.
+  if (rule === 'sameStage' && typeof params['stage'] === 'string') params['stage'] = label(t, 'stage', params['stage']);
+  return t(`rule.${rule}` as MessageKey, params);
+}
+
 /** A message that may be "field: rule": the rule translated, the field dropped (it is shown next to it). */
 function translateApiMessage(message: string, t: Translate): string {
   const match = /^([\w.[\]]+): (.+)$/s.exec(message);
   return match ? translateRule(match[2]!, t) : message;
 }
 
-// The rules of libs/core/src/validate.ts, in the member's language. Unknown rules are shown as the API wrote them.
+// Fallback for messages without `extensions.rule` (an older API, a refusal kept in the outbox before rules
+// existed): the rules of libs/core/src/validate.ts recognised by their English words. Unknown ones are shown as written.
 const RULES: Array<[RegExp, (t: Translate, m: RegExpExecArray) => string]> = [
   [/^must not be empty$/, (t) => t('rule.required')],
   [/^must be at most (\d+) characters/, (t, m) => t('rule.maxLength', { max: m[1]! })],
@@ -138,9 +161,10 @@ export function translateRule(rule: string, t: Translate): string {
 }
 
 /** The same shape for a refusal kept in the outbox (field path and message, as the API sent them). */
-export function refusalErrors(refusal: { field?: string; message: string }, t: Translate): FieldErrors {
-  if (!refusal.field) return { fields: {}, general: [translateApiMessage(refusal.message, t)] };
-  return { fields: { [fieldKey(refusal.field)]: translateRule(ruleOf(refusal.message, refusal.field), t) }, general: [] };
+export function refusalErrors(refusal: { field?: string; message: string; rule?: string; params?: Record<string, unknown> }, t: Translate): FieldErrors {
+  const byItsRule = byRule(refusal, t);
+  if (!refusal.field) return { fields: {}, general: [byItsRule ?? translateApiMessage(refusal.message, t)] };
+  return { fields: { [fieldKey(refusal.field)]: byItsRule ?? translateRule(ruleOf(refusal.message, refusal.field), t) }, general: [] };
 }
 
 export const NO_ERRORS: FieldErrors = { fields: {}, general: [] };

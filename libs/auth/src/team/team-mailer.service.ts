@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, Optional, type OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { AUTH_OPTIONS, authOptionsFromEnv, type AuthOptions } from '../auth-options.js';
+import { AUTH_OPTIONS, DEFAULT_AUTH_OPTIONS, type AuthOptions } from '../auth-options.js';
 
 /**
  * Invitation and password-reset emails, through SMTP_URL as the reminders send theirs.
@@ -14,7 +14,7 @@ export class TeamMailer implements OnApplicationShutdown {
   private readonly from: string;
 
   constructor(@Optional() @Inject(AUTH_OPTIONS) options?: AuthOptions) {
-    const config = options ?? authOptionsFromEnv();
+    const config = options ?? DEFAULT_AUTH_OPTIONS;
     this.from = config.mailFrom;
     this.transport = config.smtpUrl
       ? nodemailer.createTransport({ url: config.smtpUrl, pool: true, maxConnections: 2, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 })

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, MoreThan, type EntityManager } from 'typeorm';
 import { Role, SUPPORTED_LOCALES, type Locale } from '@rapport/shared';
 import { badInput, isUuid, notFound, v, type Member } from '@rapport/core';
+import { findOwned } from '@rapport/db';
 import { AuthService, hashToken, newSecret } from '../auth.service.js';
 import { LoginThrottle } from '../login-throttle.service.js';
 import { checkNewPassword, hashPassword } from '../passwords.js';
@@ -42,7 +43,7 @@ export class TeamService {
    * header, which anyone can set (a reset link to their own site would hand them the token).
    */
   private get emailBase(): string {
-    return (this.auth.options.publicUrl || `http://localhost:${process.env.PORT || 3000}`).replace(/\/+$/, '');
+    return (this.auth.options.publicUrl || this.auth.options.localUrl).replace(/\/+$/, '');
   }
 
   pendingInvitations(member: Member): Promise<Invitation[]> {
@@ -60,7 +61,7 @@ export class TeamService {
   async invite(member: Member, input: { email: string; displayName: string; role: Role }, shownBase: string): Promise<Invitation> {
     const email = this.auth.checkEmail('email', input.email);
     const displayName = v.name('displayName', input.displayName);
-    if (!Object.values(Role).includes(input.role)) throw badInput('role', 'must be ORGANISER, LEADER or ALLY');
+    if (!Object.values(Role).includes(input.role)) throw badInput('role', 'must be ORGANISER, LEADER or ALLY', 'enum', { values: 'ORGANISER, LEADER, ALLY' });
     const token = newSecret();
     const invitation = await this.db.transaction(async (em) => {
       await this.auth.ensureEmailFree(em, email);
@@ -118,12 +119,12 @@ export class TeamService {
   async acceptInvitation(token: string, password: string, displayName: string | null | undefined) {
     const checkedPassword = checkNewPassword('password', password);
     const name = displayName == null ? null : v.name('displayName', displayName);
-    if (!token || token.length > 200) throw badInput('token', BAD_LINK);
+    if (!token || token.length > 200) throw badInput('token', BAD_LINK, 'badLink');
     const passwordHash = await hashPassword(checkedPassword);
     return this.db.transaction(async (em) => {
       // The row lock makes the link work once even when it is opened twice at the same moment.
       const invitation = await em.getRepository(Invitation).findOne({ where: { tokenHash: hashToken(token) }, lock: { mode: 'pessimistic_write' } });
-      if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= new Date()) throw badInput('token', BAD_LINK);
+      if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= new Date()) throw badInput('token', BAD_LINK, 'badLink');
       const user = await this.auth.insertUser(
         em,
         invitation.organizationId,
@@ -139,9 +140,7 @@ export class TeamService {
   /** The member, locked, with the organisation locked too: two organisers demoting each other cannot both win. */
   private async lockedMember(em: EntityManager, member: Member, userId: string): Promise<User> {
     await em.getRepository(Organization).findOne({ where: { id: member.organizationId }, lock: { mode: 'pessimistic_write' } });
-    const user = isUuid(userId) ? await em.getRepository(User).findOneBy({ id: userId, organizationId: member.organizationId, removedAt: IsNull() }) : null;
-    if (!user) throw notFound('userId: member', String(userId).slice(0, 40));
-    return user;
+    return findOwned(em, User, member.organizationId, userId, { field: 'userId', label: 'member', where: { removedAt: IsNull() } });
   }
 
   private async isLastOrganiser(em: EntityManager, user: User): Promise<boolean> {
@@ -151,11 +150,11 @@ export class TeamService {
   }
 
   async changeMemberRole(member: Member, userId: string, role: Role): Promise<User> {
-    if (!Object.values(Role).includes(role)) throw badInput('role', 'must be ORGANISER, LEADER or ALLY');
+    if (!Object.values(Role).includes(role)) throw badInput('role', 'must be ORGANISER, LEADER or ALLY', 'enum', { values: 'ORGANISER, LEADER, ALLY' });
     return this.db.transaction(async (em) => {
       const user = await this.lockedMember(em, member, userId);
       if (role !== Role.ORGANISER && (await this.isLastOrganiser(em, user))) {
-        throw badInput('role', 'the last organiser of the organisation cannot be demoted; make another member organiser first');
+        throw badInput('role', 'the last organiser of the organisation cannot be demoted; make another member organiser first', 'lastOrganiser');
       }
       if (user.role !== role) {
         // The guard reads the role from PostgreSQL at each request: the next one already uses it.
@@ -171,7 +170,7 @@ export class TeamService {
     return this.db.transaction(async (em) => {
       const user = await this.lockedMember(em, member, userId);
       if (await this.isLastOrganiser(em, user)) {
-        throw badInput('userId', 'the last organiser of the organisation cannot be removed; make another member organiser first');
+        throw badInput('userId', 'the last organiser of the organisation cannot be removed; make another member organiser first', 'lastOrganiser');
       }
       // The row stays (what they logged keeps their name); the address is released so they
       // can be invited again, and no password can match any more.
@@ -189,7 +188,7 @@ export class TeamService {
     const password = checkNewPassword('newPassword', newPassword);
     const user = await this.auth.me(member);
     const attempt = await this.throttle.attempt('change-password', user.email, address);
-    if (!(await this.auth.checkPassword(user, currentPassword ?? ''))) throw badInput('currentPassword', 'is not your current password');
+    if (!(await this.auth.checkPassword(user, currentPassword ?? ''))) throw badInput('currentPassword', 'is not your current password', 'currentPassword');
     await attempt.succeeded();
     const passwordHash = await hashPassword(password);
     await this.db.transaction(async (em) => {
@@ -223,13 +222,13 @@ export class TeamService {
 
   async resetPassword(token: string, newPassword: string) {
     const password = checkNewPassword('newPassword', newPassword);
-    if (!token || token.length > 200) throw badInput('token', BAD_LINK);
+    if (!token || token.length > 200) throw badInput('token', BAD_LINK, 'badLink');
     const passwordHash = await hashPassword(password);
     return this.db.transaction(async (em) => {
       const reset = await em.getRepository(PasswordReset).findOne({ where: { tokenHash: hashToken(token) }, lock: { mode: 'pessimistic_write' } });
-      if (!reset || reset.usedAt || reset.expiresAt <= new Date()) throw badInput('token', BAD_LINK);
+      if (!reset || reset.usedAt || reset.expiresAt <= new Date()) throw badInput('token', BAD_LINK, 'badLink');
       const user = await em.getRepository(User).findOneBy({ id: reset.userId, removedAt: IsNull() });
-      if (!user) throw badInput('token', BAD_LINK);
+      if (!user) throw badInput('token', BAD_LINK, 'badLink');
       await em.update(PasswordReset, { userId: user.id, usedAt: IsNull() }, { usedAt: new Date() });
       await em.update(User, { id: user.id }, { passwordHash });
       await this.auth.revokeTokens(em, user.id);

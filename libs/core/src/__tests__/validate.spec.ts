@@ -1,4 +1,4 @@
-import { v, normalizeForMatch } from '../index.js';
+import { v, normalizeForMatch, badInput } from '../index.js';
 
 const codeOf = (fn: () => unknown) => {
   try {
@@ -41,5 +41,27 @@ describe('validate', () => {
     expect(v.text('notes', '  hello  ')).toBe('hello');
     expect(v.text('notes', '   ')).toBeNull();
     expect(v.email('email', ' Nadia@Example.FR ')).toBe('nadia@example.fr');
+  });
+
+  it('says which rule an input broke, with its params, for clients to translate', () => {
+    const extensionsOf = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (error) {
+        return (error as { extensions: Record<string, unknown> }).extensions;
+      }
+      return undefined;
+    };
+    expect(extensionsOf(() => v.text('input.notes', 'x'.repeat(11), 10))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.notes', rule: 'maxLength', params: { max: 10 } });
+    expect(extensionsOf(() => v.name('input.name', '  '))).toMatchObject({ field: 'input.name', rule: 'required' });
+    expect(extensionsOf(() => v.intRange('input.n', 9, 1, 5))).toMatchObject({ rule: 'intRange', params: { min: 1, max: 5 } });
+    expect(extensionsOf(() => v.email('input.email', 'nope'))).toMatchObject({ rule: 'email' });
+    expect(extensionsOf(() => v.phone('input.phone', '12'))).toMatchObject({ rule: 'phone' });
+    expect(extensionsOf(() => v.date('input.at', 'soon'))).toMatchObject({ rule: 'date' });
+    expect(extensionsOf(() => v.date('input.at', '1800-01-01'))).toMatchObject({ rule: 'dateRange', params: { min: 1900, max: 2200 } });
+    expect(extensionsOf(() => v.list('input.ids', [1, 2, 3], 2, (_f, x) => x))).toMatchObject({ rule: 'maxItems', params: { max: 2 } });
+    // The old signature still works: a message, no rule.
+    expect(badInput('input.x', 'is odd').extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.x' });
+    expect(badInput('input.x', 'is odd').message).toBe('input.x: is odd');
   });
 });

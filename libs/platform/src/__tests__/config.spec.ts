@@ -72,4 +72,21 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
   });
+
+  it('gives accounts their options from the same validated variables', () => {
+    const config = loadConfig({ PORT: '4000', TOKEN_TTL_DAYS: '7', PUBLIC_URL: 'https://rapport.example.org', RAPPORT_REGISTRATION: 'closed', RAPPORT_OPERATORS: 'Ops@Example.org' });
+    expect(config.auth).toEqual({
+      operators: ['ops@example.org'],
+      registration: 'closed',
+      smtpUrl: undefined,
+      mailFrom: 'Rapport <rapport@localhost>',
+      publicUrl: 'https://rapport.example.org',
+      localUrl: 'http://localhost:4000',
+      tokenTtlDays: 7,
+    });
+    expect(() => loadConfig({ TOKEN_TTL_DAYS: 'forever' })).toThrow(/TOKEN_TTL_DAYS/);
+    expect(loadConfig({}).logLevelSet).toBe(false);
+    expect(loadConfig({ LOG_LEVEL: 'debug' }).logLevelSet).toBe(true);
+    expect(loadConfig({ RAPPORT_WEB_DIST: '/srv/web' }).webDist).toBe('/srv/web');
+  });
 });

@@ -13,6 +13,7 @@ import { usePageTitle } from '../../shell/components/usePageTitle';
 import { keys, useFormErrors } from '../../shell/useFormErrors';
 import { ActionPageQuery, RecordActionOutcomeMutation, SetParticipationMutation } from '../graphql/actions';
 import { formatPhone } from '../../contacts/formats';
+import { QueryStatus } from '../../shell/components/QueryStatus';
 
 type ActionRow = NonNullable<ActionData['action']>;
 type Participant = ActionRow['participants'][number];
@@ -33,12 +34,7 @@ export function ActionPage() {
     return (
       <section className="page">
         <h1>{t('action.title')}</h1>
-        {loading ? <p role="status">{t('common.loading')}</p> : null}
-        {error ? (
-          <p className="alert" role="alert">
-            {errorMessage(error, t)}
-          </p>
-        ) : null}
+        <QueryStatus loading={loading} error={error} />
         {!loading && !action ? <p>{t('action.notFound')}</p> : null}
       </section>
     );

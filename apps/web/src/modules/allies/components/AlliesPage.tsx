@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { errorMessage } from '../../../apollo/errors';
 import { useT } from '../../../i18n';
 import { useFormat } from '../../../i18n/format';
 import { label } from '../../../i18n/labels';
 import { usePageTitle } from '../../shell/components/usePageTitle';
 import { WinSize } from '@rapport/shared';
 import { AllyPortalQuery } from '../graphql/allyPortal';
+import { QueryStatus } from '../../shell/components/QueryStatus';
 
 /** The calendar feed for calendar apps: webcal:// makes phones and desktops offer to subscribe. */
 export function webcalUrl(url: string): string {
@@ -103,12 +103,7 @@ export function AlliesPage() {
     <section className="page allies">
       <h1>{t('allies.title')}</h1>
       <p className="muted">{t('allies.intro')}</p>
-      {error && !data ? (
-        <p className="alert" role="alert">
-          {errorMessage(error, t)}
-        </p>
-      ) : null}
-      {loading && !data ? <p role="status">{t('common.loading')}</p> : null}
+      <QueryStatus loading={loading && !data} error={error && !data} />
 
       <section aria-labelledby="allies-actions" className="panel">
         <h2 id="allies-actions">{t('allies.actions')}</h2>

@@ -2,13 +2,13 @@ import { useQuery } from '@apollo/client/react';
 import { Disclosure } from '../../shell/components/Disclosure';
 import { NewCampaignForm } from './NewCampaignForm';
 import { Link } from 'react-router';
-import { errorMessage } from '../../../apollo/errors';
 import { useT } from '../../../i18n';
 import { useFormat } from '../../../i18n/format';
 import { label } from '../../../i18n/labels';
 import { usePageTitle } from '../../shell/components/usePageTitle';
 import { CampaignsQuery } from '../graphql/campaigns';
 import { stageSince } from '../stage';
+import { QueryStatus } from '../../shell/components/QueryStatus';
 
 /** Members' home: the organisation's campaigns with their stage. */
 export function CampaignsPage() {
@@ -24,12 +24,7 @@ export function CampaignsPage() {
       <Disclosure label={t('campaigns.new')} className="panel-actions">
         {(close) => <NewCampaignForm onCancel={close} />}
       </Disclosure>
-      {error && !data ? (
-        <p className="alert" role="alert">
-          {errorMessage(error, t)}
-        </p>
-      ) : null}
-      {loading && !data ? <p role="status">{t('common.loading')}</p> : null}
+      <QueryStatus loading={loading && !data} error={error && !data} />
       {data && !campaigns.length ? <p className="muted">{t('campaigns.empty')}</p> : null}
       <ul className="cards">
         {campaigns.map((campaign) => (

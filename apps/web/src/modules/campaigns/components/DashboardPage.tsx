@@ -14,6 +14,7 @@ import { ListeningSection } from './sections/ListeningSection';
 import { NegotiationsSection } from './sections/NegotiationsSection';
 import { StageSection } from './sections/StageSection';
 import { WinsSection } from './sections/WinsSection';
+import { QueryStatus } from '../../shell/components/QueryStatus';
 
 /**
  * /campaigns/:id — where the campaign stands (stage, listening, demands, actions,
@@ -35,12 +36,7 @@ export function DashboardPage() {
     return (
       <section className="page">
         <h1>{t('dashboard.title')}</h1>
-        {loading ? <p role="status">{t('common.loading')}</p> : null}
-        {error ? (
-          <p className="alert" role="alert">
-            {errorMessage(error, t)}
-          </p>
-        ) : null}
+        <QueryStatus loading={loading} error={error} />
       </section>
     );
   }

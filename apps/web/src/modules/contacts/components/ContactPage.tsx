@@ -17,6 +17,7 @@ import { ExportContactDataMutation } from '../graphql/exportContactData';
 import { contactName } from './ContactSearch';
 import { ContactMembership } from '../../membership/components/ContactMembership';
 import { formatPhone } from '../formats';
+import { QueryStatus } from '../../shell/components/QueryStatus';
 
 /** Offers `text` as a file to save (the export of a person's data). */
 export function downloadJson(filename: string, text: string): void {
@@ -60,12 +61,7 @@ export function ContactPage() {
     return (
       <section className="page">
         <h1>{t('contact.title')}</h1>
-        {loading ? <p role="status">{t('common.loading')}</p> : null}
-        {error ? (
-          <p className="alert" role="alert">
-            {errorMessage(error, t)}
-          </p>
-        ) : null}
+        <QueryStatus loading={loading} error={error} />
         {!loading && !error ? <p>{t('contact.notFound')}</p> : null}
         <p>
           <Link to="/contacts">{t('contact.back')}</Link>

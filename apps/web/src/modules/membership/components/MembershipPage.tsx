@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { AllyRole, Role } from '@rapport/shared';
-import { errorMessage } from '../../../apollo/errors';
 import { useLocale, useT } from '../../../i18n';
 import { useFormat } from '../../../i18n/format';
 import { label } from '../../../i18n/labels';
@@ -13,6 +12,7 @@ import { usePageTitle } from '../../shell/components/usePageTitle';
 import { DuesPaymentsQuery, MembershipOverviewQuery } from '../graphql/membership';
 import { formatCents, lastDay, toCsv } from '../money';
 import { formatPhone } from '../../contacts/formats';
+import { QueryStatus } from '../../shell/components/QueryStatus';
 
 /** /membership — the year's figures for the assemblée générale, the solidarity fund, who to renew, the payments. */
 export function MembershipPage() {
@@ -61,12 +61,7 @@ export function MembershipPage() {
           {year + 1} →
         </button>
       </div>
-      {loading && !data ? <p role="status">{t('common.loading')}</p> : null}
-      {error ? (
-        <p className="alert" role="alert">
-          {errorMessage(error, t)}
-        </p>
-      ) : null}
+      <QueryStatus loading={loading && !data} error={error} />
       {report ? (
         <section aria-labelledby="membership-report" className="panel">
           <h2 id="membership-report">{t('membership.report', { year: report.year })}</h2>

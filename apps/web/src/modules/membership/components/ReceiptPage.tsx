@@ -1,7 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
 import { eurosInWords } from '@rapport/shared';
-import { errorMessage } from '../../../apollo/errors';
 import { useLocale, useT } from '../../../i18n';
 import { useFormat } from '../../../i18n/format';
 import { label } from '../../../i18n/labels';
@@ -9,6 +8,7 @@ import { contactName } from '../../contacts/components/ContactSearch';
 import { usePageTitle } from '../../shell/components/usePageTitle';
 import { ReceiptQuery } from '../graphql/membership';
 import { formatCents, lastDay } from '../money';
+import { QueryStatus } from '../../shell/components/QueryStatus';
 
 /** /receipts/:paymentId — a printable receipt (A4 or phone): the amount in French words, the period, the method. */
 export function ReceiptPage() {
@@ -23,12 +23,7 @@ export function ReceiptPage() {
     return (
       <section className="page">
         <h1>{t('receipt.heading')}</h1>
-        {loading ? <p role="status">{t('common.loading')}</p> : null}
-        {error ? (
-          <p className="alert" role="alert">
-            {errorMessage(error, t)}
-          </p>
-        ) : null}
+        <QueryStatus loading={loading} error={error} />
         {!loading && !error ? <p>{t('receipt.notFound')}</p> : null}
       </section>
     );

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { ReminderStatus } from '@rapport/shared';
-import { errorMessage } from '../../../apollo/errors';
 import type { MyRemindersQuery as RemindersData } from '../../../gql/graphql';
 import { useT } from '../../../i18n';
 import { useFormat } from '../../../i18n/format';
@@ -13,6 +12,7 @@ import { usePageTitle } from '../../shell/components/usePageTitle';
 import { MyRemindersQuery } from '../graphql/myReminders';
 import { markNotificationsSeen, useSeenAt } from '../seen';
 import { formatPhone } from '../../contacts/formats';
+import { QueryStatus } from '../../shell/components/QueryStatus';
 
 type Reminder = RemindersData['myReminders'][number];
 
@@ -45,12 +45,7 @@ export function NotificationsPage() {
   return (
     <section className="page">
       <h1>{t('notifications.title')}</h1>
-      {error && !data ? (
-        <p className="alert" role="alert">
-          {errorMessage(error, t)}
-        </p>
-      ) : null}
-      {loading && !data ? <p role="status">{t('common.loading')}</p> : null}
+      <QueryStatus loading={loading && !data} error={error && !data} />
       {data && !reminders.length ? <p className="muted">{t('notifications.empty')}</p> : null}
       {GROUPS.map((group) => {
         const items = reminders

@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Role } from '@rapport/shared';
 import { errorMessage, fieldErrors, placeErrors } from '../../../apollo/errors';
+import { QueryStatus } from '../../shell/components/QueryStatus';
 import { useLocale, useT } from '../../../i18n';
 import { label } from '../../../i18n/labels';
 import { useSession } from '../../auth/session';
@@ -79,8 +80,8 @@ export function TeamPage() {
     }
   }
 
-  if (loading && !data) return <p role="status">{t('common.loading')}</p>;
-  if (error && !data) return <p className="alert" role="alert">{errorMessage(error, t)}</p>;
+  if (loading && !data) return <QueryStatus loading />;
+  if (error && !data) return <QueryStatus error={error} />;
   const members = data?.members ?? [];
   const invitations = data?.invitations ?? [];
   const health = data?.reminderHealth;
