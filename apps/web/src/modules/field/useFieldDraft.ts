@@ -23,9 +23,13 @@ export function useFieldDraft(userId: string, campaignParam: string | null): [Fi
     return campaignParam ? { ...stored, campaignId: campaignParam } : stored;
   });
 
-  useEffect(() => {
+  // ?campaign= changed (a link followed while the page is open): the draft follows,
+  // adjusted while rendering rather than in an effect (no extra render pass).
+  const [seenParam, setSeenParam] = useState(campaignParam);
+  if (campaignParam !== seenParam) {
+    setSeenParam(campaignParam);
     if (campaignParam) setDraft((d) => (d.campaignId === campaignParam ? d : { ...d, campaignId: campaignParam }));
-  }, [campaignParam]);
+  }
 
   useEffect(() => {
     try {

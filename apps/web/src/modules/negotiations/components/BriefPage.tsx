@@ -55,14 +55,19 @@ function BriefEditor({ brief }: { brief: BriefFieldsFragment }) {
   const [update, { loading: saving }] = useMutation(UpdateBriefMutation);
   const dirty = !sameBrief(draft, saved);
   // The row just added gets the focus (its first field), so typing can go on at once.
-  const [focusRow, setFocusRow] = useState<string | null>(null);
+  // A ref, not state: asking for the focus needs no render of its own; the row is
+  // focused after the render that shows it.
+  const focusRow = useRef<string | null>(null);
+  const setFocusRow = (key: string) => {
+    focusRow.current = key;
+  };
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    if (!focusRow) return;
-    const row = formRef.current?.querySelector(`[data-row-key="${focusRow}"]`);
+    if (!focusRow.current) return;
+    const row = formRef.current?.querySelector(`[data-row-key="${focusRow.current}"]`);
     (row?.querySelector<HTMLElement>('textarea') ?? row?.querySelector<HTMLElement>('select'))?.focus();
-    setFocusRow(null);
-  }, [focusRow]);
+    focusRow.current = null;
+  });
   const { negotiation } = brief;
   const e = errors.fields;
 

@@ -25,8 +25,10 @@ interface ActionsSectionProps {
 export function ActionsSection({ campaignId, upcoming, actions, decisionMakers }: ActionsSectionProps) {
   const t = useT();
   const format = useFormat();
+  // The moment the page opened: rendering stays pure (the same answer at every render).
+  const [now] = useState(() => Date.now());
   const upcomingIds = new Set(upcoming.map((a) => a.id));
-  const past = (actions ?? []).filter((a) => !upcomingIds.has(a.id) && Date.parse(a.startsAt) < Date.now()).sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+  const past = (actions ?? []).filter((a) => !upcomingIds.has(a.id) && Date.parse(a.startsAt) < now).sort((a, b) => b.startsAt.localeCompare(a.startsAt));
 
   return (
     <section aria-labelledby="dash-actions" className="panel" data-section="actions">

@@ -94,7 +94,8 @@ export function OpenCommitment({ commitment }: { commitment: Pick<CommitmentRow,
   const { fields, errors, submit, busy } = useFormErrors(keys('dueAt', 'note', 'status'));
   const [resolve] = useMutation(ResolveCommitmentMutation);
   const [reschedule] = useMutation(RescheduleCommitmentMutation);
-  const overdue = Date.parse(commitment.dueAt) < Date.now();
+  const [now] = useState(() => Date.now()); // the moment the page opened: rendering stays pure
+  const overdue = Date.parse(commitment.dueAt) < now;
   const who = commitmentWho(commitment);
 
   const settle = (status: CommitmentStatus) =>
