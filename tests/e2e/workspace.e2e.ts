@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { ACCOUNTS, expect, expectAccessible, screenshot, signIn, test } from './fixtures.ts';
+import { join } from 'node:path';
+import { ACCOUNTS, expect, expectAccessible, RESULTS, screenshot, signIn, test } from './fixtures.ts';
 
 // A whole campaign run through the interface only: every step is a click or a
 // keystroke in the web app, as an organiser would do it; nothing in this test
@@ -119,6 +120,11 @@ test('an organiser runs a campaign through the interface, and the ally sees it',
     await page.getByLabel(`Réponse de ${first} ${last}`).selectOption({ label: 'Engagé·e' });
   }
   await expect(page.locator('[data-figure="turnout"]')).toContainText('2 engagé·es pour un objectif de 10');
+  // The day of the action: Fatou came, Jean did not (both still count as having committed).
+  await page.getByLabel(`Réponse de ${people[0][0]} ${people[0][1]}`).selectOption({ label: 'Venu·e' });
+  await expect(page.locator('[data-figure="turnout"]')).toContainText('1 personne venue');
+  await page.getByLabel(`Réponse de ${people[1][0]} ${people[1][1]}`).selectOption({ label: 'Pas venu·e' });
+  await expect(page.locator('[data-figure="turnout"]')).toContainText('2 engagé·es pour un objectif de 10');
   await page.getByLabel('Ce qui s’est passé').fill('Reçus par la directrice : elle promet un devis.');
   await page.getByRole('button', { name: 'Enregistrer le bilan' }).click();
   await expect(page.getByText('Bilan enregistré.')).toBeVisible();
@@ -135,6 +141,25 @@ test('an organiser runs a campaign through the interface, and the ally sees it',
   await negotiations.getByRole('button', { name: 'Prévoir la rencontre' }).click();
   const meeting = negotiations.locator('[data-negotiation]');
   await expect(meeting.getByRole('link', { name: /Préparer la rencontre du/ })).toBeVisible();
+
+  // The campaign moves to negotiation; the team prepares the brief, saves and prints it.
+  await stage.getByRole('button', { name: 'Changer d’étape' }).click();
+  await stage.getByLabel('Nouvelle étape').selectOption({ label: 'Négociation' });
+  await stage.getByRole('button', { name: 'Changer d’étape' }).click();
+  await expect(page.locator('.stepper [aria-current="step"]')).toContainText('Négociation');
+  await meeting.getByRole('link', { name: /Préparer la rencontre du/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Préparation de la négociation' })).toBeVisible();
+  await page.locator('textarea[name=objective]').fill('Une date de réparation des deux ascenseurs, par écrit');
+  await page.getByRole('button', { name: 'Ajouter un argument' }).click();
+  await page.locator('[data-argument]').last().locator('textarea').fill('Trois familles bloquées au 12e étage depuis six semaines');
+  await page.getByRole('button', { name: 'Enregistrer la fiche' }).click();
+  await expect(page.getByText(/^Enregistré le /)).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.printable-brief')).toContainText('Trois familles bloquées au 12e étage');
+  await page.pdf({ path: join(RESULTS, 'workspace-brief.pdf'), preferCSSPageSize: true, printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+  await page.goto(dashboardUrl);
+  await expect(page.getByRole('heading', { level: 1, name: campaignName })).toBeVisible();
   await meeting.getByRole('button', { name: 'Noter une promesse obtenue' }).click();
   const promise = 'Devis de réparation envoyé sous quinze jours';
   await meeting.getByLabel('Ce qui est promis').fill(promise);
@@ -148,6 +173,13 @@ test('an organiser runs a campaign through the interface, and the ally sees it',
   await open.getByRole('button', { name: 'Rompue' }).click();
   await expect(page.locator('tr[data-row="decisionMakers"] td[data-status="BROKEN"]')).toHaveText('1');
   await expect(meeting).toContainText('promesse rompue');
+
+  // A broken promise: back to action.
+  await stage.getByRole('button', { name: 'Changer d’étape' }).click();
+  await stage.getByLabel('Nouvelle étape').selectOption({ label: 'Action' });
+  await stage.getByLabel('Note (ce qui s’est passé)').fill('Promesse rompue : nouvelle action.');
+  await stage.getByRole('button', { name: 'Changer d’étape' }).click();
+  await expect(page.locator('.stepper [aria-current="step"]')).toContainText('Action');
 
   // A win: the ally sees it to celebrate (laptop), then the organiser marks it celebrated.
   const winTitle = `Un ascenseur réparé ${stamp}`;
