@@ -566,6 +566,8 @@ export const en: Messages = {
   'paymentMethod.OTHER': "Other",
   'reminderKind.MEMBERSHIP_RENEWAL': "Membership to renew",
   'notifications.explain.MEMBERSHIP_RENEWAL': "A membership ends soon: the team decides how to bring it up (pay what you can, even 0 €).",
+  'reminderKind.CASE_NEXT_STEP': "Case next step",
+  'notifications.explain.CASE_NEXT_STEP': "A drop-in case is waiting for its next step: record it once done, or close the case.",
   'membership.title': "Membership",
   'membership.status': "Membership",
   'membership.until': "until {date}",

@@ -566,6 +566,8 @@ export const fr = {
   'paymentMethod.OTHER': "Autre",
   'reminderKind.MEMBERSHIP_RENEWAL': "Adhésion à renouveler",
   'notifications.explain.MEMBERSHIP_RENEWAL': "Une adhésion se termine bientôt : à l’équipe de voir comment en parler (cotisation libre, même 0 €).",
+  'reminderKind.CASE_NEXT_STEP': "Prochaine étape d’un dossier",
+  'notifications.explain.CASE_NEXT_STEP': "Un dossier de permanence attend sa prochaine étape : la noter une fois faite, ou clôturer le dossier.",
   'membership.title': "Adhésion",
   'membership.status': "Adhésion",
   'membership.until': "jusqu’au {date}",
