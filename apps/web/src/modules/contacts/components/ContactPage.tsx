@@ -16,6 +16,7 @@ import { EraseContactMutation } from '../graphql/eraseContact';
 import { ExportContactDataMutation } from '../graphql/exportContactData';
 import { contactName } from './ContactSearch';
 import { ContactMembership } from '../../membership/components/ContactMembership';
+import { ContactCases } from '../../casework/components/ContactCases';
 
 /** Offers `text` as a file to save (the export of a person's data). */
 export function downloadJson(filename: string, text: string): void {
@@ -253,6 +254,7 @@ export function ContactPage() {
       </section>
 
       <ContactMembership contactId={contact.id} />
+      <ContactCases contactId={contact.id} />
 
       {organiser ? (
         <section aria-labelledby="contact-privacy" className="panel privacy">
