@@ -16,6 +16,7 @@ import { WinsModule } from '@rapport/wins';
 import { DashboardModule } from '@rapport/dashboard';
 import { PrivacyModule } from '@rapport/privacy';
 import { MembershipModule } from '@rapport/membership';
+import { CaseworkModule } from '@rapport/casework';
 import { HealthController } from './health/health.controller.js';
 import { armorPlugins, armorValidationRules, listCostPlugin, parseOptions } from './graphql/query-limits.js';
 import { nulGuardPlugin } from './graphql/nul-guard.js';
@@ -50,6 +51,7 @@ export const DOMAIN_MODULES = [
   WinsModule,
   DashboardModule,
   MembershipModule,
+  CaseworkModule,
   PrivacyModule,
 ];
 

@@ -52,6 +52,9 @@ export const routes: RouteObject[] = [
                 path: 'negotiations/:id/brief',
                 ...page(() => import('./modules/negotiations/components/BriefPage').then((m) => m.BriefPage)),
               },
+              { path: 'sessions', ...page(() => import('./modules/casework/components/SessionsPage').then((m) => m.SessionsPage)) },
+              { path: 'sessions/:id', ...page(() => import('./modules/casework/components/SessionPage').then((m) => m.SessionPage)) },
+              { path: 'cases', ...page(() => import('./modules/casework/components/MyCasesPage').then((m) => m.MyCasesPage)) },
               { path: 'membership', ...page(() => import('./modules/membership/components/MembershipPage').then((m) => m.MembershipPage)) },
               { path: 'receipts/:paymentId', ...page(() => import('./modules/membership/components/ReceiptPage').then((m) => m.ReceiptPage)) },
               {

@@ -11,11 +11,12 @@ import { ActionsService } from './actions.service.js';
 import { ActionParticipantsResolver, ActionsResolver, CampaignActionsResolver, ContactParticipationsResolver } from './actions.resolver.js';
 import { CalendarFeedService } from './calendar/calendar-feed.service.js';
 import { CalendarController } from './calendar/calendar.controller.js';
+import { CalendarSources } from './calendar/calendar-sources.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature(ACTIONS_ENTITIES), AuthModule, RemindersModule, ActionRemindersModule, ContactsModule, CampaignsModule, DecisionMakersModule],
   controllers: [CalendarController],
-  providers: [ActionsService, CalendarFeedService, ActionsResolver, ActionParticipantsResolver, CampaignActionsResolver, ContactParticipationsResolver],
-  exports: [ActionsService],
+  providers: [ActionsService, CalendarFeedService, CalendarSources, ActionsResolver, ActionParticipantsResolver, CampaignActionsResolver, ContactParticipationsResolver],
+  exports: [ActionsService, CalendarSources],
 })
 export class ActionsModule {}

@@ -81,6 +81,23 @@ export const PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
   'Membership.fundedBy': MEMBERS,
   'DuesPayment.payer': MEMBERS,
   'DuesPayment.memberships': MEMBERS,
+  // Permanences and cases: case summaries and steps are among the most sensitive texts
+  // Rapport holds; allies never see them (allies see ALLIES series in the calendar feed).
+  'Query.sessionSeries': MEMBERS,
+  'Query.sessions': MEMBERS,
+  'Query.cases': MEMBERS,
+  'Query.case': MEMBERS,
+  'Query.caseEvidence': MEMBERS,
+  'Mutation.createSessionSeries': ORGANISERS,
+  'Mutation.updateSessionSeries': ORGANISERS,
+  'Mutation.cancelSession': ORGANISERS,
+  'Mutation.recordAttendance': MEMBERS,
+  'Mutation.openCase': MEMBERS,
+  'Mutation.updateCase': MEMBERS,
+  'Mutation.addCaseStep': MEMBERS,
+  'Contact.cases': MEMBERS,
+  'Campaign.evidence': MEMBERS,
+  'NegotiationBrief.evidence': MEMBERS,
 
   'Reminder.lastError': ORGANISERS, // a mail server's answer may quote addresses
   // Not GraphQL: the operator view of the queues at /admin/queues.

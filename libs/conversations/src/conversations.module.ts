@@ -7,11 +7,12 @@ import { RemindersModule } from '@rapport/reminders';
 import { CONVERSATIONS_ENTITIES } from './entities/index.js';
 import { ConversationRemindersModule } from './reminders/conversation-reminders.js';
 import { ConversationsService } from './conversations.service.js';
+import { ConversationSessions } from './conversation-sessions.js';
 import { ContactConversationsResolver, ConversationsResolver, RaisedIssueResolver } from './conversations.resolver.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature(CONVERSATIONS_ENTITIES), AuthModule, ContactsModule, CampaignsModule, RemindersModule, ConversationRemindersModule],
-  providers: [ConversationsService, ConversationsResolver, RaisedIssueResolver, ContactConversationsResolver],
-  exports: [ConversationsService],
+  providers: [ConversationsService, ConversationSessions, ConversationsResolver, RaisedIssueResolver, ContactConversationsResolver],
+  exports: [ConversationsService, ConversationSessions],
 })
 export class ConversationsModule {}

@@ -10,6 +10,7 @@ import { Conversation } from './entities/conversation.entity.js';
 import { Issue } from './entities/issue.entity.js';
 import { RaisedIssue } from './entities/raised-issue.entity.js';
 import type { LogConversationInput, RaisedIssueInput } from './dto/log-conversation.input.js';
+import { ConversationSessions } from './conversation-sessions.js';
 
 const MAX_ISSUES = 20;
 const isUniqueViolation = (error: unknown) =>
@@ -29,6 +30,7 @@ export class ConversationsService {
     private readonly contacts: ContactsService,
     private readonly campaigns: CampaignsService,
     private readonly reminders: ReminderScheduler,
+    private readonly sessions: ConversationSessions,
   ) {}
 
   /**
@@ -48,6 +50,7 @@ export class ConversationsService {
     try {
       const conversation = await this.db.transaction(async (em) => {
         if (input.campaignId) await this.campaigns.get(member, input.campaignId, { em, field: 'input.campaignId' });
+        if (checked.columns.sessionId) await this.sessions.verify(member, checked.columns.sessionId, em, 'input.sessionId');
         let contactId: string | null = null;
         if (input.contactId) {
           // Locked: an erasure at the same moment cannot miss what this writes about the person.
@@ -112,6 +115,7 @@ export class ConversationsService {
         leadershipPotential: input.leadershipPotential ?? false,
         followUpAt: v.date('input.followUpAt', input.followUpAt),
         notes: v.text('input.notes', input.notes),
+        sessionId: v.text('input.sessionId', input.sessionId, 100),
       },
     };
   }

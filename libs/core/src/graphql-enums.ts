@@ -22,5 +22,7 @@ const enums = {
   PaymentMethod: E.PaymentMethod,
   MembershipPeriodKind: E.MembershipPeriodKind,
   MembershipStatus: E.MembershipStatus,
+  SessionKind: E.SessionKind,
+  CaseStatus: E.CaseStatus,
 };
 for (const [name, enumRef] of Object.entries(enums)) registerEnumType(enumRef, { name });

@@ -9,6 +9,7 @@ import { NEGOTIATIONS_ENTITIES } from '@rapport/negotiations';
 import { COMMITMENTS_ENTITIES } from '@rapport/commitments';
 import { WINS_ENTITIES } from '@rapport/wins';
 import { MEMBERSHIP_ENTITIES } from '@rapport/membership';
+import { CASEWORK_ENTITIES } from '@rapport/casework';
 
 /** Every TypeORM entity of Rapport: the api, the worker and the drift check use this list. */
 export const ALL_ENTITIES = [
@@ -23,4 +24,5 @@ export const ALL_ENTITIES = [
   ...COMMITMENTS_ENTITIES,
   ...WINS_ENTITIES,
   ...MEMBERSHIP_ENTITIES,
+  ...CASEWORK_ENTITIES,
 ];

@@ -3,6 +3,7 @@ import { CommitmentRemindersModule } from '@rapport/commitments';
 import { ConversationRemindersModule } from '@rapport/conversations';
 import { ActionRemindersModule } from '@rapport/actions';
 import { MembershipRemindersModule } from '@rapport/membership';
+import { CaseRemindersModule } from '@rapport/casework';
 
 /**
  * The contexts whose reminders the worker sends: each module registers its context's
@@ -10,4 +11,4 @@ import { MembershipRemindersModule } from '@rapport/membership';
  * the worker imports these alone. A context with a new kind of reminder adds its module
  * here (the worker refuses to start while a kind has no provider).
  */
-export const REMINDER_PROVIDER_MODULES: Type[] = [CommitmentRemindersModule, ConversationRemindersModule, ActionRemindersModule, MembershipRemindersModule];
+export const REMINDER_PROVIDER_MODULES: Type[] = [CommitmentRemindersModule, ConversationRemindersModule, ActionRemindersModule, MembershipRemindersModule, CaseRemindersModule];

@@ -11,6 +11,7 @@ import { Negotiation } from '@rapport/negotiations';
 import { Commitment, CommitmentsService } from '@rapport/commitments';
 import { Reminder, ReminderScheduler } from '@rapport/reminders';
 import { MembershipService } from '@rapport/membership';
+import { CasesService } from '@rapport/casework';
 
 /**
  * The GDPR rights of the people in the database: everything held on a person,
@@ -29,6 +30,7 @@ export class PrivacyService {
     private readonly auth: AuthService,
     private readonly reminders: ReminderScheduler,
     private readonly membership: MembershipService,
+    private readonly casework: CasesService,
   ) {}
 
   async exportContactData(member: Member, contactId: string): Promise<string> {
@@ -63,6 +65,7 @@ export class PrivacyService {
         .andWhere(`n.brief_roles @> :role::jsonb`, { role: JSON.stringify([{ contactId: contact.id }]) })
         .getMany();
       const dues = await this.membership.exportFor(em, org, contact.id);
+      const casework = await this.casework.exportFor(em, org, contact.id);
       await this.auth.audit(em, member, 'EXPORT_CONTACT', 'Contact', contact.id);
       const { searchText: _s, sortKey: _k, organizationId: _o, ...person } = contact;
       return JSON.stringify(
@@ -85,6 +88,8 @@ export class PrivacyService {
           participations: participations.map((p) => ({ action: actionOf.get(p.actionId)?.title, startsAt: actionOf.get(p.actionId)?.startsAt, status: p.status })),
           duesPayments: dues.duesPayments,
           memberships: dues.memberships,
+          cases: casework.cases,
+          sessionsAttended: casework.sessionsAttended,
           negotiationRoles: negotiations.flatMap((n) => n.briefRoles.filter((r) => r.contactId === contact.id).map((r) => ({ negotiationId: n.id, scheduledAt: n.scheduledAt, role: r.role }))),
         },
         null,
@@ -163,6 +168,8 @@ export class PrivacyService {
     await this.contacts.eraseFreeTextFor(em, organizationId, contactId);
     // Payments stay in the accounts, without what identifies the person (see MembershipService.eraseFor).
     const renewals = await this.membership.eraseFor(em, organizationId, contactId);
-    return [...cancelled, ...renewals];
+    // Cases stay counted (agency, status, dates, money); their summaries and step notes go.
+    const nextSteps = await this.casework.eraseFor(em, organizationId, contactId);
+    return [...cancelled, ...renewals, ...nextSteps];
   }
 }

@@ -103,6 +103,7 @@ export enum ReminderKind {
   FOLLOW_UP = 'FOLLOW_UP',
   ACTION_UPCOMING = 'ACTION_UPCOMING',
   MEMBERSHIP_RENEWAL = 'MEMBERSHIP_RENEWAL',
+  CASE_NEXT_STEP = 'CASE_NEXT_STEP',
 }
 
 export enum ReminderStatus {
@@ -147,3 +148,19 @@ export const STAGE_ORDER: readonly CampaignStage[] = [
   CampaignStage.NEGOTIATION,
   CampaignStage.WON,
 ];
+
+export enum SessionKind {
+  PERMANENCE = 'PERMANENCE',
+  WORKSHOP = 'WORKSHOP',
+  TRAINING = 'TRAINING',
+  TEAM_MEETING = 'TEAM_MEETING',
+}
+
+export enum CaseStatus {
+  OPEN = 'OPEN',
+  WAITING_ON_AGENCY = 'WAITING_ON_AGENCY',
+  /** the right was obtained or the problem solved */
+  RESOLVED = 'RESOLVED',
+  /** closed without a solution */
+  UNRESOLVED = 'UNRESOLVED',
+}

@@ -62,7 +62,7 @@ const wrongType: fc.Arbitrary<unknown> = fc.oneof(
 interface Ids { own: string[]; foreign: string[]; ownByKind: Record<string, string[]> }
 let ids: Ids = { own: [], foreign: [], ownByKind: {} };
 /** Which kind of row an argument names, from its name (contactId, decisionMakerIds…). */
-const KINDS = ['campaign', 'contact', 'decisionMaker', 'demand', 'action', 'negotiation', 'commitment', 'win', 'conversation', 'user'] as const;
+const KINDS = ['campaign', 'contact', 'decisionMaker', 'demand', 'action', 'negotiation', 'commitment', 'win', 'conversation', 'user', 'session', 'case'] as const;
 const kindOf = (field: string) =>
   KINDS.find((k) => field.toLowerCase().startsWith(k.toLowerCase())) ??
   (/target|decision/i.test(field) ? 'decisionMaker' : /owner|user/i.test(field) ? 'user' : /celebration/i.test(field) ? 'action' : undefined);
@@ -145,12 +145,15 @@ function plausibleScalar(type: string, field: string): fc.Arbitrary<unknown> {
   if (type === 'Int') return fc.integer({ min: 1, max: 5 });
   if (type === 'Boolean') return fc.boolean();
   if (type === 'Float') return fc.constant(1.5);
-  if (type === 'DateTime') return f.includes('occurred') || f.includes('entered') || f.includes('won') ? fc.constant(inHours(-3).toISOString()) : fc.constantFrom(inHours(30).toISOString(), inHours(200).toISOString());
+  if (type === 'DateTime') return f === 'at' || f.includes('occurred') || f.includes('entered') || f.includes('won') ? fc.constant(inHours(-3).toISOString()) : fc.constantFrom(inHours(30).toISOString(), inHours(200).toISOString());
   if (f.includes('email')) return fc.constant('').map(() => `fuzz${++serial}@test.example`);
   if (f.includes('phone')) return fc.constantFrom('06 12 34 56 78', '+33 7 81 23 45 67');
   if (f.includes('password')) return fc.constant('correct horse battery');
   if (f.includes('locale')) return fc.constantFrom('fr', 'en');
   if (f.includes('clientid')) return fc.uuid();
+  if (f === 'rrule') return fc.constantFrom('FREQ=WEEKLY;BYDAY=TU', 'FREQ=MONTHLY;BYDAY=TH;BYSETPOS=1');
+  if (f === 'starttime') return fc.constantFrom('10:00', '14:00');
+  if (f === 'endtime') return fc.constant('16:30');
   return fc.constantFrom('Awa', 'Diallo', 'CPAM Villejean', 'Réunion publique', 'Rendez-vous obtenu', 'Dalle Kennedy', 'santé');
 }
 function tameFor(type: GraphQLInputType, field: string, depth = 0): fc.Arbitrary<unknown> {
@@ -214,7 +217,10 @@ describe('fuzzing every mutation with hostile input', () => {
     const conversationId = (await q(`mutation($c: ID!, $k: ID!) { logConversation(input: { kind: PHONE, outcome: TALKED, campaignId: $c, contactId: $k }) { id } }`, { c: campaignId, k: contactId }))
       .logConversation.id;
     const bystander = await addMember(t, organiserToken, 'LEADER');
-    return [campaignId, contactId, decisionMakerId, demandId, actionId, negotiationId, commitmentId, winId, conversationId, bystander.userId];
+    const seriesId = (await q(`mutation($i: SessionSeriesInput!) { createSessionSeries(input: $i) { id } }`, { i: { kind: 'PERMANENCE', title: 'p', rrule: 'DTSTART:20260106\nRRULE:FREQ=WEEKLY;BYDAY=TU', startTime: '10:00', endTime: '12:30' } }))
+      .createSessionSeries.id;
+    const caseId = (await q(`mutation($i: CaseInput!) { openCase(input: $i) { id } }`, { i: { contactId, agency: 'CAF', summary: 's', campaignId } })).openCase.id;
+    return [campaignId, contactId, decisionMakerId, demandId, actionId, negotiationId, commitmentId, winId, conversationId, bystander.userId, `${seriesId}_2026-01-06`, caseId];
   }
 
   beforeAll(async () => {

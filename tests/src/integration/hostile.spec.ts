@@ -47,11 +47,20 @@ describe('hostile requests', () => {
   it('refuses the NUL character PostgreSQL cannot store, naming the field, in variables and in the query', async () => {
     const res = await t.gql(`mutation($input: ContactInput!) { createContact(input: $input) { id } }`, { input: { firstName: 'A', tags: ['ok', 'x\u0000y'] } }, token);
     expect(res.status).toBe(400);
-    expect(res.errors?.[0]).toMatchObject({ message: 'input.tags[1]: must not contain the NUL character', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(res.errors?.[0]).toMatchObject({ message: 'input.tags[1]: must not contain the NUL character (nor a broken Unicode character)', extensions: { code: 'BAD_USER_INPUT' } });
     const literal = await t.gql(`{ contacts(filter: { search: "a\\u0000b" }) { totalCount } }`, undefined, token);
     expect(literal.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const signIn = await t.gql(`mutation($e: String!) { signIn(email: $e, password: "whatever password") { token } }`, { e: 'a\u0000@b.c' });
     expect(signIn.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses a lone half of a surrogate pair (PostgreSQL would store another character), naming the field', async () => {
+    const res = await t.gql(`mutation($input: ContactInput!) { createContact(input: $input) { id } }`, { input: { firstName: 'A\ud800' } }, token);
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.firstName' } });
+    // A whole pair (an emoji) is fine.
+    const ok = await t.gql(`mutation($input: ContactInput!) { createContact(input: $input) { firstName } }`, { input: { firstName: 'Awa 🌻' } }, token);
+    expect(ok.data?.createContact.firstName).toBe('Awa 🌻');
   });
 
   it('limits failed sign-ins: the 11th attempt in 15 minutes is TOO_MANY_REQUESTS', async () => {

@@ -1,9 +1,16 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { BREAK, GraphQLError, visit, type DocumentNode } from 'graphql';
 
-/** Where a NUL character hides in the variables ("input.notes"), if anywhere. */
+/**
+ * Text PostgreSQL cannot keep as written: the NUL character, and a lone half of a
+ * UTF-16 surrogate pair (it comes back as U+FFFD, so the row no longer matches
+ * what was sent — an issue name would then not find its own row).
+ */
+const unstorable = (text: string) => text.includes('\u0000') || !(text as string & { isWellFormed(): boolean }).isWellFormed();
+
+/** Where such a string hides in the variables ("input.notes"), if anywhere. */
 function findNul(value: unknown, path: string): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (typeof value === 'string') return unstorable(value) ? path : undefined;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const found = findNul(value[i], `${path}[${i}]`);
@@ -23,7 +30,7 @@ function literalHasNul(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     StringValue(node) {
-      if (node.value.includes('\u0000')) {
+      if (unstorable(node.value)) {
         found = true;
         return BREAK;
       }
@@ -44,7 +51,7 @@ export function nulGuardPlugin(): ApolloServerPlugin {
         async didResolveOperation({ request, document }) {
           const field = findNul(request.variables ?? {}, '') ?? (literalHasNul(document) ? 'query' : undefined);
           if (field) {
-            throw new GraphQLError(`${field}: must not contain the NUL character`, {
+            throw new GraphQLError(`${field}: must not contain the NUL character (nor a broken Unicode character)`, {
               extensions: { code: 'BAD_USER_INPUT', field, http: { status: 400 } },
             });
           }

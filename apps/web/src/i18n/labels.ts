@@ -21,7 +21,9 @@ export type LabelledEnum =
   | 'visibility'
   | 'role'
   | 'membershipStatus'
-  | 'paymentMethod';
+  | 'paymentMethod'
+  | 'sessionKind'
+  | 'caseStatus';
 
 export function label(t: Translate, kind: LabelledEnum, value: string): string {
   const key = `${kind}.${value}` as MessageKey;

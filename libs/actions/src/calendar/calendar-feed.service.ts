@@ -5,6 +5,7 @@ import { DEFAULT_LOCALE, SUPPORTED_LOCALES, Visibility, message, type Locale } f
 import { AuthService } from '@rapport/auth';
 import { Action } from '../entities/action.entity.js';
 import { renderCalendar, type CalendarEvent } from './ical.js';
+import { CalendarSources } from './calendar-sources.js';
 
 const DURATION_MS = 2 * 3600 * 1000;
 
@@ -18,6 +19,7 @@ export class CalendarFeedService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly auth: AuthService,
+    private readonly sources: CalendarSources,
   ) {}
 
   /** The feed for a calendar token, or null when no organisation holds it (rotated or made up). */
@@ -42,12 +44,15 @@ export class CalendarFeedService {
         .filter(Boolean)
         .join('\n'),
     }));
+    const extra: string[][] = [];
+    for (const source of this.sources.all()) extra.push(...(await source.contribution(organization, locale, now)).components);
     return renderCalendar({
       prodId: '-//Rapport//Actions calendar//EN',
       name: message(locale, 'calendar.name', { organization: organization.name }),
       timezone: organization.timezone,
       events,
       stamp: now,
+      extra,
     });
   }
 }

@@ -59,6 +59,8 @@ export interface Calendar {
   timezone?: string;
   events: CalendarEvent[];
   stamp?: Date;
+  /** Components written as they are (VTIMEZONE, recurring VEVENTs), each a list of unfolded lines. */
+  extra?: string[][];
 }
 
 /** The whole VCALENDAR, CRLF line endings, every line folded. */
@@ -88,6 +90,7 @@ export function renderCalendar(calendar: Calendar): string {
     if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
     lines.push('END:VEVENT');
   }
+  for (const component of calendar.extra ?? []) lines.push(...component);
   lines.push('END:VCALENDAR');
   return lines.map(foldLine).join(CRLF) + CRLF;
 }

@@ -63,4 +63,7 @@ export class LogConversationInput {
 
   @Field(() => String, { nullable: true })
   notes?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'a DROP_IN logged during a session' })
+  sessionId?: string | null;
 }

@@ -85,4 +85,9 @@ export class Conversation extends TenantEntity {
   @Field(() => String, { nullable: true, description: 'private: never shown to ALLY' })
   @Column('text', { nullable: true })
   notes: string | null;
+
+  /** The session it was logged during (a DROP_IN at a permanence; libs/casework). */
+  @Index()
+  @Column('text', { nullable: true })
+  sessionId: string | null;
 }

@@ -69,6 +69,11 @@ export class Reminder extends TenantEntity {
   @Column('uuid', { nullable: true })
   membershipId: string | null;
 
+  /** A case whose next step is due (CASE_NEXT_STEP; see libs/casework). */
+  @Index()
+  @Column('uuid', { nullable: true })
+  caseId: string | null;
+
   /** When the worker claimed it (a claim older than a few minutes is taken over). */
   @Column('timestamptz', { nullable: true })
   claimedAt: Date | null;

@@ -14,9 +14,10 @@ export interface NewReminder {
   conversationId?: string | null;
   actionId?: string | null;
   membershipId?: string | null;
+  caseId?: string | null;
 }
 
-export type ReminderSubject = { commitmentId: string } | { conversationId: string } | { actionId: string } | { membershipId: string };
+export type ReminderSubject = { commitmentId: string } | { conversationId: string } | { actionId: string } | { membershipId: string } | { caseId: string };
 
 /** A reminder this late when scheduled is history being replayed: recorded, never sent. */
 export const STALE_AFTER_MS = 24 * 3600 * 1000;
@@ -65,6 +66,7 @@ export class ReminderScheduler {
         conversationId: null,
         actionId: null,
         membershipId: null,
+        caseId: null,
         ...r,
         status: isStale(r.remindAt, now) ? ReminderStatus.CANCELLED : ReminderStatus.SCHEDULED,
         attempts: 0,

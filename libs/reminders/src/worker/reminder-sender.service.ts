@@ -49,6 +49,7 @@ function toReminder(r: Row): Reminder {
     conversationId: r.conversation_id,
     actionId: r.action_id,
     membershipId: r.membership_id,
+    caseId: r.case_id,
     claimedAt: r.claimed_at ? new Date(r.claimed_at) : null,
   });
 }

@@ -63,5 +63,10 @@ export const en: Record<MessageKey, string> = {
 
   'calendar.name': '{organization} — actions',
   'calendar.campaign': 'Campaign : {name}',
+  'calendar.cancelled': 'Cancelled: {title}',
+  'case.nextStep.headline': 'Next step: {name}’s {agency} case, {when}',
+  'case.nextStep.due': 'The next step of {name}’s {agency} case is due on {when}.',
+  'case.nextStep.then': 'Once done, record the step and set the next one, or close the case.',
+  'case.statusStep': 'Status: {from} → {to}',
   'calendar.outcome': 'Outcome : {outcome}',
 };

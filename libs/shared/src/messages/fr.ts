@@ -62,5 +62,10 @@ export const fr = {
 
   'calendar.name': '{organization} — actions',
   'calendar.campaign': 'Campagne : {name}',
+  'calendar.cancelled': 'Annulé : {title}',
+  'case.nextStep.headline': 'Prochaine étape : dossier {agency} de {name}, {when}',
+  'case.nextStep.due': 'La prochaine étape du dossier {agency} de {name} est prévue le {when}.',
+  'case.nextStep.then': 'Une fois faite, notez l’étape et fixez la suivante, ou clôturez le dossier.',
+  'case.statusStep': 'Statut : {from} → {to}',
   'calendar.outcome': 'Bilan : {outcome}',
 } satisfies Record<string, string>;

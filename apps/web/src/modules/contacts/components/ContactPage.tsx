@@ -18,6 +18,7 @@ import { contactName } from './ContactSearch';
 import { ContactMembership } from '../../membership/components/ContactMembership';
 import { formatPhone } from '../formats';
 import { QueryStatus } from '../../shell/components/QueryStatus';
+import { ContactCases } from '../../casework/components/ContactCases';
 
 /** Offers `text` as a file to save (the export of a person's data). */
 export function downloadJson(filename: string, text: string): void {
@@ -247,6 +248,7 @@ export function ContactPage() {
       </section>
 
       <ContactMembership contactId={contact.id} name={contactName(contact)} />
+      <ContactCases contactId={contact.id} />
 
       {organiser ? (
         <section aria-labelledby="contact-privacy" className="panel privacy">

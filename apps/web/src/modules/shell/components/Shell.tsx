@@ -48,6 +48,12 @@ export function Shell() {
                     <NavLink to="/membership">{t('nav.membership')}</NavLink>
                   </li>
                   <li>
+                    <NavLink to="/sessions">{t('nav.sessions')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/cases">{t('nav.cases')}</NavLink>
+                  </li>
+                  <li>
                     <NavLink to="/notifications">
                       {t('nav.notifications')}
                       <NotificationsBadge />
