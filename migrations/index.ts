@@ -7,4 +7,11 @@ import { TeamAccess1796158060671 } from './1796158060671-team-access.js';
 import { MembershipAndDues1796159294847 } from './1796159294847-membership-and-dues.js';
 import { Casework1796162199971 } from './1796162199971-casework.js';
 
-export const MIGRATIONS = [AccountsAndTenancy1795270212355, CampaignDomain1795270420287, AuditByRapport1795271299418, TeamAccess1796158060671, MembershipAndDues1796159294847, Casework1796162199971];
+export const MIGRATIONS = [
+  AccountsAndTenancy1795270212355,
+  CampaignDomain1795270420287,
+  AuditByRapport1795271299418,
+  TeamAccess1796158060671,
+  MembershipAndDues1796159294847,
+  Casework1796162199971,
+];

@@ -9,7 +9,15 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { startLocalPostgres, startLocalRedis } from '@rapport/local-services';
 import { runMigrations } from '@rapport/platform';
-import { CONVERSATION_FIGURES, LEADERS_IDENTIFIED, ISSUE_TALLY, DEMANDS_BY_STATUS, COMMITMENTS_BY_STATUS, OVERDUE_FOLLOW_UPS, CONVERSATIONS_PER_WEEK } from '@rapport/dashboard';
+import {
+  CONVERSATION_FIGURES,
+  LEADERS_IDENTIFIED,
+  ISSUE_TALLY,
+  DEMANDS_BY_STATUS,
+  COMMITMENTS_BY_STATUS,
+  OVERDUE_FOLLOW_UPS,
+  CONVERSATIONS_PER_WEEK,
+} from '@rapport/dashboard';
 import { createApi } from '../../apps/api/dist/main.js';
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS || 100_000);
@@ -45,77 +53,139 @@ export async function benchApi(log = console.log) {
     await app.listen(0, '127.0.0.1');
     const url = `http://127.0.0.1:${app.getHttpServer().address().port}/graphql`;
     const gql = async (query, variables, token) => {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
       const body = await res.json();
       if (body.errors) throw new Error(JSON.stringify(body.errors));
       return body.data;
     };
-    const reg = await gql(`mutation { registerOrganization(input: { organizationName: "Bench", email: "bench@bench.example", password: "bench-password-123", displayName: "Bench" }) { token organization { id } user { id } } }`);
+    const reg = await gql(
+      `mutation { registerOrganization(input: { organizationName: "Bench", email: "bench@bench.example", password: "bench-password-123", displayName: "Bench" }) { token organization { id } user { id } } }`,
+    );
     const token = reg.registerOrganization.token;
     const org = reg.registerOrganization.organization.id;
     const user = reg.registerOrganization.user.id;
-    const campaignId = (await gql(`mutation { createCampaign(input: { name: "Bench", startedAt: "2024-01-01T00:00:00Z" }) { id } }`, {}, token)).createCampaign.id;
+    const campaignId = (await gql(`mutation { createCampaign(input: { name: "Bench", startedAt: "2024-01-01T00:00:00Z" }) { id } }`, {}, token)).createCampaign
+      .id;
 
     log(`generating ${CONTACTS} contacts and ${CONVERSATIONS} conversations in SQL…`);
     const t0 = performance.now();
-    await pool.query(`INSERT INTO contacts (organization_id, first_name, last_name, phone, search_text, sort_key, is_leader)
+    await pool.query(
+      `INSERT INTO contacts (organization_id, first_name, last_name, phone, search_text, sort_key, is_leader)
       SELECT $1, 'Prénom' || g, 'Dupont' || (g % 997), '+3361' || lpad(g::text, 7, '0'),
              lower('prenom' || g || ' dupont' || (g % 997) || ' +3361' || lpad(g::text, 7, '0')), lower('dupont' || (g % 997) || ' prenom' || g), g % 50 = 0
-        FROM generate_series(1, $2) g`, [org, CONTACTS]);
-    await pool.query(`INSERT INTO issues (organization_id, name, normalized_name) SELECT $1, 'Problème ' || g, 'probleme ' || g FROM generate_series(1, 12) g`, [org]);
-    await pool.query(`WITH k AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM contacts WHERE organization_id = $1)
+        FROM generate_series(1, $2) g`,
+      [org, CONTACTS],
+    );
+    await pool.query(
+      `INSERT INTO issues (organization_id, name, normalized_name) SELECT $1, 'Problème ' || g, 'probleme ' || g FROM generate_series(1, 12) g`,
+      [org],
+    );
+    await pool.query(
+      `WITH k AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM contacts WHERE organization_id = $1)
       INSERT INTO conversations (organization_id, kind, outcome, occurred_at, campaign_id, contact_id, organiser_id, leadership_potential)
       SELECT $1, (ARRAY['DOOR_KNOCK','DOOR_KNOCK','DOOR_KNOCK','ONE_TO_ONE','PHONE','DROP_IN'])[1 + g % 6],
              (ARRAY['TALKED','TALKED','NOT_HOME','REFUSED','MOVED'])[1 + g % 5],
              timestamptz '2024-01-01' + (g % 700) * interval '1 day' + (g % 600) * interval '1 minute',
              $2, k.id, $3, g % 97 = 0
-        FROM generate_series(1, $4) g JOIN k ON k.n = 1 + g % $5`, [org, campaignId, user, CONVERSATIONS, CONTACTS]);
-    await pool.query(`WITH i AS (SELECT id, row_number() OVER (ORDER BY name) - 1 AS n FROM issues WHERE organization_id = $1)
+        FROM generate_series(1, $4) g JOIN k ON k.n = 1 + g % $5`,
+      [org, campaignId, user, CONVERSATIONS, CONTACTS],
+    );
+    await pool.query(
+      `WITH i AS (SELECT id, row_number() OVER (ORDER BY name) - 1 AS n FROM issues WHERE organization_id = $1)
       INSERT INTO raised_issues (organization_id, conversation_id, issue_id, intensity)
       SELECT $1, c.id, i.id, 1 + (abs(hashtext(c.id::text)) % 5)
         FROM conversations c JOIN i ON i.n = abs(hashtext(c.id::text)) % 12
-       WHERE c.organization_id = $1 AND c.outcome = 'TALKED'`, [org]);
+       WHERE c.organization_id = $1 AND c.outcome = 'TALKED'`,
+      [org],
+    );
     await pool.query('ANALYZE');
     log(`  generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
     const args = [org, campaignId];
-    const plainProgress = () => Promise.all([
-      pool.query(CONVERSATION_FIGURES, args), pool.query(LEADERS_IDENTIFIED, args), pool.query(ISSUE_TALLY + ' LIMIT 5', args),
-      pool.query(DEMANDS_BY_STATUS, args), pool.query(COMMITMENTS_BY_STATUS, args), pool.query(OVERDUE_FOLLOW_UPS, args),
-      pool.query(CONVERSATIONS_PER_WEEK, [...args, 'Europe/Paris']),
-    ]);
+    const plainProgress = () =>
+      Promise.all([
+        pool.query(CONVERSATION_FIGURES, args),
+        pool.query(LEADERS_IDENTIFIED, args),
+        pool.query(ISSUE_TALLY + ' LIMIT 5', args),
+        pool.query(DEMANDS_BY_STATUS, args),
+        pool.query(COMMITMENTS_BY_STATUS, args),
+        pool.query(OVERDUE_FOLLOW_UPS, args),
+        pool.query(CONVERSATIONS_PER_WEEK, [...args, 'Europe/Paris']),
+      ]);
     const rows = [];
     const compare = async (name, api, plain) => {
       const a = await timed(RUNS, api);
       const s = await timed(RUNS, plain);
       rows.push({ name, apiP50: a.p50, apiP95: a.p95, sqlP50: s.p50, sqlP95: s.p95, ratio: a.p50 / s.p50 });
     };
-    await compare('campaignProgress', () => gql(`query($id: ID!) { campaignProgress(campaignId: $id) { stage daysInStage doorsKnocked conversationsHeld oneToOnes contactsReached leadersIdentified topIssues { issue { name } mentions contacts averageIntensity } demandsByStatus { status count } commitmentsByStatus { status count } decisionMakerCommitmentsByStatus { status count } overdueFollowUps conversationsPerWeek { weekStart count } } }`, { id: campaignId }, token), plainProgress);
-    await compare('listeningReport', () => gql(`query($id: ID!) { listeningReport(campaignId: $id) { issue { name } mentions contacts averageIntensity } }`, { id: campaignId }, token), () => pool.query(ISSUE_TALLY, args));
-    await compare('contacts(search:)', () => gql(`{ contacts(filter: { search: "dupont99" }, first: 50) { totalCount edges { node { id firstName lastName phone } } } }`, {}, token),
-      () => Promise.all([
-        pool.query(`SELECT count(*) FROM contacts WHERE organization_id = $1 AND erased_at IS NULL AND search_text LIKE $2`, [org, '%dupont99%']),
-        pool.query(`SELECT id, first_name, last_name, phone FROM contacts WHERE organization_id = $1 AND erased_at IS NULL AND search_text LIKE $2 ORDER BY sort_key, id LIMIT 51`, [org, '%dupont99%']),
-      ]));
+    await compare(
+      'campaignProgress',
+      () =>
+        gql(
+          `query($id: ID!) { campaignProgress(campaignId: $id) { stage daysInStage doorsKnocked conversationsHeld oneToOnes contactsReached leadersIdentified topIssues { issue { name } mentions contacts averageIntensity } demandsByStatus { status count } commitmentsByStatus { status count } decisionMakerCommitmentsByStatus { status count } overdueFollowUps conversationsPerWeek { weekStart count } } }`,
+          { id: campaignId },
+          token,
+        ),
+      plainProgress,
+    );
+    await compare(
+      'listeningReport',
+      () => gql(`query($id: ID!) { listeningReport(campaignId: $id) { issue { name } mentions contacts averageIntensity } }`, { id: campaignId }, token),
+      () => pool.query(ISSUE_TALLY, args),
+    );
+    await compare(
+      'contacts(search:)',
+      () => gql(`{ contacts(filter: { search: "dupont99" }, first: 50) { totalCount edges { node { id firstName lastName phone } } } }`, {}, token),
+      () =>
+        Promise.all([
+          pool.query(`SELECT count(*) FROM contacts WHERE organization_id = $1 AND erased_at IS NULL AND search_text LIKE $2`, [org, '%dupont99%']),
+          pool.query(
+            `SELECT id, first_name, last_name, phone FROM contacts WHERE organization_id = $1 AND erased_at IS NULL AND search_text LIKE $2 ORDER BY sort_key, id LIMIT 51`,
+            [org, '%dupont99%'],
+          ),
+        ]),
+    );
 
     // logConversation: 16 clients, each logging door knocks one after the other.
     const CLIENTS = 16;
     const PER_CLIENT = Number(process.env.BENCH_LOGS_PER_CLIENT || 60);
     const start = performance.now();
-    await Promise.all(Array.from({ length: CLIENTS }, async (_, c) => {
-      for (let i = 0; i < PER_CLIENT; i++) {
-        await gql(`mutation($input: LogConversationInput!) { logConversation(input: $input) { id } }`, {
-          input: { clientId: `bench-${c}-${i}`, kind: 'DOOR_KNOCK', outcome: 'TALKED', campaignId, newContact: { firstName: `Bench${c}-${i}` }, issues: [{ name: 'Problème 3', intensity: 4 }] },
-        }, token);
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async (_, c) => {
+        for (let i = 0; i < PER_CLIENT; i++) {
+          await gql(
+            `mutation($input: LogConversationInput!) { logConversation(input: $input) { id } }`,
+            {
+              input: {
+                clientId: `bench-${c}-${i}`,
+                kind: 'DOOR_KNOCK',
+                outcome: 'TALKED',
+                campaignId,
+                newContact: { firstName: `Bench${c}-${i}` },
+                issues: [{ name: 'Problème 3', intensity: 4 }],
+              },
+            },
+            token,
+          );
+        }
+      }),
+    );
     const seconds = (performance.now() - start) / 1000;
     const throughput = (CLIENTS * PER_CLIENT) / seconds;
 
     log(`\nAPI vs plain SQL on ${CONVERSATIONS.toLocaleString('en')} conversations (${RUNS} runs each, ms)`);
     log('operation            api p50  api p95  sql p50  sql p95  ratio p50');
-    for (const r of rows) log(`${r.name.padEnd(20)} ${r.apiP50.toFixed(1).padStart(7)}  ${r.apiP95.toFixed(1).padStart(7)}  ${r.sqlP50.toFixed(1).padStart(7)}  ${r.sqlP95.toFixed(1).padStart(7)}  ${r.ratio.toFixed(2).padStart(8)}`);
-    log(`logConversation: ${CLIENTS} concurrent clients, ${CLIENTS * PER_CLIENT} conversations in ${seconds.toFixed(1)} s = ${throughput.toFixed(0)} per second`);
+    for (const r of rows)
+      log(
+        `${r.name.padEnd(20)} ${r.apiP50.toFixed(1).padStart(7)}  ${r.apiP95.toFixed(1).padStart(7)}  ${r.sqlP50.toFixed(1).padStart(7)}  ${r.sqlP95.toFixed(1).padStart(7)}  ${r.ratio.toFixed(2).padStart(8)}`,
+      );
+    log(
+      `logConversation: ${CLIENTS} concurrent clients, ${CLIENTS * PER_CLIENT} conversations in ${seconds.toFixed(1)} s = ${throughput.toFixed(0)} per second`,
+    );
     return { conversations: CONVERSATIONS, rows, logConversationPerSecond: throughput };
   } finally {
     await app?.close();

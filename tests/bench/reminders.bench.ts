@@ -43,11 +43,15 @@ interface WorkerChild {
 
 function spawnWorker(env: Record<string, string>): Promise<WorkerChild> {
   const extra = process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? []; // e.g. "--cpu-prof"
-  const child = spawn(process.execPath, [...extra, '--import', join(root, 'tests/src/support/reminders-ts-loader.mjs'), join(root, 'apps/worker/src/main.ts')], {
-    cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...extra, '--import', join(root, 'tests/src/support/reminders-ts-loader.mjs'), join(root, 'apps/worker/src/main.ts')],
+    {
+      cwd: root,
+      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const exited = new Promise((done) => child.once('exit', done));
   let output = '';
   return new Promise((ready, fail) => {
@@ -64,7 +68,9 @@ function spawnWorker(env: Record<string, string>): Promise<WorkerChild> {
 
 /** The raw Redis ceiling: redis-benchmark against the same server. */
 function redisCeiling(port: number): Record<string, number> | null {
-  const run = spawnSync('redis-benchmark', ['-h', '127.0.0.1', '-p', String(port), '-q', '-n', '100000', '-c', '50', '-t', 'set,get,lpush,zadd'], { encoding: 'utf8' });
+  const run = spawnSync('redis-benchmark', ['-h', '127.0.0.1', '-p', String(port), '-q', '-n', '100000', '-c', '50', '-t', 'set,get,lpush,zadd'], {
+    encoding: 'utf8',
+  });
   if (run.status !== 0) return null;
   const result: Record<string, number> = {};
   for (const m of run.stdout.matchAll(/^(\w+)[^:]*:\s+([\d.]+) requests per second/gm)) result[m[1]] = Number(m[2]);
@@ -105,7 +111,10 @@ async function postgresCeiling(db: pg.Pool, organizationId: string, userId: stri
           `UPDATE reminders SET claimed_at = date_trunc('milliseconds', clock_timestamp()), attempts = attempts + 1 WHERE id = $1 AND status = 'SCHEDULED' RETURNING claimed_at`,
           [id],
         );
-        await db.query(`UPDATE reminders SET status = 'SENT', sent_at = now(), claimed_at = NULL WHERE id = $1 AND claimed_at = $2`, [id, claimed.rows[0].claimed_at]);
+        await db.query(`UPDATE reminders SET status = 'SENT', sent_at = now(), claimed_at = NULL WHERE id = $1 AND claimed_at = $2`, [
+          id,
+          claimed.rows[0].claimed_at,
+        ]);
       }
     }),
   );
@@ -173,7 +182,9 @@ async function main() {
       );
       const ids: string[] = reminders.map((r: { id: string }) => r.id);
       for (let i = 0; i < reminders.length; i += 1000) {
-        await queue.addBulk(reminders.slice(i, i + 1000).map((r: { id: string; remind_at: Date }) => reminderJob({ id: r.id, remindAt: new Date(r.remind_at) })));
+        await queue.addBulk(
+          reminders.slice(i, i + 1000).map((r: { id: string; remind_at: Date }) => reminderJob({ id: r.id, remindAt: new Date(r.remind_at) })),
+        );
       }
       say(`${workers} worker(s): ${COUNT} reminders due at ${remindAt.toISOString()}`);
       const before = sink.messages.length;
@@ -222,17 +233,29 @@ async function main() {
       '',
       '| workers | lateness p50 | p95 | max | sent/s | emails | duplicates |',
       '|---|---|---|---|---|---|---|',
-      ...runs.map((r) => `| ${r.workers} | ${f(r.latenessP50)} s | ${f(r.latenessP95)} s | ${f(r.latenessMax)} s | ${f(r.perSecond, 0)} | ${r.emails} | ${r.duplicates} |`),
+      ...runs.map(
+        (r) =>
+          `| ${r.workers} | ${f(r.latenessP50)} s | ${f(r.latenessP95)} s | ${f(r.latenessMax)} s | ${f(r.perSecond, 0)} | ${r.emails} | ${r.duplicates} |`,
+      ),
       '',
       'Ceilings measured in the same run:',
-      `- redis-benchmark (50 clients, no pipelining): ${ceilings.redis ? Object.entries(ceilings.redis).map(([k, v]) => `${k} ${f(v, 0)}/s`).join(', ') : 'redis-benchmark not found'}`,
+      `- redis-benchmark (50 clients, no pipelining): ${
+        ceilings.redis
+          ? Object.entries(ceilings.redis)
+              .map(([k, v]) => `${k} ${f(v, 0)}/s`)
+              .join(', ')
+          : 'redis-benchmark not found'
+      }`,
       `- SMTP sink via nodemailer pool (${Math.min(10, CONCURRENCY)} connections): ${f(ceilings.smtpMessagesPerSecond, 0)} messages/s`,
       `- PostgreSQL claim + mark-SENT UPDATE pairs (${CONCURRENCY} in parallel): ${f(ceilings.postgresClaimAndMarkPerSecond, 0)}/s`,
       '',
     ];
     console.log(lines.join('\n'));
     await mkdir(join(root, 'test-results'), { recursive: true });
-    await writeFile(join(root, 'test-results/bench-reminders.json'), JSON.stringify({ count: COUNT, concurrency: CONCURRENCY, cpus: cpus().length, loadBefore, runs, ceilings }, null, 2));
+    await writeFile(
+      join(root, 'test-results/bench-reminders.json'),
+      JSON.stringify({ count: COUNT, concurrency: CONCURRENCY, cpus: cpus().length, loadBefore, runs, ceilings }, null, 2),
+    );
   } finally {
     await Promise.all(children.map((w) => (w.child.kill('SIGKILL'), w.exited)));
     await sink.close();

@@ -23,8 +23,13 @@ test('dues recorded offline at a stall are sent once when the network returns, a
   );
   const contactId = createContact.id;
   const payments = async () =>
-    (await data<{ contact: { duesPayments: Payment[] } }>('query ($id: ID!) { contact(id: $id) { duesPayments { id amountCents method receiptNumber } } }', { id: contactId }, token))
-      .contact.duesPayments;
+    (
+      await data<{ contact: { duesPayments: Payment[] } }>(
+        'query ($id: ID!) { contact(id: $id) { duesPayments { id amountCents method receiptNumber } } }',
+        { id: contactId },
+        token,
+      )
+    ).contact.duesPayments;
 
   await signIn(page, ACCOUNTS.organiser, /\/campaigns$/);
   await page.goto(`/contacts/${contactId}`);
@@ -55,7 +60,10 @@ test('dues recorded offline at a stall are sent once when the network returns, a
   expect(payment!.receiptNumber).toMatch(/^\d{4}-\d{4}$/);
 
   // The contact page shows the new membership and its receipt, without a reload.
-  const receiptLink = page.locator('.panel').getByRole('link', { name: new RegExp(payment!.receiptNumber) }).first();
+  const receiptLink = page
+    .locator('.panel')
+    .getByRole('link', { name: new RegExp(payment!.receiptNumber) })
+    .first();
   await expect(receiptLink).toBeVisible();
   // A reload (a new sync on load) sends nothing again.
   await page.reload();
@@ -63,7 +71,11 @@ test('dues recorded offline at a stall are sent once when the network returns, a
   await page.waitForTimeout(1_500);
   expect(await payments()).toHaveLength(1);
 
-  await page.locator('.panel').getByRole('link', { name: new RegExp(payment!.receiptNumber) }).first().click();
+  await page
+    .locator('.panel')
+    .getByRole('link', { name: new RegExp(payment!.receiptNumber) })
+    .first()
+    .click();
   await expect(page).toHaveURL(new RegExp(`/receipts/${payment!.id}$`));
   await expect(page.getByText('douze euros')).toBeVisible();
   await expect(page.getByText(payment!.receiptNumber).first()).toBeVisible();

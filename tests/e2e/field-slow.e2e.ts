@@ -17,8 +17,8 @@ test('on a slow network, five doors are confirmed at once and each arrives exact
   const prefix = `SLOW-${Date.now()}-`;
   const doors = [1, 2, 3, 4, 5].map((n) => `${prefix}${n}`);
   const recorded = async () =>
-    (await data<{ conversations: Array<{ door: string | null; clientId: string | null }> }>(CONVERSATIONS, { id: campaignId }, token)).conversations.filter((c) =>
-      c.door?.startsWith(prefix),
+    (await data<{ conversations: Array<{ door: string | null; clientId: string | null }> }>(CONVERSATIONS, { id: campaignId }, token)).conversations.filter(
+      (c) => c.door?.startsWith(prefix),
     );
 
   await signIn(page, ACCOUNTS.organiser, /\/campaigns$/);

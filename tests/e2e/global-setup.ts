@@ -79,7 +79,11 @@ export default async function globalSetup() {
     while (!(healthy && output.includes('Rapport is running at'))) {
       if (child.exitCode !== null) throw new Error(`the api exited (${child.exitCode}); see ${LOG}\n${output.slice(-2000)}`);
       if (Date.now() > deadline) throw new Error(`the api was not ready after ${READY_TIMEOUT_MS / 1000}s; see ${LOG}`);
-      if (!healthy) healthy = await fetch(`${baseURL}/health`).then((r) => r.status === 200, () => false);
+      if (!healthy)
+        healthy = await fetch(`${baseURL}/health`).then(
+          (r) => r.status === 200,
+          () => false,
+        );
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   } catch (error) {

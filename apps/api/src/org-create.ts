@@ -14,13 +14,20 @@ import { startLocalPostgres } from '@rapport/local-services';
 import { AuthService } from '@rapport/auth';
 
 const FIRST_LINK_MS = 7 * 24 * 3600 * 1000;
-const usage = 'usage: npm run org:create -- --name <organisation> --email <organiser email> [--password <12+ characters>] [--display-name <name>] [--locale fr|en]';
+const usage =
+  'usage: npm run org:create -- --name <organisation> --email <organiser email> [--password <12+ characters>] [--display-name <name>] [--locale fr|en]';
 
 async function main(): Promise<number> {
   let args;
   try {
     args = parseArgs({
-      options: { name: { type: 'string' }, email: { type: 'string' }, password: { type: 'string' }, 'display-name': { type: 'string' }, locale: { type: 'string' } },
+      options: {
+        name: { type: 'string' },
+        email: { type: 'string' },
+        password: { type: 'string' },
+        'display-name': { type: 'string' },
+        locale: { type: 'string' },
+      },
       strict: true,
     }).values;
   } catch (error) {

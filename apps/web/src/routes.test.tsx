@@ -25,20 +25,17 @@ describe('routes', () => {
     expect(document.title).toBe('Campagnes · Rapport');
   });
 
-  it.each(['/campaigns', '/field', '/contacts', '/notifications', '/negotiations/n1/brief'])(
-    'keeps an ally out of the members-only page %s',
-    async (path) => {
-      signIn(Role.ALLY);
-      const { router } = renderApp(path);
-      // Told why, not bounced without a word; the way to their own space is one tap away.
-      expect(await screen.findByRole('heading', { level: 1, name: 'Cette page est réservée à l’équipe' })).toBeTruthy();
-      expect(screen.getByText(/coordonnées et les notes des personnes rencontrées/)).toBeTruthy();
-      expect(router.state.location.pathname).toBe(path);
-      expect(screen.getByRole('link', { name: 'Aller à l’espace allié·es' }).getAttribute('href')).toBe('/allies');
-      expect(screen.queryByRole('link', { name: 'Campagnes' })).toBeNull();
-      expect(screen.queryByRole('link', { name: /Terrain/ })).toBeNull();
-    },
-  );
+  it.each(['/campaigns', '/field', '/contacts', '/notifications', '/negotiations/n1/brief'])('keeps an ally out of the members-only page %s', async (path) => {
+    signIn(Role.ALLY);
+    const { router } = renderApp(path);
+    // Told why, not bounced without a word; the way to their own space is one tap away.
+    expect(await screen.findByRole('heading', { level: 1, name: 'Cette page est réservée à l’équipe' })).toBeTruthy();
+    expect(screen.getByText(/coordonnées et les notes des personnes rencontrées/)).toBeTruthy();
+    expect(router.state.location.pathname).toBe(path);
+    expect(screen.getByRole('link', { name: 'Aller à l’espace allié·es' }).getAttribute('href')).toBe('/allies');
+    expect(screen.queryByRole('link', { name: 'Campagnes' })).toBeNull();
+    expect(screen.queryByRole('link', { name: /Terrain/ })).toBeNull();
+  });
 
   it('sends a signed-in user away from /login to their home', async () => {
     signIn(Role.ORGANISER);

@@ -14,9 +14,25 @@ import { CalendarController } from './calendar/calendar.controller.js';
 import { CalendarSources } from './calendar/calendar-sources.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(ACTIONS_ENTITIES), AuthModule, RemindersModule, ActionRemindersModule, ContactsModule, CampaignsModule, DecisionMakersModule],
+  imports: [
+    TypeOrmModule.forFeature(ACTIONS_ENTITIES),
+    AuthModule,
+    RemindersModule,
+    ActionRemindersModule,
+    ContactsModule,
+    CampaignsModule,
+    DecisionMakersModule,
+  ],
   controllers: [CalendarController],
-  providers: [ActionsService, CalendarFeedService, CalendarSources, ActionsResolver, ActionParticipantsResolver, CampaignActionsResolver, ContactParticipationsResolver],
+  providers: [
+    ActionsService,
+    CalendarFeedService,
+    CalendarSources,
+    ActionsResolver,
+    ActionParticipantsResolver,
+    CampaignActionsResolver,
+    ContactParticipationsResolver,
+  ],
   exports: [ActionsService, CalendarSources],
 })
 export class ActionsModule {}

@@ -18,10 +18,7 @@ export class ActionsResolver {
   ) {}
 
   @Query(() => [Action], { description: 'ALLY callers get only visibility ALLIES' })
-  upcomingActions(
-    @CurrentMember() member: Member,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number | null,
-  ) {
+  upcomingActions(@CurrentMember() member: Member, @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number | null) {
     return this.service.upcoming(member, first ?? 20);
   }
 

@@ -26,8 +26,7 @@ export interface ParticipantCounts {
 }
 
 /** Allies only ever see actions open to them. */
-const visibleTo = (member: Member): FindOptionsWhere<Action> =>
-  member.role === Role.ALLY ? { visibility: Visibility.ALLIES } : {};
+const visibleTo = (member: Member): FindOptionsWhere<Action> => (member.role === Role.ALLY ? { visibility: Visibility.ALLIES } : {});
 
 @Injectable()
 export class ActionsService {
@@ -115,7 +114,8 @@ export class ActionsService {
 
   /** Actions from now on, soonest first; allies get only those open to allies. */
   upcoming(member: Member, first: number, now = new Date()): Promise<Action[]> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput('first', `must be from 1 to ${MAX_PAGE}`, 'intRange', { min: 1, max: MAX_PAGE });
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE)
+      throw badInput('first', `must be from 1 to ${MAX_PAGE}`, 'intRange', { min: 1, max: MAX_PAGE });
     return this.db.getRepository(Action).find({
       where: { organizationId: member.organizationId, startsAt: MoreThanOrEqual(now), ...visibleTo(member) },
       order: { startsAt: 'ASC', id: 'ASC' },

@@ -10,7 +10,6 @@ import { User } from './entities/user.entity.js';
 import { AuditEntry } from './entities/audit-entry.entity.js';
 import { clientAddress } from './client-address.js';
 
-
 @Resolver()
 export class AuthResolver {
   constructor(

@@ -151,7 +151,8 @@ export class AuthService {
   }
 
   async setMyLocale(member: Member, locale: string | null): Promise<User> {
-    if (locale !== null && !(SUPPORTED_LOCALES as readonly string[]).includes(locale)) throw badInput('locale', 'must be "fr" or "en"', 'enum', { values: 'fr, en' });
+    if (locale !== null && !(SUPPORTED_LOCALES as readonly string[]).includes(locale))
+      throw badInput('locale', 'must be "fr" or "en"', 'enum', { values: 'fr, en' });
     await this.db.getRepository(User).update({ id: member.userId }, { locale });
     return this.me(member);
   }
@@ -217,7 +218,9 @@ export class AuthService {
 
   async insertUser(em: EntityManager, organizationId: string, member: NewMember, passwordHash: string, field = 'email') {
     await this.ensureEmailFree(em, member.email, field);
-    return em.save(em.create(User, { organizationId, email: member.email, displayName: member.displayName, role: member.role, passwordHash, locale: null, removedAt: null }));
+    return em.save(
+      em.create(User, { organizationId, email: member.email, displayName: member.displayName, role: member.role, passwordHash, locale: null, removedAt: null }),
+    );
   }
 
   /** Revokes every live token of a user, but `keepTokenId` (the session that asked). */
@@ -244,4 +247,3 @@ export class AuthService {
     return token;
   }
 }
-

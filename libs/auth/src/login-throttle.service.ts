@@ -24,7 +24,11 @@ interface Scope {
 // so it bounds a distributed attack; the per-address one bounds spraying many accounts.
 const LIMITS: Record<GuardedOperation, { pair: Scope; account: Scope; address: Scope }> = {
   'sign-in': { pair: { points: 10, duration: 15 * MINUTE }, account: { points: 50, duration: 15 * MINUTE }, address: { points: 100, duration: 15 * MINUTE } },
-  'change-password': { pair: { points: 10, duration: 15 * MINUTE }, account: { points: 50, duration: 15 * MINUTE }, address: { points: 100, duration: 15 * MINUTE } },
+  'change-password': {
+    pair: { points: 10, duration: 15 * MINUTE },
+    account: { points: 50, duration: 15 * MINUTE },
+    address: { points: 100, duration: 15 * MINUTE },
+  },
   'password-reset': { pair: { points: 5, duration: HOUR }, account: { points: 10, duration: HOUR }, address: { points: 30, duration: HOUR } },
 };
 /** Organisations one address may register (successful or not) per hour. */

@@ -10,7 +10,8 @@ export const BCRYPT_MAX_BYTES = 72;
 /** Refuses a new password that is too short, or longer than bcrypt can use. */
 export function checkNewPassword(field: string, value: string | null | undefined): string {
   const password = value ?? '';
-  if (password.length < LIMITS.password.min) throw badInput(field, `must be at least ${LIMITS.password.min} characters`, 'minLength', { min: LIMITS.password.min });
+  if (password.length < LIMITS.password.min)
+    throw badInput(field, `must be at least ${LIMITS.password.min} characters`, 'minLength', { min: LIMITS.password.min });
   if (Buffer.byteLength(password, 'utf8') > BCRYPT_MAX_BYTES) {
     throw badInput(field, `must be at most ${BCRYPT_MAX_BYTES} bytes (about 72 letters, fewer with accents or emoji)`, 'passwordBytes');
   }

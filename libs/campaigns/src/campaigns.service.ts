@@ -19,7 +19,15 @@ export class CampaignsService {
     const startedAt = v.date('input.startedAt', input.startedAt) ?? new Date();
     return this.db.transaction(async (em) => {
       const campaign = await em.save(em.create(Campaign, { organizationId: member.organizationId, name, goal, startedAt, stage: CampaignStage.LISTENING }));
-      await em.save(em.create(StageChange, { organizationId: member.organizationId, campaignId: campaign.id, stage: CampaignStage.LISTENING, enteredAt: startedAt, note: null }));
+      await em.save(
+        em.create(StageChange, {
+          organizationId: member.organizationId,
+          campaignId: campaign.id,
+          stage: CampaignStage.LISTENING,
+          enteredAt: startedAt,
+          note: null,
+        }),
+      );
       return campaign;
     });
   }

@@ -23,11 +23,20 @@ export interface CaseForReminder {
  * Replaces the case's pending reminder by one for its next step, when it is open and
  * has one. In the caller's transaction; returns what to dequeue and enqueue after commit.
  */
-export async function syncCaseReminder(em: EntityManager, scheduler: ReminderScheduler, c: CaseForReminder, now = new Date()): Promise<{ cancelled: string[]; scheduled: Reminder[] }> {
+export async function syncCaseReminder(
+  em: EntityManager,
+  scheduler: ReminderScheduler,
+  c: CaseForReminder,
+  now = new Date(),
+): Promise<{ cancelled: string[]; scheduled: Reminder[] }> {
   const cancelled = await scheduler.cancel(em, c.organizationId, { caseId: c.id });
   const recipientUserId = c.ownerId ?? c.openedById;
   if (isClosed(c.status) || !c.nextStepAt || !recipientUserId) return { cancelled, scheduled: [] };
-  const scheduled = await scheduler.schedule(em, [{ organizationId: c.organizationId, kind: ReminderKind.CASE_NEXT_STEP, remindAt: c.nextStepAt, recipientUserId, caseId: c.id }], now);
+  const scheduled = await scheduler.schedule(
+    em,
+    [{ organizationId: c.organizationId, kind: ReminderKind.CASE_NEXT_STEP, remindAt: c.nextStepAt, recipientUserId, caseId: c.id }],
+    now,
+  );
   return { cancelled, scheduled };
 }
 

@@ -74,14 +74,20 @@ export class CasesService {
   /** The first spelling of an agency the organisation used, else this one. */
   private async agencySpelling(em: EntityManager, organizationId: string, agency: string) {
     const normalized = normalizeForMatch(agency);
-    const [first] = await em.query(`SELECT agency FROM cases WHERE organization_id = $1 AND agency_normalized = $2 ORDER BY opened_at, id LIMIT 1`, [organizationId, normalized]);
+    const [first] = await em.query(`SELECT agency FROM cases WHERE organization_id = $1 AND agency_normalized = $2 ORDER BY opened_at, id LIMIT 1`, [
+      organizationId,
+      normalized,
+    ]);
     return { agency: (first?.agency as string) ?? agency, agencyNormalized: normalized };
   }
 
   /** Matched to the organisation's issues like a conversation's raised issues; created when new. */
   private async issueId(em: EntityManager, organizationId: string, name: string): Promise<string> {
     const normalized = normalizeForMatch(name);
-    await em.query(`INSERT INTO issues (organization_id, name, normalized_name) VALUES ($1, $2, $3) ON CONFLICT (organization_id, normalized_name) DO NOTHING`, [organizationId, name, normalized]);
+    await em.query(
+      `INSERT INTO issues (organization_id, name, normalized_name) VALUES ($1, $2, $3) ON CONFLICT (organization_id, normalized_name) DO NOTHING`,
+      [organizationId, name, normalized],
+    );
     const [row] = await em.query(`SELECT id FROM issues WHERE organization_id = $1 AND normalized_name = $2`, [organizationId, normalized]);
     return row.id;
   }
@@ -142,7 +148,15 @@ export class CasesService {
       if (summary) found.summary = summary;
       if (input.status && input.status !== found.status) {
         const locale = await this.locale(em, member.organizationId);
-        await em.save(em.create(CaseStep, { organizationId: member.organizationId, caseId: found.id, at: now, byId: member.userId, note: message(locale, 'case.statusStep', { from: found.status, to: input.status }) }));
+        await em.save(
+          em.create(CaseStep, {
+            organizationId: member.organizationId,
+            caseId: found.id,
+            at: now,
+            byId: member.userId,
+            note: message(locale, 'case.statusStep', { from: found.status, to: input.status }),
+          }),
+        );
         found.closedAt = CLOSED.has(input.status) ? now : null;
         found.status = input.status;
       }
@@ -177,14 +191,18 @@ export class CasesService {
 
   stepsByCase(loaders: Loaders, member: Member) {
     return loaders.get<string, CaseStep[]>('stepsByCase', async (ids) => {
-      const rows = await this.db.getRepository(CaseStep).find({ where: { caseId: In([...ids]), organizationId: member.organizationId }, order: { at: 'ASC', createdAt: 'ASC' } });
+      const rows = await this.db
+        .getRepository(CaseStep)
+        .find({ where: { caseId: In([...ids]), organizationId: member.organizationId }, order: { at: 'ASC', createdAt: 'ASC' } });
       return groupByKey(ids, rows, (r) => r.caseId);
     });
   }
 
   casesByContact(loaders: Loaders, member: Member) {
     return loaders.get<string, Case[]>('casesByContact', async (ids) => {
-      const rows = await this.db.getRepository(Case).find({ where: { contactId: In([...ids]), organizationId: member.organizationId }, order: { openedAt: 'DESC', id: 'DESC' } });
+      const rows = await this.db
+        .getRepository(Case)
+        .find({ where: { contactId: In([...ids]), organizationId: member.organizationId }, order: { openedAt: 'DESC', id: 'DESC' } });
       return groupByKey(ids, rows, (r) => r.contactId);
     });
   }
@@ -198,7 +216,15 @@ export class CasesService {
       .getRepository(Case)
       .createQueryBuilder('k')
       .innerJoin('k.contact', 'c')
-      .select(['k.contactId AS contact_id', 'k.agency AS agency', 'k.status AS status', 'k.openedAt AS opened_at', 'k.closedAt AS closed_at', 'k.recoveredCents AS recovered_cents', 'k.summary AS summary'])
+      .select([
+        'k.contactId AS contact_id',
+        'k.agency AS agency',
+        'k.status AS status',
+        'k.openedAt AS opened_at',
+        'k.closedAt AS closed_at',
+        'k.recoveredCents AS recovered_cents',
+        'k.summary AS summary',
+      ])
       .addSelect('(c.consent_given_at IS NOT NULL AND c.erased_at IS NULL)', 'consenting')
       .where('k.organization_id = :org', { org: member.organizationId });
     if (filter?.campaignId) {
@@ -212,18 +238,16 @@ export class CasesService {
     if (to) query.andWhere('k.opened_at < :to', { to });
     const rows = await query.getRawMany();
     return countEvidence(
-      rows.map(
-        (r): EvidenceRow => ({
-          contactId: r.contact_id,
-          agency: r.agency,
-          status: r.status,
-          openedAt: new Date(r.opened_at),
-          closedAt: r.closed_at ? new Date(r.closed_at) : null,
-          recoveredCents: r.recovered_cents,
-          summary: r.summary,
-          consenting: r.consenting === true,
-        }),
-      ),
+      rows.map((r): EvidenceRow => ({
+        contactId: r.contact_id,
+        agency: r.agency,
+        status: r.status,
+        openedAt: new Date(r.opened_at),
+        closedAt: r.closed_at ? new Date(r.closed_at) : null,
+        recoveredCents: r.recovered_cents,
+        summary: r.summary,
+        consenting: r.consenting === true,
+      })),
     );
   }
 

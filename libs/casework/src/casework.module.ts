@@ -22,7 +22,16 @@ import {
 } from './casework.resolver.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(CASEWORK_ENTITIES), AuthModule, ContactsModule, CampaignsModule, ConversationsModule, ActionsModule, RemindersModule, CaseRemindersModule],
+  imports: [
+    TypeOrmModule.forFeature(CASEWORK_ENTITIES),
+    AuthModule,
+    ContactsModule,
+    CampaignsModule,
+    ConversationsModule,
+    ActionsModule,
+    RemindersModule,
+    CaseRemindersModule,
+  ],
   providers: [
     SessionsService,
     CasesService,

@@ -39,17 +39,30 @@ export class SessionSeriesResolver {
   }
 
   @Mutation(() => Session, { description: 'ORGANISER; stays in the feed as cancelled (STATUS:CANCELLED)' })
-  cancelSession(@CurrentMember() member: Member, @Args('sessionId', { type: () => ID }) sessionId: string, @Args('reason', { type: () => String, nullable: true }) reason: string | null) {
+  cancelSession(
+    @CurrentMember() member: Member,
+    @Args('sessionId', { type: () => ID }) sessionId: string,
+    @Args('reason', { type: () => String, nullable: true }) reason: string | null,
+  ) {
     return this.service.cancel(member, sessionId, reason);
   }
 
   @Mutation(() => Session, { description: 'ORGANISER, LEADER; idempotent' })
-  recordAttendance(@CurrentMember() member: Member, @Args('sessionId', { type: () => ID }) sessionId: string, @Args('contactIds', { type: () => [ID] }) contactIds: string[]) {
+  recordAttendance(
+    @CurrentMember() member: Member,
+    @Args('sessionId', { type: () => ID }) sessionId: string,
+    @Args('contactIds', { type: () => [ID] }) contactIds: string[],
+  ) {
     return this.service.recordAttendance(member, sessionId, contactIds);
   }
 
   @ResolveField('sessions', () => [Session], { description: 'occurrences, cancelled ones included' })
-  seriesSessions(@Parent() series: SessionSeries, @CurrentMember() member: Member, @Args('from', { type: () => Date }) from: Date, @Args('to', { type: () => Date }) to: Date) {
+  seriesSessions(
+    @Parent() series: SessionSeries,
+    @CurrentMember() member: Member,
+    @Args('from', { type: () => Date }) from: Date,
+    @Args('to', { type: () => Date }) to: Date,
+  ) {
     return this.service.sessions(member, from, to, series.id);
   }
 }
@@ -121,7 +134,12 @@ export class CaseResolver {
   }
 
   @Mutation(() => CaseStep, { description: 'ORGANISER, LEADER' })
-  addCaseStep(@CurrentMember() member: Member, @Args('caseId', { type: () => ID }) caseId: string, @Args('note') note: string, @Args('at', { type: () => Date, nullable: true }) at: Date | null) {
+  addCaseStep(
+    @CurrentMember() member: Member,
+    @Args('caseId', { type: () => ID }) caseId: string,
+    @Args('note') note: string,
+    @Args('at', { type: () => Date, nullable: true }) at: Date | null,
+  ) {
     return this.service.addStep(member, caseId, note, at);
   }
 
@@ -137,7 +155,7 @@ export class CaseResolver {
     return c.ownerId ? this.auth.usersById(loaders, member).load(c.ownerId) : null;
   }
 
-  @ResolveField(() => Issue, { nullable: true, description: 'the problem, matched to the organisation\'s issues like RaisedIssueInput.name' })
+  @ResolveField(() => Issue, { nullable: true, description: "the problem, matched to the organisation's issues like RaisedIssueInput.name" })
   issue(@Parent() c: Case, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
     return c.issueId ? this.conversations.issueById(loaders, member).load(c.issueId) : null;
   }

@@ -33,7 +33,10 @@ export function checkRule(field: string, text: string | null | undefined): Check
   if (raw.length > 500) throw badInput(field, 'must be at most 500 characters');
   let startsOn: string | null = null;
   let ruleLine = '';
-  for (const line of raw.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
+  for (const line of raw
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     const dtstart = /^DTSTART(?:;[^:]*)?:(\d{4})(\d{2})(\d{2})(?:T\d{6}Z?)?$/i.exec(line);
     if (dtstart) startsOn = `${dtstart[1]}-${dtstart[2]}-${dtstart[3]}`;
     else if (!ruleLine) ruleLine = line.replace(/^RRULE:/i, '');
@@ -127,9 +130,7 @@ export function occurrences(series: SeriesRule, from: Date, to: Date, timeZone: 
   const rule = floatingRule(series, timeZone);
   // A day of margin each side: the floating frame is off by the zone's offset.
   const days = rule.between(new Date(from.getTime() - 2 * DAY_MS), new Date(to.getTime() + 2 * DAY_MS), true);
-  return days
-    .map((d) => occurrenceOn(series, d.toISOString().slice(0, 10), timeZone))
-    .filter((o) => o.startsAt >= from && o.startsAt < to);
+  return days.map((d) => occurrenceOn(series, d.toISOString().slice(0, 10), timeZone)).filter((o) => o.startsAt >= from && o.startsAt < to);
 }
 
 export function occurrenceOn(series: Pick<SeriesRule, 'startTime' | 'endTime'>, day: string, timeZone: string): Occurrence {
@@ -163,10 +164,20 @@ export function ruleForCalendar(series: SeriesRule, timeZone: string): string {
   return series.rrule.replace(/UNTIL=[0-9TZ]+/, () => {
     const until = floatingUntil(series.rrule, timeZone)!;
     const instant = DateTime.fromObject(
-      { year: until.getUTCFullYear(), month: until.getUTCMonth() + 1, day: until.getUTCDate(), hour: until.getUTCHours(), minute: until.getUTCMinutes(), second: until.getUTCSeconds() },
+      {
+        year: until.getUTCFullYear(),
+        month: until.getUTCMonth() + 1,
+        day: until.getUTCDate(),
+        hour: until.getUTCHours(),
+        minute: until.getUTCMinutes(),
+        second: until.getUTCSeconds(),
+      },
       { zone: timeZone },
     ).toJSDate();
-    return `UNTIL=${instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`;
+    return `UNTIL=${instant
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}/, '')}`;
   });
 }
 
@@ -184,7 +195,13 @@ export function vtimezone(timeZone: string, fromYear: number, toYear: number): s
   const start = DateTime.fromObject({ year: fromYear, month: 1, day: 1 }, { zone: timeZone });
   const lines = ['BEGIN:VTIMEZONE', `TZID:${timeZone}`];
   let previous = start.offset;
-  lines.push('BEGIN:STANDARD', `DTSTART:${start.toFormat("yyyyMMdd'T'HHmmss")}`, `TZOFFSETFROM:${offsetText(previous)}`, `TZOFFSETTO:${offsetText(previous)}`, 'END:STANDARD');
+  lines.push(
+    'BEGIN:STANDARD',
+    `DTSTART:${start.toFormat("yyyyMMdd'T'HHmmss")}`,
+    `TZOFFSETFROM:${offsetText(previous)}`,
+    `TZOFFSETTO:${offsetText(previous)}`,
+    'END:STANDARD',
+  );
   const end = DateTime.fromObject({ year: toYear + 1, month: 1, day: 1 }, { zone: timeZone }).toMillis();
   // Hour by hour would be 100k steps for a decade; a day then the hour inside it is enough.
   for (let t = start.toMillis(); t < end; t += DAY_MS) {
@@ -196,7 +213,13 @@ export function vtimezone(timeZone: string, fromYear: number, toYear: number): s
     // DTSTART of an observance is in the local time before the change.
     const localBefore = DateTime.fromMillis(change, { zone: 'UTC' }).plus({ minutes: previous });
     const type = to > previous ? 'DAYLIGHT' : 'STANDARD';
-    lines.push(`BEGIN:${type}`, `DTSTART:${localBefore.toFormat("yyyyMMdd'T'HHmmss")}`, `TZOFFSETFROM:${offsetText(previous)}`, `TZOFFSETTO:${offsetText(to)}`, `END:${type}`);
+    lines.push(
+      `BEGIN:${type}`,
+      `DTSTART:${localBefore.toFormat("yyyyMMdd'T'HHmmss")}`,
+      `TZOFFSETFROM:${offsetText(previous)}`,
+      `TZOFFSETTO:${offsetText(to)}`,
+      `END:${type}`,
+    );
     previous = to;
   }
   lines.push('END:VTIMEZONE');

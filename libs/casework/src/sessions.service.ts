@@ -84,7 +84,12 @@ export class SessionsService {
     const records = await this.db
       .getRepository(SessionRecord)
       .createQueryBuilder('r')
-      .where('r.organization_id = :org AND r.series_id IN (:...ids) AND r.starts_at >= :start AND r.starts_at < :end', { org: member.organizationId, ids: series.map((s) => s.id), start, end })
+      .where('r.organization_id = :org AND r.series_id IN (:...ids) AND r.starts_at >= :start AND r.starts_at < :end', {
+        org: member.organizationId,
+        ids: series.map((s) => s.id),
+        start,
+        end,
+      })
       .getMany();
     const recordOf = new Map(records.map((r) => [sessionId(r.seriesId, r.occursOn), r]));
     const byId = new Map<string, Session>();
@@ -203,9 +208,16 @@ export class SessionsService {
 
   /** The ALLIES series and their cancelled occurrences, for the allies' calendar feed. */
   async forCalendar(organizationId: string) {
-    const series = await this.db.getRepository(SessionSeries).find({ where: { organizationId, visibility: Visibility.ALLIES }, order: { startsOn: 'ASC', id: 'ASC' } });
+    const series = await this.db
+      .getRepository(SessionSeries)
+      .find({ where: { organizationId, visibility: Visibility.ALLIES }, order: { startsOn: 'ASC', id: 'ASC' } });
     const cancelled = series.length
-      ? await this.db.getRepository(SessionRecord).createQueryBuilder('r').where('r.organization_id = :org AND r.series_id IN (:...ids) AND r.cancelled_at IS NOT NULL', { org: organizationId, ids: series.map((s) => s.id) }).orderBy('r.starts_at').getMany()
+      ? await this.db
+          .getRepository(SessionRecord)
+          .createQueryBuilder('r')
+          .where('r.organization_id = :org AND r.series_id IN (:...ids) AND r.cancelled_at IS NOT NULL', { org: organizationId, ids: series.map((s) => s.id) })
+          .orderBy('r.starts_at')
+          .getMany()
       : [];
     return { series, cancelled };
   }

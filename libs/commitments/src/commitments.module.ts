@@ -18,7 +18,16 @@ import {
 } from './related-commitments.resolver.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(COMMITMENTS_ENTITIES), AuthModule, RemindersModule, CommitmentRemindersModule, ContactsModule, CampaignsModule, NegotiationsModule, DecisionMakersModule],
+  imports: [
+    TypeOrmModule.forFeature(COMMITMENTS_ENTITIES),
+    AuthModule,
+    RemindersModule,
+    CommitmentRemindersModule,
+    ContactsModule,
+    CampaignsModule,
+    NegotiationsModule,
+    DecisionMakersModule,
+  ],
   providers: [
     CommitmentsService,
     CommitmentsResolver,

@@ -47,7 +47,11 @@ export class CommitmentsService {
     const hasContact = input.contactId != null;
     const hasDecisionMaker = input.decisionMakerId != null;
     if (hasContact === hasDecisionMaker) {
-      throw badInput(hasContact ? 'input.decisionMakerId' : 'input.contactId', 'give exactly one of input.contactId or input.decisionMakerId', 'personOrDecisionMaker');
+      throw badInput(
+        hasContact ? 'input.decisionMakerId' : 'input.contactId',
+        'give exactly one of input.contactId or input.decisionMakerId',
+        'personOrDecisionMaker',
+      );
     }
     const party: CommitmentParty = hasContact ? 'contact' : 'decisionMaker';
     const description = v.name('input.description', input.description, LIMITS.text);
@@ -102,7 +106,8 @@ export class CommitmentsService {
 
   /** KEPT, BROKEN or CANCELLED; its pending reminders are cancelled. */
   async resolve(member: Member, id: string, status: CommitmentStatus, note?: string | null): Promise<Commitment> {
-    if (status === CommitmentStatus.OPEN) throw badInput('status', 'must be KEPT, BROKEN or CANCELLED (a commitment is resolved, not reopened)', 'resolveStatus');
+    if (status === CommitmentStatus.OPEN)
+      throw badInput('status', 'must be KEPT, BROKEN or CANCELLED (a commitment is resolved, not reopened)', 'resolveStatus');
     const resolutionNote = v.text('note', note);
     const { commitment, cancelled } = await this.db.transaction(async (em) => {
       const commitment = await this.get(member, id, { em, lock: true });
@@ -131,7 +136,10 @@ export class CommitmentsService {
     const now = new Date();
     const { commitment, moved, cancelled } = await this.db.transaction(async (em) => {
       const commitment = await this.get(member, id, { em, lock: true });
-      if (commitment.status !== CommitmentStatus.OPEN) throw badInput('id', `the commitment is already ${commitment.status}; only an OPEN one can be rescheduled`, 'alreadyResolved', { status: commitment.status });
+      if (commitment.status !== CommitmentStatus.OPEN)
+        throw badInput('id', `the commitment is already ${commitment.status}; only an OPEN one can be rescheduled`, 'alreadyResolved', {
+          status: commitment.status,
+        });
       commitment.dueAt = dueAt;
       commitment.remindAt = explicitRemindAt ?? defaultRemindAt(partyOf(commitment), dueAt, now);
       await em.save(commitment);
@@ -187,7 +195,11 @@ export class CommitmentsService {
     if (partyOf(commitment) === 'contact') {
       return [{ ...base, kind: ReminderKind.COMMITMENT_DUE, recipientUserId: commitment.followUpOwnerId }];
     }
-    const organisers = await em.find(User, { where: { organizationId: commitment.organizationId, role: Role.ORGANISER, removedAt: IsNull() }, select: { id: true }, order: { createdAt: 'ASC' } });
+    const organisers = await em.find(User, {
+      where: { organizationId: commitment.organizationId, role: Role.ORGANISER, removedAt: IsNull() },
+      select: { id: true },
+      order: { createdAt: 'ASC' },
+    });
     const recipients = new Set<string>();
     if (commitment.followUpOwnerId) recipients.add(commitment.followUpOwnerId);
     for (const o of organisers) recipients.add(o.id);

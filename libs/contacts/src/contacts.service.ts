@@ -55,8 +55,20 @@ export class ContactsService {
 
   private async insert(em: EntityManager, member: Member, columns: Partial<Contact>): Promise<Contact> {
     const contact = em.create(Contact, {
-      lastName: null, phone: null, email: null, street: null, building: null, postalCode: null, city: null,
-      neighbourhood: null, languages: [], allyRoles: [], isLeader: false, tags: [], consentGivenAt: null, erasedAt: null,
+      lastName: null,
+      phone: null,
+      email: null,
+      street: null,
+      building: null,
+      postalCode: null,
+      city: null,
+      neighbourhood: null,
+      languages: [],
+      allyRoles: [],
+      isLeader: false,
+      tags: [],
+      consentGivenAt: null,
+      erasedAt: null,
       ...columns,
       organizationId: member.organizationId,
     });
@@ -111,11 +123,29 @@ export class ContactsService {
    * leader flag and consent go; the row stays (anonymous), so every count stays true.
    */
   async eraseFreeTextFor(em: EntityManager, organizationId: string, contactId: string): Promise<void> {
-    await em.update(Contact, { id: contactId, organizationId }, {
-      firstName: '—', lastName: null, phone: null, email: null, street: null, building: null, postalCode: null, city: null,
-      neighbourhood: null, languages: [], allyRoles: [], isLeader: false, tags: [], consentGivenAt: null,
-      searchText: '', sortKey: '~', erasedAt: new Date(),
-    });
+    await em.update(
+      Contact,
+      { id: contactId, organizationId },
+      {
+        firstName: '—',
+        lastName: null,
+        phone: null,
+        email: null,
+        street: null,
+        building: null,
+        postalCode: null,
+        city: null,
+        neighbourhood: null,
+        languages: [],
+        allyRoles: [],
+        isLeader: false,
+        tags: [],
+        consentGivenAt: null,
+        searchText: '',
+        sortKey: '~',
+        erasedAt: new Date(),
+      },
+    );
   }
 
   find(member: Member, id: string): Promise<Contact | null> {
@@ -125,7 +155,8 @@ export class ContactsService {
 
   /** Keyset pagination in name order: stable while people are added. */
   async list(member: Member, filter: ContactFilter | null | undefined, first: number, after?: string | null): Promise<ContactConnection> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput('first', `must be from 1 to ${MAX_PAGE}`, 'intRange', { min: 1, max: MAX_PAGE });
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE)
+      throw badInput('first', `must be from 1 to ${MAX_PAGE}`, 'intRange', { min: 1, max: MAX_PAGE });
     // Bounded before anything is normalised or sent to PostgreSQL: a search is words, not a book.
     v.text('filter.search', filter?.search, LIMITS.search);
     v.text('filter.tag', filter?.tag, LIMITS.search);
@@ -157,7 +188,11 @@ export class ContactsService {
     // The count and the page side by side: one round trip of latency, not two.
     const [totalCount, rows] = await Promise.all([
       counting.getCount(),
-      query.orderBy('c.sort_key', 'ASC').addOrderBy('c.id', 'ASC').limit(first + 1).getMany(),
+      query
+        .orderBy('c.sort_key', 'ASC')
+        .addOrderBy('c.id', 'ASC')
+        .limit(first + 1)
+        .getMany(),
     ]);
     const page = rows.slice(0, first);
     return {

@@ -13,8 +13,7 @@ import type { LogConversationInput, RaisedIssueInput } from './dto/log-conversat
 import { ConversationSessions } from './conversation-sessions.js';
 
 const MAX_ISSUES = 20;
-const isUniqueViolation = (error: unknown) =>
-  error instanceof QueryFailedError && (error.driverError as { code?: string })?.code === '23505';
+const isUniqueViolation = (error: unknown) => error instanceof QueryFailedError && (error.driverError as { code?: string })?.code === '23505';
 
 interface CheckedIssue {
   name: string;
@@ -60,12 +59,25 @@ export class ConversationsService {
           contactId = (await this.contacts.create(member, input.newContact, em, 'input.newContact')).id;
         }
         const saved = await em.save(
-          em.create(Conversation, { ...checked.columns, clientId, contactId, campaignId: input.campaignId ?? null, organizationId: member.organizationId, organiserId: member.userId }),
+          em.create(Conversation, {
+            ...checked.columns,
+            clientId,
+            contactId,
+            campaignId: input.campaignId ?? null,
+            organizationId: member.organizationId,
+            organiserId: member.userId,
+          }),
         );
         await this.saveIssues(em, member, saved.id, checked.issues);
         if (saved.followUpAt) {
           scheduled = await this.reminders.schedule(em, [
-            { organizationId: member.organizationId, kind: ReminderKind.FOLLOW_UP, remindAt: saved.followUpAt, recipientUserId: member.userId, conversationId: saved.id },
+            {
+              organizationId: member.organizationId,
+              kind: ReminderKind.FOLLOW_UP,
+              remindAt: saved.followUpAt,
+              recipientUserId: member.userId,
+              conversationId: saved.id,
+            },
           ]);
         }
         return saved;
@@ -153,9 +165,18 @@ export class ConversationsService {
           AND conversation_id IN (SELECT id FROM conversations WHERE organization_id = $1 AND contact_id = $2)`,
       [organizationId, contactId],
     );
-    await em.update(Conversation, { organizationId, contactId }, {
-      street: null, building: null, door: null, notes: null, selfInterest: null, ...(wasLeader ? { leadershipPotential: true } : {}),
-    });
+    await em.update(
+      Conversation,
+      { organizationId, contactId },
+      {
+        street: null,
+        building: null,
+        door: null,
+        notes: null,
+        selfInterest: null,
+        ...(wasLeader ? { leadershipPotential: true } : {}),
+      },
+    );
   }
 
   /**

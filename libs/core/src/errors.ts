@@ -15,10 +15,32 @@ export class AppError extends GraphQLError {
  * The message stays English, for logs and for clients that know no rule.
  */
 export type Rule =
-  | 'required' | 'maxLength' | 'minLength' | 'intRange' | 'email' | 'phone' | 'date' | 'dateRange' | 'maxItems'
-  | 'future' | 'enum' | 'badLink' | 'passwordBytes' | 'currentPassword' | 'lastOrganiser' | 'emailTaken'
-  | 'contactOrNew' | 'personOrDecisionMaker' | 'oneDecisionMaker' | 'sameStage' | 'otherCampaign'
-  | 'resolveStatus' | 'alreadyResolved' | 'allyRole' | 'duplicate' | 'cancelled';
+  | 'required'
+  | 'maxLength'
+  | 'minLength'
+  | 'intRange'
+  | 'email'
+  | 'phone'
+  | 'date'
+  | 'dateRange'
+  | 'maxItems'
+  | 'future'
+  | 'enum'
+  | 'badLink'
+  | 'passwordBytes'
+  | 'currentPassword'
+  | 'lastOrganiser'
+  | 'emailTaken'
+  | 'contactOrNew'
+  | 'personOrDecisionMaker'
+  | 'oneDecisionMaker'
+  | 'sameStage'
+  | 'otherCampaign'
+  | 'resolveStatus'
+  | 'alreadyResolved'
+  | 'allyRole'
+  | 'duplicate'
+  | 'cancelled';
 
 export type RuleParams = Record<string, string | number>;
 
@@ -29,11 +51,9 @@ export type RuleParams = Record<string, string | number>;
 export const badInput = (field: string, message: string, rule?: Rule, params?: RuleParams) =>
   new AppError('BAD_USER_INPUT', `${field}: ${message}`, { field, ...(rule ? { rule, ...(params ? { params } : {}) } : {}) });
 
-export const notFound = (what: string, id?: string) =>
-  new AppError('NOT_FOUND', id ? `${what} ${id} not found` : `${what} not found`);
+export const notFound = (what: string, id?: string) => new AppError('NOT_FOUND', id ? `${what} ${id} not found` : `${what} not found`);
 
-export const forbidden = (operation: string) =>
-  new AppError('FORBIDDEN', `Your role may not use ${operation}`);
+export const forbidden = (operation: string) => new AppError('FORBIDDEN', `Your role may not use ${operation}`);
 
 export const unauthenticated = (why = 'Sign in first') => new AppError('UNAUTHENTICATED', why);
 

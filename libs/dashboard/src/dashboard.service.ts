@@ -41,7 +41,9 @@ export class DashboardService {
     ]);
     const stageSince: Date = since[0]?.since ?? campaign.startedAt;
     const split = (byDecisionMaker: boolean): CountByStatus[] =>
-      commitments.filter((r: { byDecisionMaker: boolean }) => r.byDecisionMaker === byDecisionMaker).map(({ status, count }: CountByStatus) => ({ status, count }));
+      commitments
+        .filter((r: { byDecisionMaker: boolean }) => r.byDecisionMaker === byDecisionMaker)
+        .map(({ status, count }: CountByStatus) => ({ status, count }));
     return {
       campaign,
       stage: campaign.stage,

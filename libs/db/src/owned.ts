@@ -27,8 +27,7 @@ const labelOf = (entity: EntityTarget<unknown>, label?: string): string =>
   label ?? (typeof entity === 'function' ? entity.name : String(entity)).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 
 /** The NOT_FOUND error naming the field ("input.contactId: contact <id> not found"); ids are cut to 40 characters. */
-export const ownedNotFound = (field: string, label: string, id: unknown) =>
-  notFound(field === 'id' ? label : `${field}: ${label}`, String(id).slice(0, 40));
+export const ownedNotFound = (field: string, label: string, id: unknown) => notFound(field === 'id' ? label : `${field}: ${label}`, String(id).slice(0, 40));
 
 /** The organisation's row with this id, or NOT_FOUND naming the field. */
 export async function findOwned<T extends Owned>(

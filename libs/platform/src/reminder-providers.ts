@@ -11,4 +11,10 @@ import { CaseRemindersModule } from '@rapport/casework';
  * the worker imports these alone. A context with a new kind of reminder adds its module
  * here (the worker refuses to start while a kind has no provider).
  */
-export const REMINDER_PROVIDER_MODULES: Type[] = [CommitmentRemindersModule, ConversationRemindersModule, ActionRemindersModule, MembershipRemindersModule, CaseRemindersModule];
+export const REMINDER_PROVIDER_MODULES: Type[] = [
+  CommitmentRemindersModule,
+  ConversationRemindersModule,
+  ActionRemindersModule,
+  MembershipRemindersModule,
+  CaseRemindersModule,
+];

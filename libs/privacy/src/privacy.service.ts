@@ -54,9 +54,17 @@ export class PrivacyService {
       const actions = participations.length ? await em.find(Action, { where: { organizationId: org, id: In(participations.map((p) => p.actionId)) } }) : [];
       const actionOf = new Map(actions.map((a) => [a.id, a]));
       const campaignIds = [...new Set([...conversations, ...commitments].map((c) => c.campaignId).filter((id): id is string => !!id))];
-      const campaigns = campaignIds.length ? await em.find(Campaign, { where: { organizationId: org, id: In(campaignIds) }, select: { id: true, name: true } }) : [];
+      const campaigns = campaignIds.length
+        ? await em.find(Campaign, { where: { organizationId: org, id: In(campaignIds) }, select: { id: true, name: true } })
+        : [];
       const campaignOf = (id: string | null) => (id ? (campaigns.find((c) => c.id === id)?.name ?? null) : null);
-      const userIds = [...new Set([...conversations.map((c) => c.organiserId), ...commitments.map((c) => c.followUpOwnerId), ...reminders.map((r) => r.recipientUserId)].filter((id): id is string => !!id))];
+      const userIds = [
+        ...new Set(
+          [...conversations.map((c) => c.organiserId), ...commitments.map((c) => c.followUpOwnerId), ...reminders.map((r) => r.recipientUserId)].filter(
+            (id): id is string => !!id,
+          ),
+        ),
+      ];
       const users = userIds.length ? await em.find(User, { where: { organizationId: org, id: In(userIds) }, select: { id: true, displayName: true } }) : [];
       const memberName = (id: string | null) => (id ? (users.find((u) => u.id === id)?.displayName ?? null) : null);
       const negotiations = await em
@@ -73,24 +81,52 @@ export class PrivacyService {
           exportedAt: new Date().toISOString(),
           contact: person,
           conversations: conversations.map((c) => ({
-            id: c.id, kind: c.kind, outcome: c.outcome, occurredAt: c.occurredAt, campaign: campaignOf(c.campaignId), organiser: memberName(c.organiserId),
-            street: c.street, building: c.building, door: c.door,
-            selfInterest: c.selfInterest, interestLevel: c.interestLevel, leadershipPotential: c.leadershipPotential, followUpAt: c.followUpAt, notes: c.notes,
+            id: c.id,
+            kind: c.kind,
+            outcome: c.outcome,
+            occurredAt: c.occurredAt,
+            campaign: campaignOf(c.campaignId),
+            organiser: memberName(c.organiserId),
+            street: c.street,
+            building: c.building,
+            door: c.door,
+            selfInterest: c.selfInterest,
+            interestLevel: c.interestLevel,
+            leadershipPotential: c.leadershipPotential,
+            followUpAt: c.followUpAt,
+            notes: c.notes,
             issues: raised.filter((r) => r.conversationId === c.id).map((r) => ({ issue: issueName.get(r.issueId), intensity: r.intensity, quote: r.quote })),
           })),
           commitments: commitments.map((c) => ({
-            id: c.id, description: c.description, campaign: campaignOf(c.campaignId), dueAt: c.dueAt, status: c.status,
-            resolvedAt: c.resolvedAt, resolutionNote: c.resolutionNote, followUpOwner: memberName(c.followUpOwnerId),
+            id: c.id,
+            description: c.description,
+            campaign: campaignOf(c.campaignId),
+            dueAt: c.dueAt,
+            status: c.status,
+            resolvedAt: c.resolvedAt,
+            resolutionNote: c.resolutionNote,
+            followUpOwner: memberName(c.followUpOwnerId),
           })),
           reminders: reminders.map((r) => ({
-            kind: r.kind, about: r.commitmentId ? 'commitment' : r.membershipId ? 'membership' : 'conversation', remindAt: r.remindAt, status: r.status, sentAt: r.sentAt, recipient: memberName(r.recipientUserId),
+            kind: r.kind,
+            about: r.commitmentId ? 'commitment' : r.membershipId ? 'membership' : 'conversation',
+            remindAt: r.remindAt,
+            status: r.status,
+            sentAt: r.sentAt,
+            recipient: memberName(r.recipientUserId),
           })),
-          participations: participations.map((p) => ({ action: actionOf.get(p.actionId)?.title, startsAt: actionOf.get(p.actionId)?.startsAt, status: p.status })),
+          participations: participations.map((p) => ({
+            action: actionOf.get(p.actionId)?.title,
+            startsAt: actionOf.get(p.actionId)?.startsAt,
+            status: p.status,
+          })),
           duesPayments: dues.duesPayments,
           memberships: dues.memberships,
           cases: casework.cases,
           sessionsAttended: casework.sessionsAttended,
-          negotiationRoles: negotiations.flatMap((n) => n.briefRoles.filter((r) => r.contactId === contact.id).map((r) => ({ negotiationId: n.id, scheduledAt: n.scheduledAt, role: r.role }))),
+          negotiationRoles: negotiations.flatMap((n) =>
+            n.briefRoles.filter((r) => r.contactId === contact.id).map((r) => ({ negotiationId: n.id, scheduledAt: n.scheduledAt, role: r.role })),
+          ),
         },
         null,
         2,

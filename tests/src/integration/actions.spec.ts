@@ -1,6 +1,14 @@
 import { startTestApp, registerOrganization, addMember, type TestApp } from '../support/test-app.js';
 import {
-  NIL_UUID, countRows, createCampaign, createContact, createDecisionMaker, errorOf, inHours, scheduleAction, setParticipation,
+  NIL_UUID,
+  countRows,
+  createCampaign,
+  createContact,
+  createDecisionMaker,
+  errorOf,
+  inHours,
+  scheduleAction,
+  setParticipation,
 } from '../support/campaign-fixtures.js';
 
 const SCHEDULE = `mutation($input: ActionInput!) {
@@ -42,7 +50,11 @@ describe('actions', () => {
   describe('scheduleAction', () => {
     it('schedules a TEAM action by default, organised by the caller, with its campaign and target', async () => {
       const startsAt = inHours(72);
-      const data = await t.ok(SCHEDULE, { input: { campaignId, targetId, title: ' Délégation ', kind: 'DELEGATION', startsAt, location: 'CPAM, rue de Brest', turnoutGoal: 40 } }, org.token);
+      const data = await t.ok(
+        SCHEDULE,
+        { input: { campaignId, targetId, title: ' Délégation ', kind: 'DELEGATION', startsAt, location: 'CPAM, rue de Brest', turnoutGoal: 40 } },
+        org.token,
+      );
       expect(data.scheduleAction).toEqual({
         id: expect.any(String),
         title: 'Délégation',
@@ -62,12 +74,18 @@ describe('actions', () => {
       expect(rows).toEqual([{ organiser_id: org.user.id, organization_id: org.organization.id }]);
     });
 
-    it("schedules one ACTION_UPCOMING reminder for the organiser, actionReminderHours (24 h) before the start", async () => {
+    it('schedules one ACTION_UPCOMING reminder for the organiser, actionReminderHours (24 h) before the start', async () => {
       const startsAt = inHours(72);
       const id = await scheduleAction(t, org.token, { campaignId, startsAt: startsAt.toISOString() });
       const { rows } = await t.db.query('SELECT kind, remind_at, recipient_user_id, status, organization_id FROM reminders WHERE action_id = $1', [id]);
       expect(rows).toEqual([
-        { kind: 'ACTION_UPCOMING', remind_at: new Date(startsAt.getTime() - 24 * HOUR), recipient_user_id: org.user.id, status: 'SCHEDULED', organization_id: org.organization.id },
+        {
+          kind: 'ACTION_UPCOMING',
+          remind_at: new Date(startsAt.getTime() - 24 * HOUR),
+          recipient_user_id: org.user.id,
+          status: 'SCHEDULED',
+          organization_id: org.organization.id,
+        },
       ]);
     });
 
@@ -162,7 +180,7 @@ describe('actions', () => {
       expect(rows[0].outcome).toBe('Rendez-vous obtenu le 12');
     });
 
-    it('refuses an empty outcome naming the field, and another organisation\'s action with NOT_FOUND', async () => {
+    it("refuses an empty outcome naming the field, and another organisation's action with NOT_FOUND", async () => {
       const actionId = await scheduleAction(t, org.token, { campaignId });
       expect(errorOf(await t.gql(OUTCOME, { a: actionId, o: '   ' }, org.token))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'outcome' });
       expect(errorOf(await t.gql(OUTCOME, { a: otherActionId, o: 'Mine now' }, org.token)).code).toBe('NOT_FOUND');
@@ -182,9 +200,24 @@ describe('actions', () => {
       fresh = await registerOrganization(t, 'Upcoming org');
       freshCampaign = await createCampaign(t, fresh.token, 'Logement');
       await scheduleAction(t, fresh.token, { campaignId: freshCampaign, title: 'Past', visibility: 'ALLIES', startsAt: inHours(-2).toISOString() });
-      laterAlliesAction = await scheduleAction(t, fresh.token, { campaignId: freshCampaign, title: 'Later', visibility: 'ALLIES', startsAt: inHours(200).toISOString() });
-      teamAction = await scheduleAction(t, fresh.token, { campaignId: freshCampaign, title: 'Team only', visibility: 'TEAM', startsAt: inHours(24).toISOString() });
-      alliesAction = await scheduleAction(t, fresh.token, { campaignId: freshCampaign, title: 'Soon', visibility: 'ALLIES', startsAt: inHours(48).toISOString() });
+      laterAlliesAction = await scheduleAction(t, fresh.token, {
+        campaignId: freshCampaign,
+        title: 'Later',
+        visibility: 'ALLIES',
+        startsAt: inHours(200).toISOString(),
+      });
+      teamAction = await scheduleAction(t, fresh.token, {
+        campaignId: freshCampaign,
+        title: 'Team only',
+        visibility: 'TEAM',
+        startsAt: inHours(24).toISOString(),
+      });
+      alliesAction = await scheduleAction(t, fresh.token, {
+        campaignId: freshCampaign,
+        title: 'Soon',
+        visibility: 'ALLIES',
+        startsAt: inHours(48).toISOString(),
+      });
       const statuses = ['COMMITTED', 'ATTENDED', 'NO_SHOW', 'INVITED', 'ATTENDED', 'COMMITTED'];
       for (const [i, status] of statuses.entries()) {
         const contactId = await createContact(t, fresh.token, { firstName: `Person ${i}`, email: `p${i}@example.org` });
@@ -241,7 +274,10 @@ describe('actions', () => {
       for (let i = 0; i < 4; i++) contacts.push(await createContact(t, fresh.token, { firstName: `C${i}` }));
       for (let i = 0; i < 30; i++) {
         const actionId = await scheduleAction(t, fresh.token, {
-          campaignId: campaigns[i % 2], targetId: targets[i % 2], title: `Action ${i}`, startsAt: inHours(10 + i).toISOString(),
+          campaignId: campaigns[i % 2],
+          targetId: targets[i % 2],
+          title: `Action ${i}`,
+          startsAt: inHours(10 + i).toISOString(),
         });
         await setParticipation(t, fresh.token, actionId, contacts[i % 4], 'COMMITTED');
         await setParticipation(t, fresh.token, actionId, contacts[(i + 1) % 4], 'ATTENDED');

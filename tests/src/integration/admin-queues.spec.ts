@@ -43,7 +43,9 @@ describe('/admin/queues: operators only', () => {
   beforeAll(async () => {
     t = await startTestApp({ auth: { operators: [OPERATOR] } });
     org = await registerOrganization(t, 'Self-registered org');
-    const op = await t.ok(REGISTER, { input: { organizationName: 'Operator org', email: 'OPS@operator.example', password: 'correct horse battery', displayName: 'Ops' } });
+    const op = await t.ok(REGISTER, {
+      input: { organizationName: 'Operator org', email: 'OPS@operator.example', password: 'correct horse battery', displayName: 'Ops' },
+    });
     operatorToken = op.registerOrganization.token;
   });
   afterAll(() => t.close());
@@ -65,7 +67,13 @@ describe('/admin/queues: operators only', () => {
         const url = `${t.url}${path}${query ? (path.includes('?') ? '&' : '?') + query : ''}`;
         const res = await fetch(url, { method, headers, redirect: 'manual' });
         const body = await res.text();
-        expect({ who, method, path, status: res.status, setCookie: res.headers.get('set-cookie') }).toEqual({ who, method, path, status: 404, setCookie: null });
+        expect({ who, method, path, status: res.status, setCookie: res.headers.get('set-cookie') }).toEqual({
+          who,
+          method,
+          path,
+          status: 404,
+          setCookie: null,
+        });
         if (!query) expect(body).toBe(expected.body);
       }
     }
@@ -124,7 +132,9 @@ describe('RAPPORT_REGISTRATION=closed and npm run org:create', () => {
   afterAll(() => t.close());
 
   it('refuses registerOrganization with FORBIDDEN and writes nothing', async () => {
-    const res = await t.gql(REGISTER, { input: { organizationName: 'Nope', email: 'nope@closed.example', password: 'correct horse battery', displayName: 'N' } });
+    const res = await t.gql(REGISTER, {
+      input: { organizationName: 'Nope', email: 'nope@closed.example', password: 'correct horse battery', displayName: 'N' },
+    });
     expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(res.errors?.[0].message).toMatch(/^registerOrganization: registration is closed/);
     expect((await t.db.query(`SELECT count(*)::int AS n FROM organizations`)).rows[0].n).toBe(0);
@@ -134,15 +144,23 @@ describe('RAPPORT_REGISTRATION=closed and npm run org:create', () => {
     const env = { ...process.env, DATABASE_URL: t.databaseUrl, PUBLIC_URL: 'https://rapport.example.org', RAPPORT_REGISTRATION: 'closed' };
     const script = join(root, 'apps/api/dist/org-create.js');
 
-    const withPassword = await run('node', [script, '--name', 'Alliance Citoyenne', '--email', 'Orga@Closed.example', '--password', 'correct horse battery', '--locale', 'fr'], { env });
+    const withPassword = await run(
+      'node',
+      [script, '--name', 'Alliance Citoyenne', '--email', 'Orga@Closed.example', '--password', 'correct horse battery', '--locale', 'fr'],
+      { env },
+    );
     expect(withPassword.stdout).toMatch(/organisation "Alliance Citoyenne" created/);
-    const signIn = await t.ok(`mutation { signIn(email: "orga@closed.example", password: "correct horse battery") { token user { role } organization { name } } }`);
+    const signIn = await t.ok(
+      `mutation { signIn(email: "orga@closed.example", password: "correct horse battery") { token user { role } organization { name } } }`,
+    );
     expect(signIn.signIn).toMatchObject({ user: { role: 'ORGANISER' }, organization: { name: 'Alliance Citoyenne' } });
 
     const withLink = await run('node', [script, '--name', 'Si on s’alliait ?', '--email', 'first@closed.example'], { env });
     const token = /https:\/\/rapport\.example\.org\/reset-password\/([A-Za-z0-9_-]+)/.exec(withLink.stdout)?.[1];
     expect(token).toBeDefined();
-    const reset = await t.ok(`mutation($t: String!) { resetPassword(token: $t, newPassword: "chosen by the organiser") { token user { email role } } }`, { t: token });
+    const reset = await t.ok(`mutation($t: String!) { resetPassword(token: $t, newPassword: "chosen by the organiser") { token user { email role } } }`, {
+      t: token,
+    });
     expect(reset.resetPassword.user).toEqual({ email: 'first@closed.example', role: 'ORGANISER' });
 
     const taken = await run('node', [script, '--name', 'Again', '--email', 'first@closed.example'], { env }).catch((e: { code: number; stderr: string }) => e);

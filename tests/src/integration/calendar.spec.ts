@@ -49,7 +49,11 @@ function events(props: Property[]): Array<Record<string, string>> {
   return out;
 }
 
-const utc = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const utc = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 describe('calendar feed', () => {
   let t: TestApp;
@@ -70,7 +74,12 @@ describe('calendar feed', () => {
     org = await registerOrganization(t, 'Alliance; Villejean, Rennes');
     const campaignId = await createCampaign(t, org.token, 'CPAM, Villejean');
     pastId = await scheduleAction(t, org.token, {
-      campaignId, title: 'Rassemblement; 1\\2, enfin', kind: 'RALLY', visibility: 'ALLIES', startsAt: past.toISOString(), location: 'Parvis, CPAM\nporte B',
+      campaignId,
+      title: 'Rassemblement; 1\\2, enfin',
+      kind: 'RALLY',
+      visibility: 'ALLIES',
+      startsAt: past.toISOString(),
+      location: 'Parvis, CPAM\nporte B',
     });
     await t.ok(`mutation($a: ID!) { recordActionOutcome(actionId: $a, outcome: "Rendez-vous obtenu\\nle 12, à 10h") { id } }`, { a: pastId }, org.token);
     futureId = await scheduleAction(t, org.token, { campaignId, title: longTitle, visibility: 'ALLIES', startsAt: future.toISOString() });

@@ -24,14 +24,26 @@ describe('case next-step reminders', () => {
   });
 
   const person = async (firstName: string) =>
-    (await t.ok(`mutation($f: String!) { createContact(input: { firstName: $f, lastName: "Benali", phone: "06 12 34 56 78" }) { id } }`, { f: firstName }, org.token)).createContact.id as string;
+    (
+      await t.ok(
+        `mutation($f: String!) { createContact(input: { firstName: $f, lastName: "Benali", phone: "06 12 34 56 78" }) { id } }`,
+        { f: firstName },
+        org.token,
+      )
+    ).createContact.id as string;
   const reminders = async (caseId: string) => (await t.db.query(`SELECT * FROM reminders WHERE case_id = $1 ORDER BY created_at`, [caseId])).rows;
 
   it('follows the next step through a move, goes to the owner once, by email and in-app', async () => {
     const leader = await addMember(t as unknown as TestApp, org.token, 'LEADER');
     const fatima = await person('Fatima');
     const far = new Date(Date.now() + 3 * 86_400_000);
-    const opened = (await t.ok(OPEN, { input: { contactId: fatima, agency: 'CAF', summary: 'APL suspendues', nextStepAt: far.toISOString(), ownerId: leader.userId } }, org.token)).openCase;
+    const opened = (
+      await t.ok(
+        OPEN,
+        { input: { contactId: fatima, agency: 'CAF', summary: 'APL suspendues', nextStepAt: far.toISOString(), ownerId: leader.userId } },
+        org.token,
+      )
+    ).openCase;
     const [first] = await reminders(opened.id);
     expect(first).toMatchObject({ kind: 'CASE_NEXT_STEP', status: 'SCHEDULED', recipient_user_id: leader.userId });
     expect(first.remind_at.getTime()).toBe(far.getTime());
@@ -61,7 +73,8 @@ describe('case next-step reminders', () => {
   it('is cancelled when the case closes, and never sent', async () => {
     const karim = await person('Karim');
     const soon = new Date(Date.now() + 4000);
-    const opened = (await t.ok(OPEN, { input: { contactId: karim, agency: 'CPAM', summary: 'Carte vitale', nextStepAt: soon.toISOString() } }, org.token)).openCase;
+    const opened = (await t.ok(OPEN, { input: { contactId: karim, agency: 'CPAM', summary: 'Carte vitale', nextStepAt: soon.toISOString() } }, org.token))
+      .openCase;
     const [row] = await reminders(opened.id);
     expect(row).toMatchObject({ status: 'SCHEDULED', recipient_user_id: org.userId }); // no owner: the opener
     await t.ok(UPDATE, { id: opened.id, input: { status: 'RESOLVED', recoveredCents: 5000 } }, org.token);

@@ -26,7 +26,23 @@ describe('casework', () => {
   afterAll(() => t.close());
 
   const permanence = (input: Record<string, unknown> = {}) =>
-    t.ok(SERIES, { input: { kind: 'PERMANENCE', title: 'Permanence du mardi', location: '4 rue du Bourbonnais', rrule: 'DTSTART:20191105\nRRULE:FREQ=WEEKLY;BYDAY=TU', startTime: '10:00', endTime: '12:30', ...input } }, token).then((d) => d.createSessionSeries);
+    t
+      .ok(
+        SERIES,
+        {
+          input: {
+            kind: 'PERMANENCE',
+            title: 'Permanence du mardi',
+            location: '4 rue du Bourbonnais',
+            rrule: 'DTSTART:20191105\nRRULE:FREQ=WEEKLY;BYDAY=TU',
+            startTime: '10:00',
+            endTime: '12:30',
+            ...input,
+          },
+        },
+        token,
+      )
+      .then((d) => d.createSessionSeries);
 
   describe('session series', () => {
     it('a Tuesday 10:00 permanence is 10:00 in Paris in January and in July, 2026 and 2027', async () => {
@@ -45,7 +61,13 @@ describe('casework', () => {
     it('an organisation in another time zone gets its own wall clock (Montréal, DST 2026)', async () => {
       const other = await registerOrganization(t, 'Montréal');
       await t.db.query(`UPDATE organizations SET timezone = 'America/Toronto' WHERE id = $1`, [other.organization.id]);
-      const s = (await t.ok(SERIES, { input: { kind: 'WORKSHOP', title: 'Atelier', rrule: 'DTSTART:20260101\nRRULE:FREQ=WEEKLY;BYDAY=TH', startTime: '14:00', endTime: '15:30' } }, other.token)).createSessionSeries;
+      const s = (
+        await t.ok(
+          SERIES,
+          { input: { kind: 'WORKSHOP', title: 'Atelier', rrule: 'DTSTART:20260101\nRRULE:FREQ=WEEKLY;BYDAY=TH', startTime: '14:00', endTime: '15:30' } },
+          other.token,
+        )
+      ).createSessionSeries;
       const sessions = (await t.ok(SESSIONS, { from: '2026-03-02T00:00:00Z', to: '2026-03-13T00:00:00Z' }, other.token)).sessions;
       expect(sessions.map((x: any) => [x.series.id, x.startsAt, x.endsAt])).toEqual([
         [s.id, '2026-03-05T19:00:00.000Z', '2026-03-05T20:30:00.000Z'],
@@ -62,19 +84,31 @@ describe('casework', () => {
       [{ title: '  ' }, 'input.title'],
     ])('refuses %p: BAD_USER_INPUT naming %s, nothing written', async (input, field) => {
       const before = await countRows(t, 'session_series', org.organization.id);
-      const res = await t.gql(SERIES, { input: { kind: 'PERMANENCE', title: 'X', rrule: 'FREQ=WEEKLY;BYDAY=TU', startTime: '10:00', endTime: '12:30', ...input } }, token);
+      const res = await t.gql(
+        SERIES,
+        { input: { kind: 'PERMANENCE', title: 'X', rrule: 'FREQ=WEEKLY;BYDAY=TU', startTime: '10:00', endTime: '12:30', ...input } },
+        token,
+      );
       expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', field });
       expect(await countRows(t, 'session_series', org.organization.id)).toBe(before);
     });
 
     it('sessions: to before from is BAD_USER_INPUT', async () => {
-      expect(errorOf(await t.gql(SESSIONS, { from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }, token))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+      expect(errorOf(await t.gql(SESSIONS, { from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }, token))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'to',
+      });
     });
   });
 
   describe('attendance and visits', () => {
     it('is recorded on a computed occurrence, idempotently; the session is then stored', async () => {
-      const series = await permanence({ title: 'Permanence du jeudi', rrule: 'DTSTART:20260101\nRRULE:FREQ=WEEKLY;BYDAY=TH', startTime: '14:00', endTime: '16:30' });
+      const series = await permanence({
+        title: 'Permanence du jeudi',
+        rrule: 'DTSTART:20260101\nRRULE:FREQ=WEEKLY;BYDAY=TH',
+        startTime: '14:00',
+        endTime: '16:30',
+      });
       const sessionId = `${series.id}_2026-03-05`;
       const awa = await createContact(t, token, { firstName: 'Awa' });
       const karim = await createContact(t, token, { firstName: 'Karim' });
@@ -87,7 +121,11 @@ describe('casework', () => {
       expect(await countRows(t, 'sessions', org.organization.id)).toBe(1);
 
       // A DROP_IN logged during the session counts as a visit.
-      await t.ok(`mutation($s: ID!, $c: ID!) { logConversation(input: { kind: DROP_IN, outcome: TALKED, contactId: $c, sessionId: $s, occurredAt: "2026-03-05T13:30:00Z" }) { id } }`, { s: sessionId, c: awa }, token);
+      await t.ok(
+        `mutation($s: ID!, $c: ID!) { logConversation(input: { kind: DROP_IN, outcome: TALKED, contactId: $c, sessionId: $s, occurredAt: "2026-03-05T13:30:00Z" }) { id } }`,
+        { s: sessionId, c: awa },
+        token,
+      );
       const listed = (await t.ok(SESSIONS, { from: '2026-03-05T00:00:00Z', to: '2026-03-06T00:00:00Z' }, token)).sessions.find((s: any) => s.id === sessionId);
       expect(listed).toMatchObject({ attendeeCount: 2, visits: 1, cancelled: false });
       expect(listed.attendees.map((a: any) => a.firstName).sort()).toEqual(['Awa', 'Karim']);
@@ -103,17 +141,33 @@ describe('casework', () => {
       expect(errorOf(res)).toMatchObject({ code: 'NOT_FOUND' });
       expect(errorOf(res).message).toContain('contactIds[1]');
       expect(await countRows(t, 'sessions', org.organization.id)).toBe(sessionsBefore);
-      const badVisit = await t.gql(`mutation { logConversation(input: { kind: DROP_IN, outcome: TALKED, sessionId: "${series.id}_2026-03-06" }) { id } }`, undefined, token);
+      const badVisit = await t.gql(
+        `mutation { logConversation(input: { kind: DROP_IN, outcome: TALKED, sessionId: "${series.id}_2026-03-06" }) { id } }`,
+        undefined,
+        token,
+      );
       expect(errorOf(badVisit)).toMatchObject({ code: 'NOT_FOUND' });
       expect(errorOf(badVisit).message).toContain('input.sessionId');
     });
 
     it('changing the series leaves past sessions and their attendance as they were', async () => {
-      const series = await permanence({ title: 'Atelier code', kind: 'WORKSHOP', rrule: 'DTSTART:20260101\nRRULE:FREQ=WEEKLY;BYDAY=TU', startTime: '14:30', endTime: '15:30' });
+      const series = await permanence({
+        title: 'Atelier code',
+        kind: 'WORKSHOP',
+        rrule: 'DTSTART:20260101\nRRULE:FREQ=WEEKLY;BYDAY=TU',
+        startTime: '14:30',
+        endTime: '15:30',
+      });
       const awa = await createContact(t, token, { firstName: 'Awa' });
       await t.ok(`mutation($s: ID!, $c: [ID!]!) { recordAttendance(sessionId: $s, contactIds: $c) { id } }`, { s: `${series.id}_2026-01-06`, c: [awa] }, token);
-      await t.ok(`mutation($id: ID!, $input: SessionSeriesInput!) { updateSessionSeries(id: $id, input: $input) { id } }`, { id: series.id, input: { kind: 'WORKSHOP', title: 'Atelier code', rrule: 'FREQ=WEEKLY;BYDAY=WE', startTime: '15:00', endTime: '16:00' } }, token);
-      const list = (await t.ok(SESSIONS, { from: '2026-01-05T00:00:00Z', to: '2026-01-09T00:00:00Z' }, token)).sessions.filter((s: any) => s.series.id === series.id);
+      await t.ok(
+        `mutation($id: ID!, $input: SessionSeriesInput!) { updateSessionSeries(id: $id, input: $input) { id } }`,
+        { id: series.id, input: { kind: 'WORKSHOP', title: 'Atelier code', rrule: 'FREQ=WEEKLY;BYDAY=WE', startTime: '15:00', endTime: '16:00' } },
+        token,
+      );
+      const list = (await t.ok(SESSIONS, { from: '2026-01-05T00:00:00Z', to: '2026-01-09T00:00:00Z' }, token)).sessions.filter(
+        (s: any) => s.series.id === series.id,
+      );
       expect(list.map((s: any) => [s.id, s.startsAt, s.attendeeCount])).toEqual([
         [`${series.id}_2026-01-06`, '2026-01-06T13:30:00.000Z', 1],
         [`${series.id}_2026-01-07`, '2026-01-07T14:00:00.000Z', 0],
@@ -124,11 +178,39 @@ describe('casework', () => {
   describe('cases', () => {
     it('opens, matches the agency and the issue, follows steps, closes with money recovered', async () => {
       const fatima = await createContact(t, token, { firstName: 'Fatima' });
-      await t.ok(`mutation($c: ID!) { logConversation(input: { kind: DOOR_KNOCK, outcome: TALKED, contactId: $c, issues: [{ name: "Suspension des APL", intensity: 4 }] }) { id } }`, { c: fatima }, token);
+      await t.ok(
+        `mutation($c: ID!) { logConversation(input: { kind: DOOR_KNOCK, outcome: TALKED, contactId: $c, issues: [{ name: "Suspension des APL", intensity: 4 }] }) { id } }`,
+        { c: fatima },
+        token,
+      );
       const leader = await addMember(t, token, 'LEADER');
       const next = new Date(Date.now() + 7 * DAY).toISOString();
-      const opened = (await t.ok(OPEN, { input: { contactId: fatima, agency: 'CAF', issueName: 'suspension des apl ', summary: 'APL suspendues depuis le contrôle', nextStepAt: next, ownerId: leader.userId } }, token)).openCase;
-      expect(opened).toMatchObject({ agency: 'CAF', status: 'OPEN', closedAt: null, nextStepAt: next, owner: { id: leader.userId }, contact: { id: fatima }, issue: { name: 'Suspension des APL' }, steps: [] });
+      const opened = (
+        await t.ok(
+          OPEN,
+          {
+            input: {
+              contactId: fatima,
+              agency: 'CAF',
+              issueName: 'suspension des apl ',
+              summary: 'APL suspendues depuis le contrôle',
+              nextStepAt: next,
+              ownerId: leader.userId,
+            },
+          },
+          token,
+        )
+      ).openCase;
+      expect(opened).toMatchObject({
+        agency: 'CAF',
+        status: 'OPEN',
+        closedAt: null,
+        nextStepAt: next,
+        owner: { id: leader.userId },
+        contact: { id: fatima },
+        issue: { name: 'Suspension des APL' },
+        steps: [],
+      });
       const again = (await t.ok(OPEN, { input: { contactId: fatima, agency: ' câf', summary: 'Prime d’activité' } }, leader.token)).openCase;
       expect(again.agency).toBe('CAF'); // first spelling kept
 
@@ -172,21 +254,36 @@ describe('casework', () => {
       expect(await countRows(t, 'cases', org.organization.id)).toBe(before);
       const own = (await t.ok(OPEN, { input: { contactId: awa, agency: 'CPAM', summary: 'Carte vitale' } }, token)).openCase;
       expect(errorOf(await t.gql(UPDATE, { id: own.id, input: { status: 'RESOLVED' } }, other.token))).toMatchObject({ code: 'NOT_FOUND' });
-      expect(errorOf(await t.gql(UPDATE, { id: own.id, input: { recoveredCents: -5 } }, token))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.recoveredCents' });
+      expect(errorOf(await t.gql(UPDATE, { id: own.id, input: { recoveredCents: -5 } }, token))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.recoveredCents',
+      });
     });
 
     it('allies never see cases, steps, evidence nor sessions', async () => {
       const ally = await addMember(t, token, 'ALLY');
-      for (const query of ['{ cases { id } }', `{ caseEvidence { cases } }`, `{ sessionSeries { id } }`, `{ sessions(from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z") { id } }`]) {
+      for (const query of [
+        '{ cases { id } }',
+        `{ caseEvidence { cases } }`,
+        `{ sessionSeries { id } }`,
+        `{ sessions(from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z") { id } }`,
+      ]) {
         expect(errorOf(await t.gql(query, undefined, ally.token)).code).toBe('FORBIDDEN');
       }
       const campaign = await createCampaign(t, token);
       expect(errorOf(await t.gql(`query($id: ID!) { campaign(id: $id) { evidence { cases } } }`, { id: campaign }, ally.token)).code).toBe('FORBIDDEN');
       const awa = await createContact(t, token, { firstName: 'Awa' });
       expect(errorOf(await t.gql(OPEN, { input: { contactId: awa, agency: 'CAF', summary: 's' } }, ally.token)).code).toBe('FORBIDDEN');
-      expect(errorOf(await t.gql(OPEN, { input: { contactId: awa, agency: 'CAF', summary: 's', ownerId: ally.userId } }, token))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.ownerId' });
+      expect(errorOf(await t.gql(OPEN, { input: { contactId: awa, agency: 'CAF', summary: 's', ownerId: ally.userId } }, token))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.ownerId',
+      });
       const leader = await addMember(t, token, 'LEADER');
-      expect(errorOf(await t.gql(SERIES, { input: { kind: 'PERMANENCE', title: 'X', rrule: 'FREQ=WEEKLY;BYDAY=TU', startTime: '10:00', endTime: '12:30' } }, leader.token)).code).toBe('FORBIDDEN');
+      expect(
+        errorOf(
+          await t.gql(SERIES, { input: { kind: 'PERMANENCE', title: 'X', rrule: 'FREQ=WEEKLY;BYDAY=TU', startTime: '10:00', endTime: '12:30' } }, leader.token),
+        ).code,
+      ).toBe('FORBIDDEN');
     });
   });
 
@@ -219,7 +316,13 @@ describe('casework', () => {
       // Not linked to the campaign: counted by the organisation's evidence only.
       await open(chloe, 'Préfecture', 'Titre de séjour', 3, false);
 
-      const byCampaign = (await t.ok(`query($id: ID!) { campaign(id: $id) { evidence { cases people open resolved unresolved medianDaysToClose recoveredCents byAgency { agency cases open resolved unresolved } quotes } } }`, { id: campaign }, o.token)).campaign.evidence;
+      const byCampaign = (
+        await t.ok(
+          `query($id: ID!) { campaign(id: $id) { evidence { cases people open resolved unresolved medianDaysToClose recoveredCents byAgency { agency cases open resolved unresolved } quotes } } }`,
+          { id: campaign },
+          o.token,
+        )
+      ).campaign.evidence;
       expect(byCampaign).toEqual({
         cases: 4,
         people: 3,
@@ -247,10 +350,22 @@ describe('casework', () => {
     it('export includes cases and steps; erasure clears summaries and notes, counts stay', async () => {
       const o = await registerOrganization(t, 'Privacy');
       const yasmine = await createContact(t, o.token, { firstName: 'Yasmine' });
-      const c = (await t.ok(OPEN, { input: { contactId: yasmine, agency: 'France Travail', summary: 'Radiation contestée', nextStepAt: new Date(Date.now() + 3 * DAY).toISOString() } }, o.token)).openCase;
+      const c = (
+        await t.ok(
+          OPEN,
+          { input: { contactId: yasmine, agency: 'France Travail', summary: 'Radiation contestée', nextStepAt: new Date(Date.now() + 3 * DAY).toISOString() } },
+          o.token,
+        )
+      ).openCase;
       await t.ok(`mutation($id: ID!) { addCaseStep(caseId: $id, note: "Courrier de recours envoyé") { id } }`, { id: c.id }, o.token);
       const exported = JSON.parse((await t.ok(`mutation($id: ID!) { exportContactData(contactId: $id) }`, { id: yasmine }, o.token)).exportContactData);
-      expect(exported.cases).toEqual([expect.objectContaining({ agency: 'France Travail', summary: 'Radiation contestée', steps: [expect.objectContaining({ note: 'Courrier de recours envoyé' })] })]);
+      expect(exported.cases).toEqual([
+        expect.objectContaining({
+          agency: 'France Travail',
+          summary: 'Radiation contestée',
+          steps: [expect.objectContaining({ note: 'Courrier de recours envoyé' })],
+        }),
+      ]);
 
       await t.ok(`mutation($id: ID!) { eraseContact(contactId: $id) }`, { id: yasmine }, o.token);
       const { rows } = await t.db.query(`SELECT summary, agency, status FROM cases WHERE id = $1`, [c.id]);
@@ -264,9 +379,31 @@ describe('casework', () => {
   describe('the allies’ calendar feed', () => {
     it('an ALLIES series is a recurring event; a cancelled Thursday is excluded and shown cancelled, parsed back by ical.js', async () => {
       const o = await registerOrganization(t, 'Feed');
-      const series = (await t.ok(SERIES, { input: { kind: 'PERMANENCE', title: 'Permanence du jeudi', location: 'Maison de quartier', rrule: 'DTSTART;TZID=Europe/Paris:20260305T140000\nRRULE:FREQ=WEEKLY;BYDAY=TH', startTime: '14:00', endTime: '16:30', visibility: 'ALLIES' } }, o.token)).createSessionSeries;
-      await t.ok(SERIES, { input: { kind: 'TEAM_MEETING', title: 'Réunion d’équipe', rrule: 'FREQ=WEEKLY;BYDAY=MO', startTime: '13:30', endTime: '15:00' } }, o.token);
-      const cancelled = (await t.ok(`mutation($s: ID!) { cancelSession(sessionId: $s, reason: "grève") { id cancelled startsAt } }`, { s: `${series.id}_2026-03-19` }, o.token)).cancelSession;
+      const series = (
+        await t.ok(
+          SERIES,
+          {
+            input: {
+              kind: 'PERMANENCE',
+              title: 'Permanence du jeudi',
+              location: 'Maison de quartier',
+              rrule: 'DTSTART;TZID=Europe/Paris:20260305T140000\nRRULE:FREQ=WEEKLY;BYDAY=TH',
+              startTime: '14:00',
+              endTime: '16:30',
+              visibility: 'ALLIES',
+            },
+          },
+          o.token,
+        )
+      ).createSessionSeries;
+      await t.ok(
+        SERIES,
+        { input: { kind: 'TEAM_MEETING', title: 'Réunion d’équipe', rrule: 'FREQ=WEEKLY;BYDAY=MO', startTime: '13:30', endTime: '15:00' } },
+        o.token,
+      );
+      const cancelled = (
+        await t.ok(`mutation($s: ID!) { cancelSession(sessionId: $s, reason: "grève") { id cancelled startsAt } }`, { s: `${series.id}_2026-03-19` }, o.token)
+      ).cancelSession;
       expect(cancelled).toMatchObject({ cancelled: true, startsAt: '2026-03-19T13:00:00.000Z' });
 
       const { calendarFeedUrl } = await t.ok<{ calendarFeedUrl: string }>('{ calendarFeedUrl }', undefined, o.token);

@@ -31,9 +31,11 @@ describe('commitments', () => {
   const foreign: Record<string, string> = {};
 
   const createCampaign = async (o: Org, name: string) =>
-    (await t.ok<{ createCampaign: { id: string } }>(`mutation($n: String!) { createCampaign(input: { name: $n }) { id } }`, { n: name }, o.token)).createCampaign.id;
+    (await t.ok<{ createCampaign: { id: string } }>(`mutation($n: String!) { createCampaign(input: { name: $n }) { id } }`, { n: name }, o.token))
+      .createCampaign.id;
   const createContact = async (o: Org, firstName: string) =>
-    (await t.ok<{ createContact: { id: string } }>(`mutation($n: String!) { createContact(input: { firstName: $n }) { id } }`, { n: firstName }, o.token)).createContact.id;
+    (await t.ok<{ createContact: { id: string } }>(`mutation($n: String!) { createContact(input: { firstName: $n }) { id } }`, { n: firstName }, o.token))
+      .createContact.id;
   const decisionMaker = async (o: Org, name: string) =>
     (await t.db.query(`INSERT INTO decision_makers (organization_id, name) VALUES ($1, $2) RETURNING id`, [o.organization.id, name])).rows[0].id as string;
   const planNegotiation = async (o: Org, campaign: string, dm: string) =>
@@ -54,7 +56,11 @@ describe('commitments', () => {
     return rows[0];
   };
   const remindersOf = async (commitmentId: string) =>
-    (await t.db.query(`SELECT id, kind, status, remind_at, recipient_user_id FROM reminders WHERE commitment_id = $1 ORDER BY recipient_user_id`, [commitmentId])).rows;
+    (
+      await t.db.query(`SELECT id, kind, status, remind_at, recipient_user_id FROM reminders WHERE commitment_id = $1 ORDER BY recipient_user_id`, [
+        commitmentId,
+      ])
+    ).rows;
   /** When the BullMQ job of a reminder is due to wake the worker (undefined: no job). */
   const jobDueAt = async (reminderId: string) => {
     const job = await t.app.get<Queue>(getQueueToken(QUEUES.reminders)).getJob(reminderId);
@@ -222,7 +228,11 @@ describe('commitments', () => {
       const c = await record({ decisionMakerId: dmId, description: 'Réponse écrite', dueAt: inDays(7) });
       const before = await remindersOf(c.id);
       const dueAt = inDays(40);
-      const data = await t.ok(`mutation($id: ID!, $d: DateTime!) { rescheduleCommitment(id: $id, dueAt: $d) { dueAt reminders { id status remindAt } } }`, { id: c.id, d: dueAt }, org.token);
+      const data = await t.ok(
+        `mutation($id: ID!, $d: DateTime!) { rescheduleCommitment(id: $id, dueAt: $d) { dueAt reminders { id status remindAt } } }`,
+        { id: c.id, d: dueAt },
+        org.token,
+      );
       expect(data.rescheduleCommitment.dueAt).toBe(dueAt);
       const after = await remindersOf(c.id);
       expect(after.map((r) => r.id)).toEqual(before.map((r) => r.id));
@@ -233,7 +243,11 @@ describe('commitments', () => {
 
       const contact = await record({ contactId, description: 'Venir', dueAt: inDays(7) });
       const remindAt = inDays(2);
-      await t.ok(`mutation($id: ID!, $d: DateTime!, $r: DateTime) { rescheduleCommitment(id: $id, dueAt: $d, remindAt: $r) { id } }`, { id: contact.id, d: inDays(9), r: remindAt }, org.token);
+      await t.ok(
+        `mutation($id: ID!, $d: DateTime!, $r: DateTime) { rescheduleCommitment(id: $id, dueAt: $d, remindAt: $r) { id } }`,
+        { id: contact.id, d: inDays(9), r: remindAt },
+        org.token,
+      );
       expect((await remindersOf(contact.id))[0]).toMatchObject({ status: 'SCHEDULED', remind_at: new Date(remindAt) });
       expect((await t.db.query(`SELECT remind_at FROM commitments WHERE id = $1`, [contact.id])).rows[0].remind_at).toEqual(new Date(remindAt));
     });

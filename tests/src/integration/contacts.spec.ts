@@ -11,14 +11,35 @@ describe('contacts', () => {
   let t: TestApp;
   let token: string;
   const create = (input: Record<string, unknown>) =>
-    t.ok(`mutation($input: ContactInput!) { createContact(input: $input) { id firstName lastName phone email isLeader tags allyRoles neighbourhood } }`, { input }, token).then((d) => d.createContact);
+    t
+      .ok(
+        `mutation($input: ContactInput!) { createContact(input: $input) { id firstName lastName phone email isLeader tags allyRoles neighbourhood } }`,
+        { input },
+        token,
+      )
+      .then((d) => d.createContact);
   const names = (data: { contacts: { edges: Array<{ node: { firstName: string } }> } }) => data.contacts.edges.map((e) => e.node.firstName);
 
   beforeAll(async () => {
     t = await startTestApp();
     token = (await registerOrganization(t)).token;
-    await create({ firstName: 'Hélène', lastName: 'Le Goff', phone: '06 11 22 33 44', email: 'helene@test.example', tags: ['couture'], allyRoles: ['AFFECTED'], neighbourhood: 'Villejean' });
-    await create({ firstName: 'Karim', lastName: 'Benali', phone: '+33 7 55 66 77 88', allyRoles: ['SUPPORTER', 'SOLIDARITY'], isLeader: true, neighbourhood: 'villejean' });
+    await create({
+      firstName: 'Hélène',
+      lastName: 'Le Goff',
+      phone: '06 11 22 33 44',
+      email: 'helene@test.example',
+      tags: ['couture'],
+      allyRoles: ['AFFECTED'],
+      neighbourhood: 'Villejean',
+    });
+    await create({
+      firstName: 'Karim',
+      lastName: 'Benali',
+      phone: '+33 7 55 66 77 88',
+      allyRoles: ['SUPPORTER', 'SOLIDARITY'],
+      isLeader: true,
+      neighbourhood: 'villejean',
+    });
     await create({ firstName: 'Zoé', lastName: 'Abitbol', tags: ['couture', 'foot'], neighbourhood: 'Maurepas' });
     for (let i = 0; i < 7; i++) await create({ firstName: `Voisin${i}`, lastName: 'Martin' });
   });
@@ -61,10 +82,26 @@ describe('contacts', () => {
 
   it('updates only the fields given; leadership is set by a person, not by a conversation', async () => {
     const c = await create({ firstName: 'Fatou', phone: '0612345678', email: 'fatou@test.example', tags: ['a'] });
-    await t.ok(`mutation($id: ID!) { logConversation(input: { kind: ONE_TO_ONE, outcome: TALKED, contactId: $id, leadershipPotential: true }) { id } }`, { id: c.id }, token);
-    const updated = (await t.ok(`mutation($id: ID!) { updateContact(id: $id, input: { firstName: "Fatoumata", lastName: "Cissé" }) { firstName lastName phone email tags isLeader } }`, { id: c.id }, token)).updateContact;
+    await t.ok(
+      `mutation($id: ID!) { logConversation(input: { kind: ONE_TO_ONE, outcome: TALKED, contactId: $id, leadershipPotential: true }) { id } }`,
+      { id: c.id },
+      token,
+    );
+    const updated = (
+      await t.ok(
+        `mutation($id: ID!) { updateContact(id: $id, input: { firstName: "Fatoumata", lastName: "Cissé" }) { firstName lastName phone email tags isLeader } }`,
+        { id: c.id },
+        token,
+      )
+    ).updateContact;
     expect(updated).toEqual({ firstName: 'Fatoumata', lastName: 'Cissé', phone: '+33612345678', email: 'fatou@test.example', tags: ['a'], isLeader: false });
-    const cleared = (await t.ok(`mutation($id: ID!) { updateContact(id: $id, input: { firstName: "Fatoumata", email: null, isLeader: true }) { email isLeader } }`, { id: c.id }, token)).updateContact;
+    const cleared = (
+      await t.ok(
+        `mutation($id: ID!) { updateContact(id: $id, input: { firstName: "Fatoumata", email: null, isLeader: true }) { email isLeader } }`,
+        { id: c.id },
+        token,
+      )
+    ).updateContact;
     expect(cleared).toEqual({ email: null, isLeader: true });
     expect(names(await t.ok(PAGE, { filter: { search: 'cissé fatoumata' } }, token))).toEqual(['Fatoumata']); // every word, any order
     expect(names(await t.ok(PAGE, { filter: { search: 'fatou karim' } }, token))).toEqual([]);

@@ -19,22 +19,37 @@ describe('logging conversations', () => {
   afterAll(() => t.close());
 
   it('creates the new contact in the same transaction and normalises the phone', async () => {
-    const { logConversation } = await t.ok(LOG, {
-      input: {
-        kind: 'DOOR_KNOCK', outcome: 'TALKED', campaignId, street: 'Dalle Kennedy', building: 'B', door: '12',
-        newContact: { firstName: 'Awa', phone: '06 12 34 56 78' },
-        issues: [{ name: "Fermeture de l'antenne de la Sécurité sociale", intensity: 5, quote: 'On nous abandonne' }],
-        leadershipPotential: true,
+    const { logConversation } = await t.ok(
+      LOG,
+      {
+        input: {
+          kind: 'DOOR_KNOCK',
+          outcome: 'TALKED',
+          campaignId,
+          street: 'Dalle Kennedy',
+          building: 'B',
+          door: '12',
+          newContact: { firstName: 'Awa', phone: '06 12 34 56 78' },
+          issues: [{ name: "Fermeture de l'antenne de la Sécurité sociale", intensity: 5, quote: 'On nous abandonne' }],
+          leadershipPotential: true,
+        },
       },
-    }, token);
+      token,
+    );
     expect(logConversation.contact).toMatchObject({ firstName: 'Awa', phone: '+33612345678' });
-    expect(logConversation.issues).toEqual([{ issue: { id: expect.any(String), name: "Fermeture de l'antenne de la Sécurité sociale" }, intensity: 5, quote: 'On nous abandonne' }]);
+    expect(logConversation.issues).toEqual([
+      { issue: { id: expect.any(String), name: "Fermeture de l'antenne de la Sécurité sociale" }, intensity: 5, quote: 'On nous abandonne' },
+    ]);
   });
 
   it('matches issues ignoring case, accents and spaces, keeping the first spelling', async () => {
-    const { logConversation } = await t.ok(LOG, {
-      input: { kind: 'DOOR_KNOCK', outcome: 'TALKED', campaignId, issues: [{ name: "  fermeture de l'antenne de la SECURITE sociale ", intensity: 3 }] },
-    }, token);
+    const { logConversation } = await t.ok(
+      LOG,
+      {
+        input: { kind: 'DOOR_KNOCK', outcome: 'TALKED', campaignId, issues: [{ name: "  fermeture de l'antenne de la SECURITE sociale ", intensity: 3 }] },
+      },
+      token,
+    );
     expect(logConversation.issues[0].issue.name).toBe("Fermeture de l'antenne de la Sécurité sociale");
     expect(await count('issues')).toBe(1);
   });
@@ -50,7 +65,14 @@ describe('logging conversations', () => {
   });
 
   it('keeps one conversation when two retries arrive at the same moment', async () => {
-    const input = { clientId: 'simultaneous-1', kind: 'DOOR_KNOCK', outcome: 'TALKED', campaignId, newContact: { firstName: 'Lina' }, issues: [{ name: 'Attente debout', intensity: 4 }] };
+    const input = {
+      clientId: 'simultaneous-1',
+      kind: 'DOOR_KNOCK',
+      outcome: 'TALKED',
+      campaignId,
+      newContact: { firstName: 'Lina' },
+      issues: [{ name: 'Attente debout', intensity: 4 }],
+    };
     const before = [await count('conversations'), await count('contacts')];
     const results = await Promise.all(Array.from({ length: 6 }, () => t.ok(LOG, { input }, token)));
     expect(new Set(results.map((r) => r.logConversation.id)).size).toBe(1);
@@ -92,10 +114,26 @@ describe('logging conversations', () => {
 
   it('lists 100 conversations with contact, organiser and issues in a fixed handful of statements', async () => {
     for (let i = 0; i < 100; i++) {
-      await t.ok(LOG, { input: { kind: 'DOOR_KNOCK', outcome: 'TALKED', campaignId, newContact: { firstName: `P${i}` }, issues: [{ name: `Issue ${i % 7}`, intensity: 1 + (i % 5) }] } }, token);
+      await t.ok(
+        LOG,
+        {
+          input: {
+            kind: 'DOOR_KNOCK',
+            outcome: 'TALKED',
+            campaignId,
+            newContact: { firstName: `P${i}` },
+            issues: [{ name: `Issue ${i % 7}`, intensity: 1 + (i % 5) }],
+          },
+        },
+        token,
+      );
     }
     const { result, statements } = await t.sql.count(() =>
-      t.ok(`query($c: ID) { conversations(campaignId: $c, first: 100) { id contact { firstName } organiser { displayName } issues { intensity issue { name } } campaign { name } } }`, { c: campaignId }, token),
+      t.ok(
+        `query($c: ID) { conversations(campaignId: $c, first: 100) { id contact { firstName } organiser { displayName } issues { intensity issue { name } } campaign { name } } }`,
+        { c: campaignId },
+        token,
+      ),
     );
     expect(result.conversations).toHaveLength(100);
     // token check, the list, contacts, organisers, raised issues, issues, campaign: no statement per row.

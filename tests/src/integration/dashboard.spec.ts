@@ -29,7 +29,11 @@ describe('campaignProgress', () => {
     await log({ kind: 'ONE_TO_ONE', outcome: 'TALKED', campaignId: otherCampaignId, contactId: elsewhere, leadershipPotential: true });
     await log({ kind: 'DOOR_KNOCK', outcome: 'NOT_HOME', campaignId });
     await log({ kind: 'PHONE', outcome: 'REFUSED', campaignId, contactId: elsewhere });
-    const { campaignProgress: p } = await t.ok(`query($id: ID!) { campaignProgress(campaignId: $id) { doorsKnocked conversationsHeld oneToOnes contactsReached leadersIdentified } }`, { id: campaignId }, token);
+    const { campaignProgress: p } = await t.ok(
+      `query($id: ID!) { campaignProgress(campaignId: $id) { doorsKnocked conversationsHeld oneToOnes contactsReached leadersIdentified } }`,
+      { id: campaignId },
+      token,
+    );
     expect(p).toEqual({ doorsKnocked: 4, conversationsHeld: 5, oneToOnes: 2, contactsReached: 3, leadersIdentified: 2 });
   });
 
@@ -40,7 +44,11 @@ describe('campaignProgress', () => {
     // …and Monday 00:30 in Paris (Sunday 23:30 UTC) already the week of Monday 13 January.
     await log({ kind: 'DOOR_KNOCK', outcome: 'NOT_HOME', campaignId: c, occurredAt: '2025-01-12T23:30:00Z' });
     await log({ kind: 'DOOR_KNOCK', outcome: 'NOT_HOME', campaignId: c, occurredAt: '2025-01-14T10:00:00Z' });
-    const { campaignProgress: p } = await t.ok(`query($id: ID!) { campaignProgress(campaignId: $id) { conversationsPerWeek { weekStart count } } }`, { id: c }, token);
+    const { campaignProgress: p } = await t.ok(
+      `query($id: ID!) { campaignProgress(campaignId: $id) { conversationsPerWeek { weekStart count } } }`,
+      { id: c },
+      token,
+    );
     expect(p.conversationsPerWeek).toEqual([
       { weekStart: '2025-01-05T23:00:00.000Z', count: 1 },
       { weekStart: '2025-01-12T23:00:00.000Z', count: 2 },
@@ -48,7 +56,8 @@ describe('campaignProgress', () => {
   });
 
   it('counts the days in the current stage from when it was entered', async () => {
-    const c = (await t.ok(`mutation { createCampaign(input: { name: "Stages", startedAt: "2020-01-01T00:00:00Z" }) { id } }`, undefined, token)).createCampaign.id;
+    const c = (await t.ok(`mutation { createCampaign(input: { name: "Stages", startedAt: "2020-01-01T00:00:00Z" }) { id } }`, undefined, token)).createCampaign
+      .id;
     const enteredAt = new Date(Date.now() - 10 * 24 * 3600 * 1000 - 3600 * 1000).toISOString();
     await t.ok(`mutation($c: ID!, $at: DateTime) { advanceCampaign(campaignId: $c, stage: ACTION, enteredAt: $at) { id } }`, { c, at: enteredAt }, token);
     const { campaignProgress: p } = await t.ok(`query($id: ID!) { campaignProgress(campaignId: $id) { stage daysInStage } }`, { id: c }, token);
@@ -57,7 +66,11 @@ describe('campaignProgress', () => {
     expect(again.errors?.[0]).toMatchObject({ message: expect.stringContaining('stage'), extensions: { code: 'BAD_USER_INPUT' } });
     // back from negotiation to action is allowed and recorded
     await t.ok(`mutation($c: ID!) { advanceCampaign(campaignId: $c, stage: NEGOTIATION) { id } }`, { c }, token);
-    const back = await t.ok(`mutation($c: ID!) { advanceCampaign(campaignId: $c, stage: ACTION, note: "Ils ne tiennent pas parole") { stageHistory { stage note } } }`, { c }, token);
+    const back = await t.ok(
+      `mutation($c: ID!) { advanceCampaign(campaignId: $c, stage: ACTION, note: "Ils ne tiennent pas parole") { stageHistory { stage note } } }`,
+      { c },
+      token,
+    );
     expect(back.advanceCampaign.stageHistory.map((s: { stage: string }) => s.stage)).toEqual(['LISTENING', 'ACTION', 'NEGOTIATION', 'ACTION']);
   });
 });

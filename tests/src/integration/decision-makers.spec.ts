@@ -27,7 +27,11 @@ describe('decision-makers and demands', () => {
 
   describe('createDecisionMaker', () => {
     it('creates a decision-maker with power 3 and stance 0 by default', async () => {
-      const data = await t.ok(CREATE_DM, { input: { name: '  Directrice de la CPAM ', title: 'Directrice', institution: "CPAM d'Ille-et-Vilaine" } }, org.token);
+      const data = await t.ok(
+        CREATE_DM,
+        { input: { name: '  Directrice de la CPAM ', title: 'Directrice', institution: "CPAM d'Ille-et-Vilaine" } },
+        org.token,
+      );
       expect(data.createDecisionMaker).toEqual({
         id: expect.any(String),
         name: 'Directrice de la CPAM',
@@ -159,9 +163,16 @@ describe('decision-makers and demands', () => {
       const fresh = await registerOrganization(t, 'Demands org');
       const campaigns = [await createCampaign(t, fresh.token, 'A'), await createCampaign(t, fresh.token, 'B')];
       const target = await createDecisionMaker(t, fresh.token, { name: 'Cible' });
-      for (const c of campaigns) for (const title of ['First', 'Second', 'Third']) await createDemand(t, fresh.token, { campaignId: c, title, targetId: target });
+      for (const c of campaigns)
+        for (const title of ['First', 'Second', 'Third']) await createDemand(t, fresh.token, { campaignId: c, title, targetId: target });
       const query = '{ campaigns { name demands { title target { name } campaign { name } } } }';
-      const { result, statements } = await t.sql.count(() => t.ok<{ campaigns: Array<{ name: string; demands: Array<{ title: string; target: { name: string }; campaign: { name: string } }> }> }>(query, undefined, fresh.token));
+      const { result, statements } = await t.sql.count(() =>
+        t.ok<{ campaigns: Array<{ name: string; demands: Array<{ title: string; target: { name: string }; campaign: { name: string } }> }> }>(
+          query,
+          undefined,
+          fresh.token,
+        ),
+      );
       for (const campaign of result.campaigns) {
         expect(campaign.demands.map((d) => d.title)).toEqual(['First', 'Second', 'Third']);
         expect(campaign.demands.every((d) => d.target.name === 'Cible' && d.campaign.name === campaign.name)).toBe(true);

@@ -10,8 +10,26 @@ import { createCampaign, createDecisionMaker, inHours, scheduleAction, setPartic
 
 /** Every word of the person's that must be gone after erasure (case-sensitive). */
 const SECRETS = [
-  'Samira', 'Benhaddou', '671829304', 'samira.benhaddou', 'rue de Dinan', 'Oiseaux', 'Cloteaux', 'wolof', 'expulsion-menace', 'Saint-Grégoire',
-  'Dalle Zola', 'Tour 9', 'HIV+', 'rent arrears', 'near the hospital', 'dialysis', 'eviction', 'housing office', 'joins the delegation', 'Leila',
+  'Samira',
+  'Benhaddou',
+  '671829304',
+  'samira.benhaddou',
+  'rue de Dinan',
+  'Oiseaux',
+  'Cloteaux',
+  'wolof',
+  'expulsion-menace',
+  'Saint-Grégoire',
+  'Dalle Zola',
+  'Tour 9',
+  'HIV+',
+  'rent arrears',
+  'near the hospital',
+  'dialysis',
+  'eviction',
+  'housing office',
+  'joins the delegation',
+  'Leila',
 ];
 const leaks = (value: unknown) => {
   const text = JSON.stringify(value);
@@ -36,15 +54,22 @@ describe('erasure, as an attacker would check it', () => {
   /** Everything the app can show an organiser, in one pile. */
   async function everything() {
     const q = (query: string, variables?: Record<string, unknown>) => t.ok(query, variables, token);
-    const campaign = await q(`query($c: ID!) { campaign(id: $c) { id name goal stageHistory { stage note } actions { id title outcome } } }`, { c: campaignId });
+    const campaign = await q(`query($c: ID!) { campaign(id: $c) { id name goal stageHistory { stage note } actions { id title outcome } } }`, {
+      c: campaignId,
+    });
     return {
       // In several requests: one would cost more than the API's list-cost limit allows.
       campaign,
       participants: await Promise.all(
-        (campaign as any).campaign.actions.map((a: { id: string }) => q(`query($a: ID!) { action(id: $a) { id participants { status contact { ${CONTACT_FIELDS} } } } }`, { a: a.id })),
+        (campaign as any).campaign.actions.map((a: { id: string }) =>
+          q(`query($a: ID!) { action(id: $a) { id participants { status contact { ${CONTACT_FIELDS} } } } }`, { a: a.id }),
+        ),
       ),
       // the commitments' reminders are read with the commitments below
-      negotiations: await q(`query($c: ID!) { campaign(id: $c) { negotiations { id report commitments { ${COMMITMENT_FIELDS.replace(/reminders \{[^}]*\}/, '')} } } } }`, { c: campaignId }),
+      negotiations: await q(
+        `query($c: ID!) { campaign(id: $c) { negotiations { id report commitments { ${COMMITMENT_FIELDS.replace(/reminders \{[^}]*\}/, '')} } } } }`,
+        { c: campaignId },
+      ),
       dashboard: await q(
         `query($c: ID!) { campaignProgress(campaignId: $c) {
             campaign { id }
@@ -55,7 +80,10 @@ describe('erasure, as an attacker would check it', () => {
           listeningReport(campaignId: $c) { issue { name } mentions contacts averageIntensity } }`,
         { c: campaignId },
       ),
-      contact: await q(`query($id: ID!) { contact(id: $id) { ${CONTACT_FIELDS} conversations { ${CONVERSATION_FIELDS} } commitments { ${COMMITMENT_FIELDS} } } }`, { id: samira }),
+      contact: await q(
+        `query($id: ID!) { contact(id: $id) { ${CONTACT_FIELDS} conversations { ${CONVERSATION_FIELDS} } commitments { ${COMMITMENT_FIELDS} } } }`,
+        { id: samira },
+      ),
       contacts: await q(`{ contacts(first: 50) { totalCount edges { node { ${CONTACT_FIELDS} } } } }`).then(async (list: any) => ({
         list,
         // each person's history, one by one (all of it in one request costs more than the API allows)
@@ -66,9 +94,14 @@ describe('erasure, as an attacker would check it', () => {
         ),
       })),
       searches: await Promise.all(
-        [{ search: 'Samira' }, { search: '0671829304' }, { tag: 'expulsion-menace' }, { neighbourhood: 'Cloteaux' }, { isLeader: true }, { allyRole: 'AFFECTED' }].map((filter) =>
-          q(`query($f: ContactFilter) { contacts(filter: $f) { totalCount edges { node { id firstName } } } }`, { f: filter }),
-        ),
+        [
+          { search: 'Samira' },
+          { search: '0671829304' },
+          { tag: 'expulsion-menace' },
+          { neighbourhood: 'Cloteaux' },
+          { isLeader: true },
+          { allyRole: 'AFFECTED' },
+        ].map((filter) => q(`query($f: ContactFilter) { contacts(filter: $f) { totalCount edges { node { id firstName } } } }`, { f: filter })),
       ),
       commitments: await q(`{ commitments { ${COMMITMENT_FIELDS} } }`),
       commitmentContacts: await q(`{ commitments { id contact { ${CONTACT_FIELDS} } } }`),
@@ -87,9 +120,21 @@ describe('erasure, as an attacker would check it', () => {
 
   /** Every text column of every row of the organisation, straight from PostgreSQL. */
   async function everyRow() {
-    const tables = ['contacts', 'conversations', 'raised_issues', 'commitments', 'reminders', 'actions', 'action_participants', 'negotiations', 'campaign_stage_changes', 'audit_entries'];
+    const tables = [
+      'contacts',
+      'conversations',
+      'raised_issues',
+      'commitments',
+      'reminders',
+      'actions',
+      'action_participants',
+      'negotiations',
+      'campaign_stage_changes',
+      'audit_entries',
+    ];
     const out: Record<string, unknown[]> = {};
-    for (const table of tables) out[table] = (await t.db.query(`SELECT to_jsonb(x) AS row FROM ${table} x WHERE organization_id = $1`, [orgId])).rows.map((r) => r.row);
+    for (const table of tables)
+      out[table] = (await t.db.query(`SELECT to_jsonb(x) AS row FROM ${table} x WHERE organization_id = $1`, [orgId])).rows.map((r) => r.row);
     return out;
   }
 
@@ -125,13 +170,17 @@ describe('erasure, as an attacker would check it', () => {
       { c: campaignId, f: inHours(48).toISOString() },
     );
     samira = logged.logConversation.contact.id;
-    await gql(`mutation($c: ID!, $k: ID!) { logConversation(input: { kind: ONE_TO_ONE, outcome: TALKED, campaignId: $c, contactId: $k, notes: "Leila, her sister, translates" }) { id } }`, {
-      c: campaignId, k: samira,
-    });
+    await gql(
+      `mutation($c: ID!, $k: ID!) { logConversation(input: { kind: ONE_TO_ONE, outcome: TALKED, campaignId: $c, contactId: $k, notes: "Leila, her sister, translates" }) { id } }`,
+      {
+        c: campaignId,
+        k: samira,
+      },
+    );
     const commit = (description: string, dueAt: Date) =>
-      gql(`mutation($i: CommitmentInput!) { recordCommitment(input: $i) { id } }`, { i: { contactId: samira, campaignId, description, dueAt: dueAt.toISOString() } }).then(
-        (d) => d.recordCommitment.id as string,
-      );
+      gql(`mutation($i: CommitmentInput!) { recordCommitment(input: $i) { id } }`, {
+        i: { contactId: samira, campaignId, description, dueAt: dueAt.toISOString() },
+      }).then((d) => d.recordCommitment.id as string);
     await commit('Samira B. brings her eviction notice and dialysis schedule', inHours(-2)); // overdue: the digest lists it
     await commit('Samira calls the housing office', inHours(24 * 7));
     const kept = await commit('Samira joins the delegation', inHours(-30));
@@ -139,14 +188,23 @@ describe('erasure, as an attacker would check it', () => {
     const actionId = await scheduleAction(t, token, { campaignId, visibility: 'ALLIES' });
     await setParticipation(t, token, actionId, samira, 'COMMITTED');
     const dm = await createDecisionMaker(t, token);
-    negotiationId = (await gql(`mutation($i: NegotiationInput!) { planNegotiation(input: $i) { id } }`, { i: { campaignId, decisionMakerIds: [dm], scheduledAt: inHours(96).toISOString() } }))
-      .planNegotiation.id;
-    await gql(`mutation($n: ID!, $i: BriefInput!) { updateBrief(negotiationId: $n, input: $i) { objective } }`, { n: negotiationId, i: { roles: [{ contactId: samira, role: 'TESTIMONY' }] } });
+    negotiationId = (
+      await gql(`mutation($i: NegotiationInput!) { planNegotiation(input: $i) { id } }`, {
+        i: { campaignId, decisionMakerIds: [dm], scheduledAt: inHours(96).toISOString() },
+      })
+    ).planNegotiation.id;
+    await gql(`mutation($n: ID!, $i: BriefInput!) { updateBrief(negotiationId: $n, input: $i) { objective } }`, {
+      n: negotiationId,
+      i: { roles: [{ contactId: samira, role: 'TESTIMONY' }] },
+    });
 
     // Karim: someone else, who stays.
     karim = (
-      await gql(`mutation($c: ID!) { logConversation(input: { kind: DOOR_KNOCK, outcome: TALKED, campaignId: $c, notes: "Karim wants the office back",
-        newContact: { firstName: "Karim" }, issues: [{ name: "Santé", intensity: 3 }] }) { contact { id } } }`, { c: campaignId })
+      await gql(
+        `mutation($c: ID!) { logConversation(input: { kind: DOOR_KNOCK, outcome: TALKED, campaignId: $c, notes: "Karim wants the office back",
+        newContact: { firstName: "Karim" }, issues: [{ name: "Santé", intensity: 3 }] }) { contact { id } } }`,
+        { c: campaignId },
+      )
     ).logConversation.contact.id;
   });
   afterAll(() => t.close());
@@ -169,17 +227,40 @@ describe('erasure, as an attacker would check it', () => {
     // Every count stays: rows, listening figures, issues, weekly figures; commitments all there.
     expect(await counts()).toEqual(countsBefore);
     const progressAfter = after.dashboard.campaignProgress;
-    for (const figure of ['doorsKnocked', 'conversationsHeld', 'oneToOnes', 'contactsReached', 'leadersIdentified', 'topIssues', 'demandsByStatus',
-      'decisionMakerCommitmentsByStatus', 'upcomingActions', 'wins', 'conversationsPerWeek', 'stage']) {
+    for (const figure of [
+      'doorsKnocked',
+      'conversationsHeld',
+      'oneToOnes',
+      'contactsReached',
+      'leadersIdentified',
+      'topIssues',
+      'demandsByStatus',
+      'decisionMakerCommitmentsByStatus',
+      'upcomingActions',
+      'wins',
+      'conversationsPerWeek',
+      'stage',
+    ]) {
       expect([figure, progressAfter[figure]]).toEqual([figure, progressBefore[figure]]);
     }
     expect(after.dashboard.listeningReport).toEqual(before.dashboard.listeningReport);
     const total = (rows: Array<{ count: number }>) => rows.reduce((n, r) => n + r.count, 0);
     expect(total(progressAfter.commitmentsByStatus)).toBe(total(progressBefore.commitmentsByStatus));
     // Her two open promises are cancelled (no digest or reminder names her), the kept one stays KEPT.
-    const statuses = (await t.db.query(`SELECT status, count(*)::int AS n FROM commitments WHERE contact_id = $1 GROUP BY status ORDER BY status`, [samira])).rows;
-    expect(statuses).toEqual([{ status: 'CANCELLED', n: 2 }, { status: 'KEPT', n: 1 }]);
-    expect((await t.db.query(`SELECT count(*)::int AS n FROM reminders WHERE organization_id = $1 AND status = 'SCHEDULED' AND commitment_id IN (SELECT id FROM commitments WHERE contact_id = $2)`, [orgId, samira])).rows[0].n).toBe(0);
+    const statuses = (await t.db.query(`SELECT status, count(*)::int AS n FROM commitments WHERE contact_id = $1 GROUP BY status ORDER BY status`, [samira]))
+      .rows;
+    expect(statuses).toEqual([
+      { status: 'CANCELLED', n: 2 },
+      { status: 'KEPT', n: 1 },
+    ]);
+    expect(
+      (
+        await t.db.query(
+          `SELECT count(*)::int AS n FROM reminders WHERE organization_id = $1 AND status = 'SCHEDULED' AND commitment_id IN (SELECT id FROM commitments WHERE contact_id = $2)`,
+          [orgId, samira],
+        )
+      ).rows[0].n,
+    ).toBe(0);
     // The row is anonymous: no roles, tags, leader flag or consent.
     const row = (await t.db.query(`SELECT first_name, ally_roles, tags, is_leader, consent_given_at, languages FROM contacts WHERE id = $1`, [samira])).rows[0];
     expect(row).toEqual({ first_name: '—', ally_roles: [], tags: [], is_leader: false, consent_given_at: null, languages: [] });
@@ -204,16 +285,28 @@ describe('erasure, as an attacker would check it', () => {
   it('exports everything held: commitments with their notes, reminders about the person, conversations with campaign and organiser', async () => {
     const gql = (query: string, variables?: Record<string, unknown>) => t.ok(query, variables, token);
     const awa = (
-      await gql(`mutation($c: ID!, $f: DateTime) { logConversation(input: { kind: ONE_TO_ONE, outcome: TALKED, campaignId: $c, notes: "Awa's notes", followUpAt: $f,
-        newContact: { firstName: "Awa" } }) { contact { id } } }`, { c: campaignId, f: inHours(30).toISOString() })
+      await gql(
+        `mutation($c: ID!, $f: DateTime) { logConversation(input: { kind: ONE_TO_ONE, outcome: TALKED, campaignId: $c, notes: "Awa's notes", followUpAt: $f,
+        newContact: { firstName: "Awa" } }) { contact { id } } }`,
+        { c: campaignId, f: inHours(30).toISOString() },
+      )
     ).logConversation.contact.id;
-    const c = (await gql(`mutation($i: CommitmentInput!) { recordCommitment(input: $i) { id } }`, { i: { contactId: awa, campaignId, description: 'Awa prints the flyers', dueAt: inHours(-50).toISOString() } }))
-      .recordCommitment.id;
+    const c = (
+      await gql(`mutation($i: CommitmentInput!) { recordCommitment(input: $i) { id } }`, {
+        i: { contactId: awa, campaignId, description: 'Awa prints the flyers', dueAt: inHours(-50).toISOString() },
+      })
+    ).recordCommitment.id;
     await gql(`mutation($id: ID!) { resolveCommitment(id: $id, status: BROKEN, note: "Awa was ill") { id } }`, { id: c });
     const data = JSON.parse((await gql(`mutation($id: ID!) { exportContactData(contactId: $id) }`, { id: awa })).exportContactData);
     expect(data.conversations).toEqual([expect.objectContaining({ notes: "Awa's notes", campaign: 'Logement Villejean', organiser: 'Organiser' })]);
     expect(data.commitments).toEqual([
-      expect.objectContaining({ description: 'Awa prints the flyers', status: 'BROKEN', resolutionNote: 'Awa was ill', campaign: 'Logement Villejean', followUpOwner: 'Organiser' }),
+      expect.objectContaining({
+        description: 'Awa prints the flyers',
+        status: 'BROKEN',
+        resolutionNote: 'Awa was ill',
+        campaign: 'Logement Villejean',
+        followUpOwner: 'Organiser',
+      }),
     ]);
     expect(data.reminders).toEqual(
       expect.arrayContaining([
@@ -229,9 +322,21 @@ describe('erasure, as an attacker would check it', () => {
     for (let i = 0; i < rounds; i++) {
       const id = (await t.ok(`mutation { createContact(input: { firstName: "Racer", phone: "0600000000" }) { id } }`, undefined, token)).createContact.id;
       const results = await Promise.all([
-        t.gql(`mutation($id: ID!) { updateContact(id: $id, input: { firstName: "Returning", lastName: "Identity", tags: ["comes-back"], isLeader: true, allyRoles: [STAFF] }) { id } }`, { id }, token),
-        t.gql(`mutation($id: ID!) { logConversation(input: { kind: PHONE, outcome: TALKED, contactId: $id, notes: "Returning note", selfInterest: "Returning interest" }) { id } }`, { id }, token),
-        t.gql(`mutation($id: ID!) { recordCommitment(input: { contactId: $id, description: "Returning promise", dueAt: "2031-01-01T00:00:00Z" }) { id } }`, { id }, token),
+        t.gql(
+          `mutation($id: ID!) { updateContact(id: $id, input: { firstName: "Returning", lastName: "Identity", tags: ["comes-back"], isLeader: true, allyRoles: [STAFF] }) { id } }`,
+          { id },
+          token,
+        ),
+        t.gql(
+          `mutation($id: ID!) { logConversation(input: { kind: PHONE, outcome: TALKED, contactId: $id, notes: "Returning note", selfInterest: "Returning interest" }) { id } }`,
+          { id },
+          token,
+        ),
+        t.gql(
+          `mutation($id: ID!) { recordCommitment(input: { contactId: $id, description: "Returning promise", dueAt: "2031-01-01T00:00:00Z" }) { id } }`,
+          { id },
+          token,
+        ),
         t.gql(`mutation($id: ID!) { eraseContact(contactId: $id) }`, { id }, token),
       ]);
       expect(results[3].data).toEqual({ eraseContact: true });
@@ -244,7 +349,14 @@ describe('erasure, as an attacker would check it', () => {
     const rows = await everyRowText();
     for (const word of ['Returning', 'Identity', 'comes-back', 'Racer', '600000000']) expect([word, rows.includes(word)]).toEqual([word, false]);
     expect((await t.db.query(`SELECT count(*)::int AS n FROM contacts WHERE organization_id = $1 AND first_name = 'Racer'`, [orgId])).rows[0].n).toBe(0);
-    expect((await t.db.query(`SELECT count(*)::int AS n FROM contacts WHERE organization_id = $1 AND erased_at IS NOT NULL AND (is_leader OR ally_roles <> '{}' OR tags <> '{}')`, [orgId])).rows[0].n).toBe(0);
+    expect(
+      (
+        await t.db.query(
+          `SELECT count(*)::int AS n FROM contacts WHERE organization_id = $1 AND erased_at IS NOT NULL AND (is_leader OR ally_roles <> '{}' OR tags <> '{}')`,
+          [orgId],
+        )
+      ).rows[0].n,
+    ).toBe(0);
     expect(outcomes.size).toBeGreaterThan(0);
   }, 60_000);
 
@@ -301,14 +413,28 @@ describe('retention clears the rest', () => {
   it('clears the free text of conversations with nobody attached once past the retention period, and keeps the counts', async () => {
     const campaignId = await createCampaign(t, token);
     const log = (notes: string, occurredAt: string) =>
-      t.ok(`mutation($c: ID!, $n: String, $o: DateTime) { logConversation(input: { kind: DOOR_KNOCK, outcome: TALKED, campaignId: $c, notes: $n, occurredAt: $o, door: "7", street: "Dalle Kennedy",
-          selfInterest: "old interest", issues: [{ name: "Bus", intensity: 4, quote: "old quote" }] }) { id } }`, { c: campaignId, n: notes, o: occurredAt }, token);
+      t.ok(
+        `mutation($c: ID!, $n: String, $o: DateTime) { logConversation(input: { kind: DOOR_KNOCK, outcome: TALKED, campaignId: $c, notes: $n, occurredAt: $o, door: "7", street: "Dalle Kennedy",
+          selfInterest: "old interest", issues: [{ name: "Bus", intensity: 4, quote: "old quote" }] }) { id } }`,
+        { c: campaignId, n: notes, o: occurredAt },
+        token,
+      );
     const old = (await log('old doorstep notes', '2019-01-10T10:00:00Z')).logConversation.id;
     const recent = (await log('recent notes', new Date().toISOString())).logConversation.id;
-    const progress = () => t.ok(`query($c: ID!) { campaignProgress(campaignId: $c) { doorsKnocked conversationsHeld topIssues { mentions } conversationsPerWeek { count } } }`, { c: campaignId }, token);
+    const progress = () =>
+      t.ok(
+        `query($c: ID!) { campaignProgress(campaignId: $c) { doorsKnocked conversationsHeld topIssues { mentions } conversationsPerWeek { count } } }`,
+        { c: campaignId },
+        token,
+      );
     const before = await progress();
     await t.app.get(PrivacyService).purgeStaleContacts();
-    const rows = (await t.db.query(`SELECT c.id, c.notes, c.door, c.street, c.self_interest, r.quote FROM conversations c JOIN raised_issues r ON r.conversation_id = c.id WHERE c.id = ANY($1)`, [[old, recent]])).rows;
+    const rows = (
+      await t.db.query(
+        `SELECT c.id, c.notes, c.door, c.street, c.self_interest, r.quote FROM conversations c JOIN raised_issues r ON r.conversation_id = c.id WHERE c.id = ANY($1)`,
+        [[old, recent]],
+      )
+    ).rows;
     expect(rows).toEqual(
       expect.arrayContaining([
         { id: old, notes: null, door: null, street: null, self_interest: null, quote: null },

@@ -34,12 +34,37 @@ const MUTATIONS = Object.values(schema.getMutationType()!.getFields()).filter((m
 
 // ---- Hostile values ----
 
-const CONTROL = fc.constantFrom(
-  '\u0000', 'a\u0000b', '\u0007\u0008\u001b[31m', '\r\n\t', '\u007f', '\u202e', '\ufeff', '\ud800', '\udfff', '\u2028', '\u0085',
+const CONTROL = fc.constantFrom('\u0000', 'a\u0000b', '\u0007\u0008\u001b[31m', '\r\n\t', '\u007f', '\u202e', '\ufeff', '\ud800', '\udfff', '\u2028', '\u0085');
+const INJECTION = fc.constantFrom(
+  "'; DROP TABLE contacts; --",
+  '%',
+  '_',
+  '\\',
+  '%_\\%',
+  '$1',
+  '${x}',
+  '<script>alert(1)</script>',
+  '{"$ne":null}',
+  '../../etc/passwd',
+  'null',
+  'undefined',
+  'NaN',
 );
-const INJECTION = fc.constantFrom("'; DROP TABLE contacts; --", '%', '_', '\\', '%_\\%', '$1', '${x}', '<script>alert(1)</script>', '{"$ne":null}', '../../etc/passwd', 'null', 'undefined', 'NaN');
 const HUGE = fc.integer({ min: 5_000, max: 60_000 }).chain((n) => fc.constantFrom('x', 'é', '😀', ' ').map((c) => c.repeat(n)));
-const PLAUSIBLE = fc.constantFrom('Awa', 'Diallo', '06 12 34 56 78', '+33612345678', 'awa@test.example', 'A', ' ', '', '2024-01-01T10:00:00Z', 'fr', 'en', 'CPAM');
+const PLAUSIBLE = fc.constantFrom(
+  'Awa',
+  'Diallo',
+  '06 12 34 56 78',
+  '+33612345678',
+  'awa@test.example',
+  'A',
+  ' ',
+  '',
+  '2024-01-01T10:00:00Z',
+  'fr',
+  'en',
+  'CPAM',
+);
 const smallHostileString: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: PLAUSIBLE },
   { weight: 3, arbitrary: fc.string({ unit: 'binary', maxLength: 60 }) },
@@ -55,14 +80,39 @@ const deep = fc.tuple(fc.integer({ min: 20, max: 600 }), fc.boolean()).map(([dep
   return value;
 });
 const wrongType: fc.Arbitrary<unknown> = fc.oneof(
-  fc.integer(), fc.double(), fc.boolean(), fc.constant({}), fc.constant([]), hostileString, fc.constant(2 ** 53 + 1), fc.constant(-0), deep,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant({}),
+  fc.constant([]),
+  hostileString,
+  fc.constant(2 ** 53 + 1),
+  fc.constant(-0),
+  deep,
   fc.array(fc.oneof(fc.integer(), hostileString), { maxLength: 4 }),
 );
 
-interface Ids { own: string[]; foreign: string[]; ownByKind: Record<string, string[]> }
+interface Ids {
+  own: string[];
+  foreign: string[];
+  ownByKind: Record<string, string[]>;
+}
 let ids: Ids = { own: [], foreign: [], ownByKind: {} };
 /** Which kind of row an argument names, from its name (contactId, decisionMakerIds…). */
-const KINDS = ['campaign', 'contact', 'decisionMaker', 'demand', 'action', 'negotiation', 'commitment', 'win', 'conversation', 'user', 'session', 'case'] as const;
+const KINDS = [
+  'campaign',
+  'contact',
+  'decisionMaker',
+  'demand',
+  'action',
+  'negotiation',
+  'commitment',
+  'win',
+  'conversation',
+  'user',
+  'session',
+  'case',
+] as const;
 const kindOf = (field: string) =>
   KINDS.find((k) => field.toLowerCase().startsWith(k.toLowerCase())) ??
   (/target|decision/i.test(field) ? 'decisionMaker' : /owner|user/i.test(field) ? 'user' : /celebration/i.test(field) ? 'action' : undefined);
@@ -76,19 +126,34 @@ const idArb = () =>
 
 const dateArb = fc.oneof(
   fc.date({ min: new Date('1800-01-01'), max: new Date('2300-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
-  fc.constantFrom(new Date().toISOString(), inHours(48).toISOString(), '0001-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '2024-02-30T10:00:00Z', 'yesterday', '', '1e99'),
+  fc.constantFrom(
+    new Date().toISOString(),
+    inHours(48).toISOString(),
+    '0001-01-01T00:00:00Z',
+    '9999-12-31T23:59:59Z',
+    '2024-02-30T10:00:00Z',
+    'yesterday',
+    '',
+    '1e99',
+  ),
   fc.integer().map(String),
 );
 const intArb = fc.oneof(fc.integer({ min: -3, max: 10 }), fc.constantFrom(2 ** 31, -(2 ** 31) - 1, 0, 1, 5, 200, 201, 1_000_000));
 
 function scalarArb(name: string, huge: boolean): fc.Arbitrary<unknown> {
   switch (name) {
-    case 'ID': return idArb();
-    case 'Int': return intArb;
-    case 'Float': return fc.double();
-    case 'Boolean': return fc.boolean();
-    case 'DateTime': return dateArb;
-    default: return huge ? hostileString : smallHostileString;
+    case 'ID':
+      return idArb();
+    case 'Int':
+      return intArb;
+    case 'Float':
+      return fc.double();
+    case 'Boolean':
+      return fc.boolean();
+    case 'DateTime':
+      return dateArb;
+    default:
+      return huge ? hostileString : smallHostileString;
   }
 }
 
@@ -145,7 +210,10 @@ function plausibleScalar(type: string, field: string): fc.Arbitrary<unknown> {
   if (type === 'Int') return fc.integer({ min: 1, max: 5 });
   if (type === 'Boolean') return fc.boolean();
   if (type === 'Float') return fc.constant(1.5);
-  if (type === 'DateTime') return f === 'at' || f.includes('occurred') || f.includes('entered') || f.includes('won') ? fc.constant(inHours(-3).toISOString()) : fc.constantFrom(inHours(30).toISOString(), inHours(200).toISOString());
+  if (type === 'DateTime')
+    return f === 'at' || f.includes('occurred') || f.includes('entered') || f.includes('won')
+      ? fc.constant(inHours(-3).toISOString())
+      : fc.constantFrom(inHours(30).toISOString(), inHours(200).toISOString());
   if (f.includes('email')) return fc.constant('').map(() => `fuzz${++serial}@test.example`);
   if (f.includes('phone')) return fc.constantFrom('06 12 34 56 78', '+33 7 81 23 45 67');
   if (f.includes('password')) return fc.constant('correct horse battery');
@@ -209,18 +277,45 @@ describe('fuzzing every mutation with hostile input', () => {
     const demandId = await createDemand(t, organiserToken, { campaignId, targetId: decisionMakerId });
     const actionId = await scheduleAction(t, organiserToken, { campaignId });
     await setParticipation(t, organiserToken, actionId, contactId, 'COMMITTED');
-    const negotiationId = (await q(`mutation($i: NegotiationInput!) { planNegotiation(input: $i) { id } }`, { i: { campaignId, decisionMakerIds: [decisionMakerId], scheduledAt: inHours(30).toISOString() } }))
-      .planNegotiation.id;
-    const commitmentId = (await q(`mutation($i: CommitmentInput!) { recordCommitment(input: $i) { id } }`, { i: { contactId, campaignId, description: 'x', dueAt: inHours(20).toISOString() } }))
-      .recordCommitment.id;
+    const negotiationId = (
+      await q(`mutation($i: NegotiationInput!) { planNegotiation(input: $i) { id } }`, {
+        i: { campaignId, decisionMakerIds: [decisionMakerId], scheduledAt: inHours(30).toISOString() },
+      })
+    ).planNegotiation.id;
+    const commitmentId = (
+      await q(`mutation($i: CommitmentInput!) { recordCommitment(input: $i) { id } }`, {
+        i: { contactId, campaignId, description: 'x', dueAt: inHours(20).toISOString() },
+      })
+    ).recordCommitment.id;
     const winId = (await q(`mutation($i: WinInput!) { recordWin(input: $i) { id } }`, { i: { campaignId, title: 'w', size: 'SMALL' } })).recordWin.id;
-    const conversationId = (await q(`mutation($c: ID!, $k: ID!) { logConversation(input: { kind: PHONE, outcome: TALKED, campaignId: $c, contactId: $k }) { id } }`, { c: campaignId, k: contactId }))
-      .logConversation.id;
+    const conversationId = (
+      await q(`mutation($c: ID!, $k: ID!) { logConversation(input: { kind: PHONE, outcome: TALKED, campaignId: $c, contactId: $k }) { id } }`, {
+        c: campaignId,
+        k: contactId,
+      })
+    ).logConversation.id;
     const bystander = await addMember(t, organiserToken, 'LEADER');
-    const seriesId = (await q(`mutation($i: SessionSeriesInput!) { createSessionSeries(input: $i) { id } }`, { i: { kind: 'PERMANENCE', title: 'p', rrule: 'DTSTART:20260106\nRRULE:FREQ=WEEKLY;BYDAY=TU', startTime: '10:00', endTime: '12:30' } }))
-      .createSessionSeries.id;
-    const caseId = (await q(`mutation($i: CaseInput!) { openCase(input: $i) { id } }`, { i: { contactId, agency: 'CAF', summary: 's', campaignId } })).openCase.id;
-    return [campaignId, contactId, decisionMakerId, demandId, actionId, negotiationId, commitmentId, winId, conversationId, bystander.userId, `${seriesId}_2026-01-06`, caseId];
+    const seriesId = (
+      await q(`mutation($i: SessionSeriesInput!) { createSessionSeries(input: $i) { id } }`, {
+        i: { kind: 'PERMANENCE', title: 'p', rrule: 'DTSTART:20260106\nRRULE:FREQ=WEEKLY;BYDAY=TU', startTime: '10:00', endTime: '12:30' },
+      })
+    ).createSessionSeries.id;
+    const caseId = (await q(`mutation($i: CaseInput!) { openCase(input: $i) { id } }`, { i: { contactId, agency: 'CAF', summary: 's', campaignId } })).openCase
+      .id;
+    return [
+      campaignId,
+      contactId,
+      decisionMakerId,
+      demandId,
+      actionId,
+      negotiationId,
+      commitmentId,
+      winId,
+      conversationId,
+      bystander.userId,
+      `${seriesId}_2026-01-06`,
+      caseId,
+    ];
   }
 
   beforeAll(async () => {
@@ -234,59 +329,67 @@ describe('fuzzing every mutation with hostile input', () => {
     const own = await populate(a.token);
     ids = { own, foreign: [...(await populate(b.token)), b.user.id], ownByKind: Object.fromEntries(KINDS.map((k, i) => [k, [own[i]]])) };
     tables = (
-      await t.db.query(`SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'organization_id' ORDER BY table_name`)
+      await t.db.query(
+        `SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'organization_id' ORDER BY table_name`,
+      )
     ).rows.map((r: { table_name: string }) => r.table_name);
   }, 60_000);
   afterAll(() => t.close());
 
   it('finds every mutation of the contract in the schema', () => {
-    expect(MUTATIONS.map((m) => m.name)).toEqual(expect.arrayContaining(['logConversation', 'updateContact', 'eraseContact', 'recordCommitment', 'updateBrief', 'signIn']));
+    expect(MUTATIONS.map((m) => m.name)).toEqual(
+      expect.arrayContaining(['logConversation', 'updateContact', 'eraseContact', 'recordCommitment', 'updateBrief', 'signIn']),
+    );
   });
 
   let casesRun = 0;
   const written = new Set<string>();
-  it.each(MUTATIONS.map((m) => [m.name, m] as const))('%s: a client error or a clean write, whatever the input', async (_name, mutation) => {
-    const document = documentFor(mutation);
-    // Half the cases hostile throughout, half plausible with the odd hostile value.
-    const argsArb = fc.oneof(
-      fc.record(Object.fromEntries(mutation.args.map((a) => [a.name, valueFor(a.type)]))),
-      fc.record(Object.fromEntries(mutation.args.map((a) => [a.name, tameFor(a.type, a.name)]))),
-    );
-    const foreignBefore = await snapshot(orgB);
-    let ownBefore = await snapshot(orgA);
-    await fc.assert(
-      fc.asyncProperty(argsArb, async (variables) => {
-        const payload = JSON.stringify({ query: document, variables });
-        // Over 1 MB the body parser answers 413 before GraphQL (a transport limit, tested on its own).
-        fc.pre(Buffer.byteLength(payload) < 1_000_000);
-        casesRun++;
-        const res = await fetch(`${t.url}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: payload,
-        });
-        const text = await res.text();
-        expect(res.status).toBeLessThan(500);
-        const body = JSON.parse(text) as { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: { code?: string } }> };
-        const refused = !body.data || body.data[mutation.name] == null;
-        if (refused) {
-          // Refused: a GraphQL error with a client code, and nothing written anywhere.
-          expect(body.errors?.length).toBeGreaterThan(0);
-          expect(body.errors!.filter((e) => !CLIENT_CODES.has(e.extensions?.code ?? '')).map((e) => `${e.extensions?.code}: ${e.message}`)).toEqual([]);
-          expect(await snapshot(orgA)).toEqual(ownBefore);
-        } else {
-          expect(body.errors).toBeUndefined();
-          // Written: never onto (or answering with) the other organisation's rows.
-          const answer = JSON.stringify(body.data);
-          expect(ids.foreign.filter((id) => answer.includes(id))).toEqual([]);
-          ownBefore = await snapshot(orgA);
-          written.add(mutation.name);
-        }
-      }),
-      { numRuns: Math.ceil(TOTAL_CASES / MUTATIONS.length), seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined, endOnFailure: true },
-    );
-    expect(await snapshot(orgB)).toEqual(foreignBefore);
-  }, 180_000);
+  it.each(MUTATIONS.map((m) => [m.name, m] as const))(
+    '%s: a client error or a clean write, whatever the input',
+    async (_name, mutation) => {
+      const document = documentFor(mutation);
+      // Half the cases hostile throughout, half plausible with the odd hostile value.
+      const argsArb = fc.oneof(
+        fc.record(Object.fromEntries(mutation.args.map((a) => [a.name, valueFor(a.type)]))),
+        fc.record(Object.fromEntries(mutation.args.map((a) => [a.name, tameFor(a.type, a.name)]))),
+      );
+      const foreignBefore = await snapshot(orgB);
+      let ownBefore = await snapshot(orgA);
+      await fc.assert(
+        fc.asyncProperty(argsArb, async (variables) => {
+          const payload = JSON.stringify({ query: document, variables });
+          // Over 1 MB the body parser answers 413 before GraphQL (a transport limit, tested on its own).
+          fc.pre(Buffer.byteLength(payload) < 1_000_000);
+          casesRun++;
+          const res = await fetch(`${t.url}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: payload,
+          });
+          const text = await res.text();
+          expect(res.status).toBeLessThan(500);
+          const body = JSON.parse(text) as { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+          const refused = !body.data || body.data[mutation.name] == null;
+          if (refused) {
+            // Refused: a GraphQL error with a client code, and nothing written anywhere.
+            expect(body.errors?.length).toBeGreaterThan(0);
+            expect(body.errors!.filter((e) => !CLIENT_CODES.has(e.extensions?.code ?? '')).map((e) => `${e.extensions?.code}: ${e.message}`)).toEqual([]);
+            expect(await snapshot(orgA)).toEqual(ownBefore);
+          } else {
+            expect(body.errors).toBeUndefined();
+            // Written: never onto (or answering with) the other organisation's rows.
+            const answer = JSON.stringify(body.data);
+            expect(ids.foreign.filter((id) => answer.includes(id))).toEqual([]);
+            ownBefore = await snapshot(orgA);
+            written.add(mutation.name);
+          }
+        }),
+        { numRuns: Math.ceil(TOTAL_CASES / MUTATIONS.length), seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined, endOnFailure: true },
+      );
+      expect(await snapshot(orgB)).toEqual(foreignBefore);
+    },
+    180_000,
+  );
 
   it(`ran at least ${TOTAL_CASES} cases, and reached the services: most mutations also wrote`, () => {
     expect(casesRun).toBeGreaterThanOrEqual(TOTAL_CASES);

@@ -29,7 +29,11 @@ describe('hostile requests', () => {
   it('refuses a query costing more than the budget, and runs nothing', async () => {
     const before = Number((await t.db.query(`SELECT count(*) FROM campaigns`)).rows[0].count);
     const costly = `mutation { createCampaign(input: { name: "never" }) { id } } `;
-    const res = await t.gql(`{ contacts(first: 200) { edges { node { conversations { issues { issue { name } } contact { conversations { issues { issue { name } } } } } } } } }`, undefined, token);
+    const res = await t.gql(
+      `{ contacts(first: 200) { edges { node { conversations { issues { issue { name } } contact { conversations { issues { issue { name } } } } } } } } }`,
+      undefined,
+      token,
+    );
     expect(res.errors?.[0].message).toMatch(/too costly|Cost limit/);
     expect(res.data).toBeUndefined();
     const mixed = await t.gql(`${costly}`, undefined, token);
@@ -45,9 +49,16 @@ describe('hostile requests', () => {
   });
 
   it('refuses the NUL character PostgreSQL cannot store, naming the field, in variables and in the query', async () => {
-    const res = await t.gql(`mutation($input: ContactInput!) { createContact(input: $input) { id } }`, { input: { firstName: 'A', tags: ['ok', 'x\u0000y'] } }, token);
+    const res = await t.gql(
+      `mutation($input: ContactInput!) { createContact(input: $input) { id } }`,
+      { input: { firstName: 'A', tags: ['ok', 'x\u0000y'] } },
+      token,
+    );
     expect(res.status).toBe(400);
-    expect(res.errors?.[0]).toMatchObject({ message: 'input.tags[1]: must not contain the NUL character (nor a broken Unicode character)', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(res.errors?.[0]).toMatchObject({
+      message: 'input.tags[1]: must not contain the NUL character (nor a broken Unicode character)',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     const literal = await t.gql(`{ contacts(filter: { search: "a\\u0000b" }) { totalCount } }`, undefined, token);
     expect(literal.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const signIn = await t.gql(`mutation($e: String!) { signIn(email: $e, password: "whatever password") { token } }`, { e: 'a\u0000@b.c' });

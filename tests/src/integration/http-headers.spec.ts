@@ -32,7 +32,12 @@ describe('HTTP hardening', () => {
     const html = readFileSync(join(WEB_DIST, 'index.html'), 'utf8');
     for (const tag of html.match(/<script\b[^>]*>[\s\S]*?<\/script>/g) ?? []) {
       expect(tag).toMatch(/\bsrc="\/assets\/[^"]+\.js"/);
-      expect(tag.replace(/<script\b[^>]*>/, '').replace('</script>', '').trim()).toBe('');
+      expect(
+        tag
+          .replace(/<script\b[^>]*>/, '')
+          .replace('</script>', '')
+          .trim(),
+      ).toBe('');
     }
     expect(html).not.toMatch(/<style\b|\sstyle="|\son[a-z]+="/i);
   });
@@ -65,10 +70,18 @@ describe('HTTP hardening', () => {
       ['/no-such-thing.js', undefined],
     ] as const) {
       const res = await headersOf(`${t.url}${path}`, init as RequestInit | undefined);
-      expect({ path, nosniff: res.headers.get('x-content-type-options'), poweredBy: res.headers.get('x-powered-by') }).toEqual({ path, nosniff: 'nosniff', poweredBy: null });
+      expect({ path, nosniff: res.headers.get('x-content-type-options'), poweredBy: res.headers.get('x-powered-by') }).toEqual({
+        path,
+        nosniff: 'nosniff',
+        poweredBy: null,
+      });
       expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     }
-    const api = await headersOf(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const api = await headersOf(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
     expect(api.headers.get('cache-control')).toBe('no-store');
   });
 

@@ -65,7 +65,10 @@ describe('npm start', () => {
     let polling = true;
     const poll = (async () => {
       while (polling) {
-        const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+        const ok = await fetch(`http://127.0.0.1:${port}/health`).then(
+          (r) => r.ok,
+          () => false,
+        );
         if (ok && !liveOutput.includes('demo organisation')) answeredEarly = true;
         await new Promise((r) => setTimeout(r, 50));
       }
@@ -108,7 +111,13 @@ describe('npm start', () => {
     const databaseUrl = await createTestDatabase();
     const port = await findFreePort();
     const other = join(dataDir, '..', 'unused');
-    const { child, output } = await start(other, port, { DATABASE_URL: databaseUrl, REDIS_URL: process.env.TEST_REDIS_URL!, RAPPORT_SEED: 'none', RAPPORT_WORKER: 'false', RAPPORT_QUEUE_PREFIX: 'launcher' });
+    const { child, output } = await start(other, port, {
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: process.env.TEST_REDIS_URL!,
+      RAPPORT_SEED: 'none',
+      RAPPORT_WORKER: 'false',
+      RAPPORT_QUEUE_PREFIX: 'launcher',
+    });
     expect(output()).not.toMatch(/starting (PostgreSQL|Redis)/);
     expect(output()).not.toContain('demo organisation');
     expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
@@ -130,43 +139,49 @@ describe('npm start', () => {
     while (!/scheduled reminder\(s\) checked/.test(output) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 200));
     expect(output).toMatch(/scheduled reminder\(s\) checked/);
     // Nest closes the worker (jobs in hand finish), then the process ends by the signal it received.
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
     child.kill('SIGTERM');
     const { code, signal } = await exited;
     expect(code === 0 || signal === 'SIGTERM').toBe(true);
   }, 60_000);
 
   const asRoot = process.getuid?.() === 0 ? it : it.skip;
-  asRoot('as root, runs a project kept in a folder only root can enter (mode 700, like /root): PostgreSQL lives under /var/lib/rapport, reused on the next start', async () => {
-    // A copy of the project (hard links: seconds) inside a mode-700 folder, like a clone in /root.
-    const outer = await mkdtemp(join(tmpdir(), 'rapport-home-'));
-    await chmod(outer, 0o700);
-    const project = join(outer, 'rapport');
-    await mkdir(project);
-    for (const entry of readdirSync(root).filter((e) => !['.git', '.rapport', '.nx', 'test-results'].includes(e))) {
-      execFileSync('cp', ['-al', join(root, entry), project]);
-    }
-    const projectData = join(project, '.rapport');
-    const relocated = relocatedDataDir(join(projectData, 'postgres'));
-    try {
-      const port = await findFreePort();
-      const first = await start(projectData, port, { RAPPORT_SEED: 'none' }, project);
-      expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
-      expect(first.output()).toContain(`its binaries and data are kept in ${relocated}`);
-      expect(first.output()).not.toMatch(/EACCES|\n\s+at /);
-      expect(existsSync(join(relocated, 'PG_VERSION'))).toBe(true);
-      expect(await stop(first.child)).toBe(0);
+  asRoot(
+    'as root, runs a project kept in a folder only root can enter (mode 700, like /root): PostgreSQL lives under /var/lib/rapport, reused on the next start',
+    async () => {
+      // A copy of the project (hard links: seconds) inside a mode-700 folder, like a clone in /root.
+      const outer = await mkdtemp(join(tmpdir(), 'rapport-home-'));
+      await chmod(outer, 0o700);
+      const project = join(outer, 'rapport');
+      await mkdir(project);
+      for (const entry of readdirSync(root).filter((e) => !['.git', '.rapport', '.nx', 'test-results'].includes(e))) {
+        execFileSync('cp', ['-al', join(root, entry), project]);
+      }
+      const projectData = join(project, '.rapport');
+      const relocated = relocatedDataDir(join(projectData, 'postgres'));
+      try {
+        const port = await findFreePort();
+        const first = await start(projectData, port, { RAPPORT_SEED: 'none' }, project);
+        expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+        expect(first.output()).toContain(`its binaries and data are kept in ${relocated}`);
+        expect(first.output()).not.toMatch(/EACCES|\n\s+at /);
+        expect(existsSync(join(relocated, 'PG_VERSION'))).toBe(true);
+        expect(await stop(first.child)).toBe(0);
 
-      const second = await start(projectData, port, { RAPPORT_SEED: 'none' }, project);
-      expect(second.output()).toContain('database schema up to date');
-      expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
-      expect(await stop(second.child)).toBe(0);
-      expect(processesUsing(relocated)).toBe('');
-    } finally {
-      await rm(outer, { recursive: true, force: true });
-      await rm(join(relocated, '..'), { recursive: true, force: true });
-    }
-  }, 200_000);
+        const second = await start(projectData, port, { RAPPORT_SEED: 'none' }, project);
+        expect(second.output()).toContain('database schema up to date');
+        expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+        expect(await stop(second.child)).toBe(0);
+        expect(processesUsing(relocated)).toBe('');
+      } finally {
+        await rm(outer, { recursive: true, force: true });
+        await rm(join(relocated, '..'), { recursive: true, force: true });
+      }
+    },
+    200_000,
+  );
 
   it('stops with a one-line message naming a malformed variable', async () => {
     const child = spawn(process.execPath, [START], { cwd: root, env: { ...process.env, PORT: 'eighty' }, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -85,17 +85,35 @@ describe('nothing personal in logs', () => {
 
   it('writes the canary everywhere, provokes the usual failures, and finds it in no output', async () => {
     const email = `organiser-${randomBytes(4).toString('hex')}@test.example`;
-    const { registerOrganization: org } = await ok(
-      `mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { token } }`,
-      { input: { organizationName: canary('org'), email, password: 'correct horse battery', displayName: canary('organiser') } },
-    );
+    const { registerOrganization: org } = await ok(`mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { token } }`, {
+      input: { organizationName: canary('org'), email, password: 'correct horse battery', displayName: canary('organiser') },
+    });
     const token = org.token as string;
 
-    const { createCampaign: campaign } = await ok(`mutation($i: CampaignInput!) { createCampaign(input: $i) { id } }`, { i: { name: canary('campaign'), goal: canary('goal') } }, token);
-    await ok(`mutation($c: ID!, $n: String) { advanceCampaign(campaignId: $c, stage: DEMANDS, note: $n) { id } }`, { c: campaign.id, n: canary('stage note') }, token);
+    const { createCampaign: campaign } = await ok(
+      `mutation($i: CampaignInput!) { createCampaign(input: $i) { id } }`,
+      { i: { name: canary('campaign'), goal: canary('goal') } },
+      token,
+    );
+    await ok(
+      `mutation($c: ID!, $n: String) { advanceCampaign(campaignId: $c, stage: DEMANDS, note: $n) { id } }`,
+      { c: campaign.id, n: canary('stage note') },
+      token,
+    );
     const { createContact: contact } = await ok(
       `mutation($i: ContactInput!) { createContact(input: $i) { id } }`,
-      { i: { firstName: canary('first'), lastName: canary('last'), street: canary('street'), building: canary('building'), city: canary('city'), neighbourhood: canary('hood'), tags: [canary('tag')], languages: ['fr'] } },
+      {
+        i: {
+          firstName: canary('first'),
+          lastName: canary('last'),
+          street: canary('street'),
+          building: canary('building'),
+          city: canary('city'),
+          neighbourhood: canary('hood'),
+          tags: [canary('tag')],
+          languages: ['fr'],
+        },
+      },
       token,
     );
     const { createDecisionMaker: dm } = await ok(
@@ -103,7 +121,11 @@ describe('nothing personal in logs', () => {
       { i: { name: canary('dm'), institution: canary('institution'), title: canary('title') } },
       token,
     );
-    await ok(`mutation($i: DemandInput!) { createDemand(input: $i) { id } }`, { i: { campaignId: campaign.id, title: canary('demand'), targetId: dm.id } }, token);
+    await ok(
+      `mutation($i: DemandInput!) { createDemand(input: $i) { id } }`,
+      { i: { campaignId: campaign.id, title: canary('demand'), targetId: dm.id } },
+      token,
+    );
     const conversation = {
       campaignId: campaign.id,
       kind: 'ONE_TO_ONE',
@@ -118,19 +140,29 @@ describe('nothing personal in logs', () => {
     };
     // The offline outbox's retry: the same clientId three times at once.
     const clientId = `client-${randomBytes(6).toString('hex')}`;
-    const sends = await Promise.all([1, 2, 3].map(() => gql(`mutation($i: LogConversationInput!) { logConversation(input: $i) { id } }`, { i: { ...conversation, clientId } }, token)));
+    const sends = await Promise.all(
+      [1, 2, 3].map(() => gql(`mutation($i: LogConversationInput!) { logConversation(input: $i) { id } }`, { i: { ...conversation, clientId } }, token)),
+    );
     const ids = new Set(sends.map((s) => s.data?.logConversation?.id).filter(Boolean));
     expect(ids.size).toBe(1);
     // Bad input, in every shape: over-long, invalid, unknown enum value, foreign id.
     const bad = [
-      await gql(`mutation($i: LogConversationInput!) { logConversation(input: $i) { id } }`, { i: { ...conversation, notes: `${canary('long')} ${'x'.repeat(10_001)}` } }, token),
+      await gql(
+        `mutation($i: LogConversationInput!) { logConversation(input: $i) { id } }`,
+        { i: { ...conversation, notes: `${canary('long')} ${'x'.repeat(10_001)}` } },
+        token,
+      ),
       await gql(`mutation($i: LogConversationInput!) { logConversation(input: $i) { id } }`, { i: { ...conversation, interestLevel: 99 } }, token),
       await gql(`mutation($i: LogConversationInput!) { logConversation(input: $i) { id } }`, { i: { ...conversation, kind: CANARY } }, token),
       await gql(`mutation($i: ContactInput!) { createContact(input: $i) { id } }`, { i: { firstName: canary('x'), phone: canary('phone') } }, token),
       await gql(`mutation($i: ContactInput!) { createContact(input: $i) { id } }`, { i: { firstName: canary('x'), email: canary('email') } }, token),
       await gql(`query($f: ContactFilter) { contacts(filter: $f) { totalCount } }`, { f: { search: canary('search').repeat(20) } }, token),
       await gql(`mutation($c: ID!) { eraseContact(contactId: $c) }`, { c: canary('id') }, token),
-      await gql(`mutation($o: String!) { recordActionOutcome(actionId: "${randomBytes(2).toString('hex')}", outcome: $o) { id } }`, { o: canary('outcome') }, token),
+      await gql(
+        `mutation($o: String!) { recordActionOutcome(actionId: "${randomBytes(2).toString('hex')}", outcome: $o) { id } }`,
+        { o: canary('outcome') },
+        token,
+      ),
     ];
     for (const res of bad) expect(res.errors?.[0].extensions?.code).toEqual(expect.any(String));
 
@@ -149,10 +181,24 @@ describe('nothing personal in logs', () => {
     );
     await ok(
       `mutation($n: ID!, $i: BriefInput!) { updateBrief(negotiationId: $n, input: $i) { objective } }`,
-      { n: negotiation.id, i: { objective: canary('objective'), fallback: canary('fallback'), ifNoAgreement: canary('no deal'), ourLeverage: canary('leverage'), theirInterests: canary('interests'), arguments: [{ kind: 'FACT', text: canary('argument') }] } },
+      {
+        n: negotiation.id,
+        i: {
+          objective: canary('objective'),
+          fallback: canary('fallback'),
+          ifNoAgreement: canary('no deal'),
+          ourLeverage: canary('leverage'),
+          theirInterests: canary('interests'),
+          arguments: [{ kind: 'FACT', text: canary('argument') }],
+        },
+      },
       token,
     );
-    await ok(`mutation($n: ID!, $r: String!) { recordNegotiationReport(negotiationId: $n, report: $r) { id } }`, { n: negotiation.id, r: canary('report') }, token);
+    await ok(
+      `mutation($n: ID!, $r: String!) { recordNegotiationReport(negotiationId: $n, report: $r) { id } }`,
+      { n: negotiation.id, r: canary('report') },
+      token,
+    );
 
     // A commitment whose reminder is due now: the worker tries to email it with SMTP down.
     const dueAt = new Date(Date.now() + 3_600_000).toISOString();
@@ -197,10 +243,18 @@ describe('nothing personal in logs', () => {
 
   it('an SMTP refusal quoting the recipient is kept and logged without the address', async () => {
     const sink = await startSmtpSink({ reject: (_n, mail) => `550 5.1.1 <${mail.to[0]}>: mailbox unavailable` });
-    const mailer = new MailerService({ smtpUrl: sink.url, mailFrom: 'Rapport <rapport@localhost>', concurrency: 1, claimTimeoutMs: 6000 } as ReminderWorkerOptions);
+    const mailer = new MailerService({
+      smtpUrl: sink.url,
+      mailFrom: 'Rapport <rapport@localhost>',
+      concurrency: 1,
+      claimTimeoutMs: 6000,
+    } as ReminderWorkerOptions);
     try {
       const to = `${CANARY.toLowerCase()}@test.example`;
-      const error = await mailer.send({ to, subject: 'Rappel', text: canary('body') }).then(() => null, (e: Error) => e);
+      const error = await mailer.send({ to, subject: 'Rappel', text: canary('body') }).then(
+        () => null,
+        (e: Error) => e,
+      );
       expect(error?.message).toMatch(/550|mailbox unavailable/);
       expect(error?.message).not.toContain(to);
       expect(error?.message.toLowerCase()).not.toContain(CANARY.toLowerCase());

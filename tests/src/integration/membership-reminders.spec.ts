@@ -32,14 +32,21 @@ describe('membership renewal reminders', () => {
   });
 
   const person = async (firstName: string) =>
-    (await t.ok(`mutation($f: String!) { createContact(input: { firstName: $f, lastName: "Benali", phone: "06 12 34 56 78" }) { id } }`, { f: firstName }, org.token)).createContact.id as string;
+    (
+      await t.ok(
+        `mutation($f: String!) { createContact(input: { firstName: $f, lastName: "Benali", phone: "06 12 34 56 78" }) { id } }`,
+        { f: firstName },
+        org.token,
+      )
+    ).createContact.id as string;
   const renewals = async (membershipId: string) =>
     (await t.db.query(`SELECT * FROM reminders WHERE membership_id = $1 AND kind = 'MEMBERSHIP_RENEWAL'`, [membershipId])).rows;
 
   it('reminds every organiser once, 30 days before the membership ends, by email and in-app', async () => {
     const remindAt = Date.now() + 3000;
     const fatima = await person('Fatima');
-    const paid = (await t.ok(PAY, { input: { payerId: fatima, amountCents: 500, method: 'CASH', paidAt: paidAtFor(remindAt, 30) } }, org.token)).recordDuesPayment;
+    const paid = (await t.ok(PAY, { input: { payerId: fatima, amountCents: 500, method: 'CASH', paidAt: paidAtFor(remindAt, 30) } }, org.token))
+      .recordDuesPayment;
     const [membership] = paid.memberships;
     const [row] = await renewals(membership.id);
     expect(row).toMatchObject({ status: 'SCHEDULED', recipient_user_id: org.userId });
@@ -64,7 +71,8 @@ describe('membership renewal reminders', () => {
   it('is cancelled when the member renews first, and the new membership gets its own reminder', async () => {
     const remindAt = Date.now() + 4000;
     const karim = await person('Karim');
-    const first = (await t.ok(PAY, { input: { payerId: karim, amountCents: 1200, method: 'CASH', paidAt: paidAtFor(remindAt, 30) } }, org.token)).recordDuesPayment;
+    const first = (await t.ok(PAY, { input: { payerId: karim, amountCents: 1200, method: 'CASH', paidAt: paidAtFor(remindAt, 30) } }, org.token))
+      .recordDuesPayment;
     const [old] = await renewals(first.memberships[0].id);
     expect(old.status).toBe('SCHEDULED');
     const renewal = (await t.ok(PAY, { input: { payerId: karim, amountCents: 1200, method: 'CASH' } }, org.token)).recordDuesPayment;

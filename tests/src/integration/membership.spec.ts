@@ -28,7 +28,8 @@ describe('membership and dues', () => {
   async function org(name = 'Si on s’alliait ?') {
     const { token, organization } = await registerOrganization(t, name);
     const person = async (firstName: string, allyRoles: string[] = []) =>
-      (await t.ok(`mutation($input: ContactInput!) { createContact(input: $input) { id } }`, { input: { firstName, lastName: 'Test', allyRoles } }, token)).createContact.id as string;
+      (await t.ok(`mutation($input: ContactInput!) { createContact(input: $input) { id } }`, { input: { firstName, lastName: 'Test', allyRoles } }, token))
+        .createContact.id as string;
     const pay = async (input: Record<string, unknown>, as = token) => (await t.ok(PAY, { input: { method: 'CASH', ...input } }, as)).recordDuesPayment;
     const contact = async (id: string) => (await t.ok(CONTACT, { id }, token)).contact;
     const fund = async () => (await t.ok(FUND, undefined, token)).solidarityFund;
@@ -46,9 +47,21 @@ describe('membership and dues', () => {
       const p = await o.pay({ payerId: fatima, amountCents: 1200, paidAt: '2026-03-02T10:00:00Z', reference: 'stand du marché' });
       expect(p).toMatchObject({ amountCents: 1200, receiptNumber: '2026-0001', toSolidarityFundCents: 0, cancelledAt: null, payer: { id: fatima } });
       expect(p.memberships).toEqual([
-        { id: expect.any(String), startsAt: Y(2026), endsAt: Y(2027), fromSolidarityFund: false, contact: { id: fatima, firstName: 'Fatima' }, fundedBy: null, payment: { id: p.id } },
+        {
+          id: expect.any(String),
+          startsAt: Y(2026),
+          endsAt: Y(2027),
+          fromSolidarityFund: false,
+          contact: { id: fatima, firstName: 'Fatima' },
+          fundedBy: null,
+          payment: { id: p.id },
+        },
       ]);
-      expect(await o.contact(fatima)).toMatchObject({ membershipStatus: 'CURRENT', membershipEndsAt: Y(2027), duesPayments: [{ receiptNumber: '2026-0001', amountCents: 1200 }] });
+      expect(await o.contact(fatima)).toMatchObject({
+        membershipStatus: 'CURRENT',
+        membershipEndsAt: Y(2027),
+        duesPayments: [{ receiptNumber: '2026-0001', amountCents: 1200 }],
+      });
     });
 
     it('5 € and 0 € make members too (pay what you can), with the next receipt numbers', async () => {
@@ -81,7 +94,11 @@ describe('membership and dues', () => {
       const p = await o.pay({ payerId: rose, amountCents: 3000, paidAt: '2026-04-02T10:00:00Z' });
       expect(p.memberships).toHaveLength(1);
       expect(p.toSolidarityFundCents).toBe(1800);
-      expect(await o.fund()).toEqual({ balanceCents: before.balanceCents + 1800, contributedCents: before.contributedCents + 1800, usedCents: before.usedCents });
+      expect(await o.fund()).toEqual({
+        balanceCents: before.balanceCents + 1800,
+        contributedCents: before.contributedCents + 1800,
+        usedCents: before.usedCents,
+      });
     });
 
     it('a payment in December 2026 when 2026 is covered renews for 2027', async () => {
@@ -100,7 +117,11 @@ describe('membership and dues', () => {
       const ally = await o.person('Samir');
       const p = await o.pay({ payerId: payer, amountCents: 2400, paysFor: [ally], paidAt: '2026-05-01T10:00:00Z' });
       const cancelled = (
-        await t.ok(`mutation($id: ID!) { cancelDuesPayment(id: $id, reason: "saisi deux fois") { id receiptNumber cancelledAt cancelReason memberships { id } } }`, { id: p.id }, o.token)
+        await t.ok(
+          `mutation($id: ID!) { cancelDuesPayment(id: $id, reason: "saisi deux fois") { id receiptNumber cancelledAt cancelReason memberships { id } } }`,
+          { id: p.id },
+          o.token,
+        )
       ).cancelDuesPayment;
       expect(cancelled).toMatchObject({ receiptNumber: p.receiptNumber, cancelReason: 'saisi deux fois', memberships: [] });
       expect(cancelled.cancelledAt).not.toBeNull();
@@ -108,7 +129,12 @@ describe('membership and dues', () => {
       const next = await o.pay({ payerId: payer, amountCents: 1200, paidAt: '2026-05-01T11:00:00Z' });
       expect(Number(next.receiptNumber.slice(5))).toBe(Number(p.receiptNumber.slice(5)) + 1); // never reused
       const { auditLog } = await t.ok(`{ auditLog { action subjectType subjectId } }`, undefined, o.token);
-      expect(auditLog.filter((e: any) => e.action === 'REMOVE_MEMBERSHIP').map((e: any) => e.subjectId).sort()).toEqual(p.memberships.map((m: any) => m.id).sort());
+      expect(
+        auditLog
+          .filter((e: any) => e.action === 'REMOVE_MEMBERSHIP')
+          .map((e: any) => e.subjectId)
+          .sort(),
+      ).toEqual(p.memberships.map((m: any) => m.id).sort());
       expect(auditLog).toContainEqual({ action: 'CANCEL_DUES_PAYMENT', subjectType: 'DuesPayment', subjectId: p.id });
       expect(auditLog).toContainEqual({ action: 'RECORD_DUES_PAYMENT', subjectType: 'DuesPayment', subjectId: p.id });
       const again = await t.gql(`mutation($id: ID!) { cancelDuesPayment(id: $id, reason: "encore") { id } }`, { id: p.id }, o.token);
@@ -124,7 +150,11 @@ describe('membership and dues', () => {
     await o.pay({ payerId: giver, amountCents: 2400, paidAt: '2026-01-10T10:00:00Z' }); // 12 € own + 12 € to the fund
     expect((await o.fund()).balanceCents).toBe(1200);
     const granted = (
-      await t.ok(`mutation($id: ID!) { grantSolidarityMembership(contactId: $id) { startsAt endsAt fromSolidarityFund payment { id } fundedBy { id } contact { id } } }`, { id: first }, o.token)
+      await t.ok(
+        `mutation($id: ID!) { grantSolidarityMembership(contactId: $id) { startsAt endsAt fromSolidarityFund payment { id } fundedBy { id } contact { id } } }`,
+        { id: first },
+        o.token,
+      )
     ).grantSolidarityMembership;
     expect(granted).toEqual({ startsAt: Y(2026), endsAt: Y(2027), fromSolidarityFund: true, payment: null, fundedBy: null, contact: { id: first } });
     expect(await o.fund()).toEqual({ balanceCents: 0, contributedCents: 1200, usedCents: 1200 });
@@ -177,7 +207,13 @@ describe('membership and dues', () => {
     await o.pay({ payerId: grace, amountCents: 1200, paidAt: yearBefore(daysAgo(20)).toISOString() }); // ended 20 days ago
     await o.pay({ payerId: lapsed, amountCents: 1200, paidAt: yearBefore(daysAgo(90)).toISOString() }); // ended 90 days ago
     const status = async (id: string) => (await o.contact(id)).membershipStatus;
-    expect([await status(current), await status(soon), await status(grace), await status(lapsed), await status(never)]).toEqual(['CURRENT', 'CURRENT', 'GRACE', 'LAPSED', 'NEVER']);
+    expect([await status(current), await status(soon), await status(grace), await status(lapsed), await status(never)]).toEqual([
+      'CURRENT',
+      'CURRENT',
+      'GRACE',
+      'LAPSED',
+      'NEVER',
+    ]);
 
     const LIST = `query($s: MembershipStatus) { contacts(filter: { membershipStatus: $s }) { totalCount edges { node { id membershipStatus } } } }`;
     const ids = async (s: string) => (await t.ok(LIST, { s }, o.token)).contacts.edges.map((e: any) => e.node.id).sort();
@@ -187,7 +223,10 @@ describe('membership and dues', () => {
     expect(await ids('NEVER')).toEqual([never]);
 
     const renew = (await t.ok(`{ membersToRenew(withinDays: 30) { id membershipStatus } }`, undefined, o.token)).membersToRenew;
-    expect(renew).toEqual([{ id: grace, membershipStatus: 'GRACE' }, { id: soon, membershipStatus: 'CURRENT' }]); // soonest end first
+    expect(renew).toEqual([
+      { id: grace, membershipStatus: 'GRACE' },
+      { id: soon, membershipStatus: 'CURRENT' },
+    ]); // soonest end first
 
     // Grace days are the organisation's: at 10 days, the one who ended 20 days ago has lapsed.
     await t.ok(`mutation { updateMembershipSettings(input: { graceDays: 10 }) { graceDays } }`, undefined, o.token);
@@ -219,7 +258,14 @@ describe('membership and dues', () => {
     // dues 12 + 5 + 24 + 0 = 41 € (the cancelled 12 € excluded);
     // hats: AFFECTED A C D = 3, SUPPORTER C E = 2, STAFF F = 1, SOLIDARITY 0 (B lapsed).
     expect((await t.ok(REPORT, { year: 2025 }, o.token)).membershipReport).toEqual({
-      year: 2025, members: 5, newMembers: 3, renewed: 1, lapsed: 1, payingWhatTheyCan: 2, paidByAnother: 1, duesCents: 4100,
+      year: 2025,
+      members: 5,
+      newMembers: 3,
+      renewed: 1,
+      lapsed: 1,
+      payingWhatTheyCan: 2,
+      paidByAnother: 1,
+      duesCents: 4100,
       byAllyRole: [
         { allyRole: 'AFFECTED', members: 3 },
         { allyRole: 'SUPPORTER', members: 2 },
@@ -275,23 +321,38 @@ describe('membership and dues', () => {
         [{ renewalReminderDays: 400 }, 'input.renewalReminderDays'],
         [{ currency: 'euros' }, 'input.currency'],
       ] as const) {
-        const res = await t.gql(`mutation($input: MembershipSettingsInput!) { updateMembershipSettings(input: $input) { suggestedDuesCents } }`, { input }, o.token);
+        const res = await t.gql(
+          `mutation($input: MembershipSettingsInput!) { updateMembershipSettings(input: $input) { suggestedDuesCents } }`,
+          { input },
+          o.token,
+        );
         expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
       }
-      expect((await t.ok(`{ membershipSettings { suggestedDuesCents currency periodKind graceDays renewalReminderDays } }`, undefined, o.token)).membershipSettings).toEqual({
-        suggestedDuesCents: 1200, currency: 'EUR', periodKind: 'CALENDAR_YEAR', graceDays: 60, renewalReminderDays: 30,
+      expect(
+        (await t.ok(`{ membershipSettings { suggestedDuesCents currency periodKind graceDays renewalReminderDays } }`, undefined, o.token)).membershipSettings,
+      ).toEqual({
+        suggestedDuesCents: 1200,
+        currency: 'EUR',
+        periodKind: 'CALENDAR_YEAR',
+        graceDays: 60,
+        renewalReminderDays: 30,
       });
       const { auditLog } = await t.ok(`{ auditLog { action } }`, undefined, o.token);
       expect(auditLog.filter((e: any) => e.action === 'UPDATE_MEMBERSHIP_SETTINGS')).toEqual([]);
       await t.ok(`mutation { updateMembershipSettings(input: { suggestedDuesCents: 0 }) { suggestedDuesCents } }`, undefined, o.token);
-      expect((await t.ok(`{ auditLog { action subjectId } }`, undefined, o.token)).auditLog[0]).toEqual({ action: 'UPDATE_MEMBERSHIP_SETTINGS', subjectId: o.organizationId });
+      expect((await t.ok(`{ auditLog { action subjectId } }`, undefined, o.token)).auditLog[0]).toEqual({
+        action: 'UPDATE_MEMBERSHIP_SETTINGS',
+        subjectId: o.organizationId,
+      });
     });
   });
 
   it('one payment for one clientId, even sent at the same moment; gap-free receipts under 20 concurrent payments', async () => {
     const o = await org('Concurrence');
     const people = await Promise.all(Array.from({ length: 20 }, (_, i) => o.person(`P${i}`)));
-    const same = await Promise.all([1, 2, 3].map(() => t.gql(PAY, { input: { clientId: 'phone-1:42', payerId: people[0], amountCents: 1200, method: 'CASH' } }, o.token)));
+    const same = await Promise.all(
+      [1, 2, 3].map(() => t.gql(PAY, { input: { clientId: 'phone-1:42', payerId: people[0], amountCents: 1200, method: 'CASH' } }, o.token)),
+    );
     const ids = new Set(same.map((r) => r.data?.recordDuesPayment.id));
     expect(same.every((r) => !r.errors)).toBe(true);
     expect(ids.size).toBe(1);
@@ -301,7 +362,10 @@ describe('membership and dues', () => {
     const year = new Date().getUTCFullYear();
     const numbers = [same[0].data!.recordDuesPayment.receiptNumber, ...many.map((p) => p.receiptNumber)].sort();
     expect(numbers).toEqual(Array.from({ length: 21 }, (_, i) => `${year}-${String(i + 1).padStart(4, '0')}`));
-    const { rows } = await t.db.query(`SELECT count(*)::int AS n FROM memberships WHERE organization_id = $1 AND contact_id = $2`, [o.organizationId, people[0]]);
+    const { rows } = await t.db.query(`SELECT count(*)::int AS n FROM memberships WHERE organization_id = $1 AND contact_id = $2`, [
+      o.organizationId,
+      people[0],
+    ]);
     expect(rows[0].n).toBe(2); // the clientId payment (2026) and its second payment (renewed for the next year)
   });
 
@@ -324,10 +388,16 @@ describe('membership and dues', () => {
       expect({ query, code: res.errors?.[0].extensions?.code }).toEqual({ query, code: 'FORBIDDEN' });
     }
     const p = (await t.ok(PAY, { input: { payerId: payer, amountCents: 1200, method: 'CHEQUE', reference: 'chèque 123' } }, leader.token)).recordDuesPayment;
-    expect((await t.ok(`query($id: ID!) { duesPayment(id: $id) { receiptNumber payer { firstName } } }`, { id: p.id }, leader.token)).duesPayment).toMatchObject({ payer: { firstName: 'Payer' } });
+    expect(
+      (await t.ok(`query($id: ID!) { duesPayment(id: $id) { receiptNumber payer { firstName } } }`, { id: p.id }, leader.token)).duesPayment,
+    ).toMatchObject({ payer: { firstName: 'Payer' } });
     expect((await t.gql(`{ duesPayments { id } }`, undefined, leader.token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await t.gql(`mutation($id: ID!) { cancelDuesPayment(id: $id, reason: "x") { id } }`, { id: p.id }, leader.token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await t.ok(`{ duesPayments { id method reference } }`, undefined, o.token)).duesPayments).toEqual([{ id: p.id, method: 'CHEQUE', reference: 'chèque 123' }]);
+    expect(
+      (await t.gql(`mutation($id: ID!) { cancelDuesPayment(id: $id, reason: "x") { id } }`, { id: p.id }, leader.token)).errors?.[0].extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect((await t.ok(`{ duesPayments { id method reference } }`, undefined, o.token)).duesPayments).toEqual([
+      { id: p.id, method: 'CHEQUE', reference: 'chèque 123' },
+    ]);
     // Another organisation's payment reads like an unknown one.
     const other = await org('Ailleurs');
     expect((await t.ok(`query($id: ID!) { duesPayment(id: $id) { id } }`, { id: p.id }, other.token)).duesPayment).toBeNull();
@@ -354,10 +424,23 @@ describe('membership and dues', () => {
     const o = await org('Vie privée');
     const payer = await o.person('Payer');
     const ally = await o.person('Ally');
-    const p = await o.pay({ payerId: payer, amountCents: 3000, paysFor: [ally], method: 'CHEQUE', reference: 'chèque n° 1234567 — Payer Test', paidAt: '2026-02-01T10:00:00Z' });
+    const p = await o.pay({
+      payerId: payer,
+      amountCents: 3000,
+      paysFor: [ally],
+      method: 'CHEQUE',
+      reference: 'chèque n° 1234567 — Payer Test',
+      paidAt: '2026-02-01T10:00:00Z',
+    });
     const exported = JSON.parse((await t.ok(`mutation($id: ID!) { exportContactData(contactId: $id) }`, { id: payer }, o.token)).exportContactData);
     expect(exported.duesPayments).toEqual([
-      expect.objectContaining({ receiptNumber: p.receiptNumber, amountCents: 3000, method: 'CHEQUE', reference: 'chèque n° 1234567 — Payer Test', toSolidarityFundCents: 600 }),
+      expect.objectContaining({
+        receiptNumber: p.receiptNumber,
+        amountCents: 3000,
+        method: 'CHEQUE',
+        reference: 'chèque n° 1234567 — Payer Test',
+        toSolidarityFundCents: 600,
+      }),
     ]);
     expect(exported.memberships).toEqual([expect.objectContaining({ startsAt: Y(2026), endsAt: Y(2027), amountCents: 1200, paidByAnotherAlly: false })]);
 
@@ -367,7 +450,15 @@ describe('membership and dues', () => {
          FROM dues_payments p JOIN contacts c ON c.id = p.payer_contact_id WHERE p.id = $1`,
       [p.id],
     );
-    expect(rows[0]).toMatchObject({ amount_cents: 3000, method: 'CHEQUE', receipt_number: p.receiptNumber, reference: null, client_id: null, first_name: '—', last_name: null });
+    expect(rows[0]).toMatchObject({
+      amount_cents: 3000,
+      method: 'CHEQUE',
+      receipt_number: p.receiptNumber,
+      reference: null,
+      client_id: null,
+      first_name: '—',
+      last_name: null,
+    });
     expect(rows[0].paid_at.toISOString()).toBe('2026-02-01T10:00:00.000Z');
     expect(rows[0].erased_at).not.toBeNull();
     // The accounts stay true: the report still counts the dues and both memberships; the fund keeps its 6 €.
@@ -383,7 +474,13 @@ describe('membership and dues', () => {
     await seedDemoDues((query, variables, token) => t.ok(query, variables, token), o.token, ids);
     // 2024: c0 c1(0 €) c2 c3(paid by c2) c5 = 5; new c5; renewed c0 c1 c2 c3; lapsed c4; dues 12 + 0 + 24 + 12 = 48 €.
     expect((await t.ok(REPORT, { year: 2024 }, o.token)).membershipReport).toMatchObject({
-      members: 5, newMembers: 1, renewed: 4, lapsed: 1, payingWhatTheyCan: 1, paidByAnother: 1, duesCents: 4800,
+      members: 5,
+      newMembers: 1,
+      renewed: 4,
+      lapsed: 1,
+      payingWhatTheyCan: 1,
+      paidByAnother: 1,
+      duesCents: 4800,
     });
     // 18 € (2023) + 12 € (2025) to the fund, 12 € granted.
     expect(await o.fund()).toEqual({ balanceCents: 1800, contributedCents: 3000, usedCents: 1200 });

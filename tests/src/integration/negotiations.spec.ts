@@ -18,7 +18,8 @@ describe('negotiations and the brief', () => {
   let foreignDm: string;
 
   const createCampaign = async (o: Org, name: string) =>
-    (await t.ok<{ createCampaign: { id: string } }>(`mutation($n: String!) { createCampaign(input: { name: $n }) { id } }`, { n: name }, o.token)).createCampaign.id;
+    (await t.ok<{ createCampaign: { id: string } }>(`mutation($n: String!) { createCampaign(input: { name: $n }) { id } }`, { n: name }, o.token))
+      .createCampaign.id;
   const createContact = async (o: Org, firstName: string, consentGivenAt: string | null = null) =>
     (
       await t.ok<{ createContact: { id: string } }>(
@@ -28,7 +29,8 @@ describe('negotiations and the brief', () => {
       )
     ).createContact.id;
   const insert = async (sql: string, params: unknown[]) => (await t.db.query(sql, params)).rows[0]?.id as string;
-  const decisionMaker = (o: Org, name: string) => insert(`INSERT INTO decision_makers (organization_id, name) VALUES ($1, $2) RETURNING id`, [o.organization.id, name]);
+  const decisionMaker = (o: Org, name: string) =>
+    insert(`INSERT INTO decision_makers (organization_id, name) VALUES ($1, $2) RETURNING id`, [o.organization.id, name]);
   const demand = (o: Org, campaign: string, title: string) =>
     insert(`INSERT INTO demands (organization_id, campaign_id, title) VALUES ($1, $2, $3) RETURNING id`, [o.organization.id, campaign, title]);
   const plan = async (decisionMakerIds: string[], scheduledAt = '2030-03-01T10:00:00Z', campaign = campaignId) =>
@@ -210,7 +212,17 @@ describe('negotiations and the brief', () => {
     it.each([
       ['a text over 10,000 characters', () => ({ theirInterests: 'x'.repeat(10_001) }), 'input.theirInterests'],
       ['more than 100 arguments', () => ({ arguments: Array.from({ length: 101 }, () => ({ kind: 'FACT', text: 'a' })) }), 'input.arguments'],
-      ['an empty argument', () => ({ objective: 'changed', arguments: [{ kind: 'FACT', text: 'ok' }, { kind: 'MORAL', text: '  ' }] }), 'input.arguments[1].text'],
+      [
+        'an empty argument',
+        () => ({
+          objective: 'changed',
+          arguments: [
+            { kind: 'FACT', text: 'ok' },
+            { kind: 'MORAL', text: '  ' },
+          ],
+        }),
+        'input.arguments[1].text',
+      ],
     ])('refuses %s with BAD_USER_INPUT naming the field, changing nothing', async (_, input, field) => {
       const before = await briefRow(negotiationId);
       const res = await t.gql(UPDATE_BRIEF, { id: negotiationId, input: input() }, org.token);
@@ -220,8 +232,21 @@ describe('negotiations and the brief', () => {
     });
 
     it.each([
-      ['a demand of another organisation', async () => ({ objective: 'changed', demandIds: [demand1, await demand(other, foreignCampaignId, 'x')] }), 'input.demandIds'],
-      ['a contact of another organisation', async () => ({ roles: [{ role: 'OBSERVER', contactId: witness }, { role: 'OBSERVER', contactId: await createContact(other, 'X') }] }), 'input.roles[1].contactId'],
+      [
+        'a demand of another organisation',
+        async () => ({ objective: 'changed', demandIds: [demand1, await demand(other, foreignCampaignId, 'x')] }),
+        'input.demandIds',
+      ],
+      [
+        'a contact of another organisation',
+        async () => ({
+          roles: [
+            { role: 'OBSERVER', contactId: witness },
+            { role: 'OBSERVER', contactId: await createContact(other, 'X') },
+          ],
+        }),
+        'input.roles[1].contactId',
+      ],
       ['a contact id that is not a uuid', async () => ({ roles: [{ role: 'OBSERVER', contactId: '42' }] }), 'input.roles[0].contactId'],
     ])('answers NOT_FOUND for %s, changing nothing', async (_, input, field) => {
       const before = await briefRow(negotiationId);
@@ -326,7 +351,12 @@ describe('negotiations and the brief', () => {
         org.token,
       );
       expect(data.negotiationBrief.decisionMakerHistory.map((c: { id: string }) => c.id)).toEqual([sameDayLaterDue, sameDayEarlierDue, oldest]);
-      expect(data.negotiationBrief.decisionMakerHistory[2]).toEqual({ id: oldest, status: 'BROKEN', decisionMaker: { id: dmA }, campaign: { id: otherCampaignId } });
+      expect(data.negotiationBrief.decisionMakerHistory[2]).toEqual({
+        id: oldest,
+        status: 'BROKEN',
+        decisionMaker: { id: dmA },
+        campaign: { id: otherCampaignId },
+      });
     });
   });
 
@@ -335,10 +365,18 @@ describe('negotiations and the brief', () => {
     const contact = await createContact(org, 'Role');
     for (let i = 0; i < 12; i++) {
       const id = await plan([dmA, dmB], `2031-01-${String(i + 1).padStart(2, '0')}T10:00:00Z`, campaign);
-      await t.ok(`mutation($id: ID!, $c: ID!) { updateBrief(negotiationId: $id, input: { roles: [{ role: OBSERVER, contactId: $c }] }) { objective } }`, { id, c: contact }, org.token);
+      await t.ok(
+        `mutation($id: ID!, $c: ID!) { updateBrief(negotiationId: $id, input: { roles: [{ role: OBSERVER, contactId: $c }] }) { objective } }`,
+        { id, c: contact },
+        org.token,
+      );
     }
     const { result, statements } = await t.sql.count(() =>
-      t.ok(`query($id: ID!) { campaign(id: $id) { negotiations { id campaign { id } decisionMakers { id } commitments { id } } } }`, { id: campaign }, org.token),
+      t.ok(
+        `query($id: ID!) { campaign(id: $id) { negotiations { id campaign { id } decisionMakers { id } commitments { id } } } }`,
+        { id: campaign },
+        org.token,
+      ),
     );
     expect(result.campaign.negotiations).toHaveLength(12);
     expect(result.campaign.negotiations[0].decisionMakers).toHaveLength(2);

@@ -6,7 +6,18 @@ import { DigestService, ReminderScheduler, ReminderSweeper, type Reminder } from
 import { DIGEST_CRON, QUEUES, REMINDER_MAX_ATTEMPTS, ReminderKind } from '@rapport/shared';
 import { startSmtpSink, type SmtpSink } from '../support/reminders-smtp.js';
 import { jest } from '@jest/globals';
-import { LONG_TEST_MS, PATIENCE_MS, allDue, bulkReminders, newOrganisation, recordCommitment, startRemindersApp, sweepsDone, until, type RemindersApp } from '../support/reminders-app.js';
+import {
+  LONG_TEST_MS,
+  PATIENCE_MS,
+  allDue,
+  bulkReminders,
+  newOrganisation,
+  recordCommitment,
+  startRemindersApp,
+  sweepsDone,
+  until,
+  type RemindersApp,
+} from '../support/reminders-app.js';
 
 jest.setTimeout(LONG_TEST_MS);
 import { addMember, type TestApp } from '../support/test-app.js';
@@ -169,7 +180,9 @@ describe('reminders', () => {
     const statements: number[] = [];
     for (const count of [5, 55]) {
       await bulkReminders(t, other, count, new Date(Date.now() + 3600_000));
-      const { result, statements: sql } = await t.sql.count(() => t.ok<{ myReminders: Array<{ message: string; link: string; recipient: { id: string } }> }>(query, {}, other.token));
+      const { result, statements: sql } = await t.sql.count(() =>
+        t.ok<{ myReminders: Array<{ message: string; link: string; recipient: { id: string } }> }>(query, {}, other.token),
+      );
       expect(result.myReminders).toHaveLength(count === 5 ? 5 : 60);
       expect(result.myReminders.every((r) => r.message.includes('Ramener') && r.link.startsWith('/contacts/') && r.recipient.id === other.userId)).toBe(true);
       // The in-process worker's sweeps share the counter: leave them out.
@@ -193,7 +206,15 @@ describe('reminders', () => {
     const campaign = await t.ok<{ createCampaign: { id: string } }>(`mutation { createCampaign(input: { name: "CPAM Villejean" }) { id } }`, {}, org.token);
     const action = await t.ok<{ scheduleAction: { id: string } }>(
       `mutation($input: ActionInput!) { scheduleAction(input: $input) { id } }`,
-      { input: { campaignId: campaign.createCampaign.id, title: 'Délégation à la CPAM', kind: 'DELEGATION', startsAt: new Date(Date.now() + 30 * 3600_000).toISOString(), location: 'Place de Bretagne' } },
+      {
+        input: {
+          campaignId: campaign.createCampaign.id,
+          title: 'Délégation à la CPAM',
+          kind: 'DELEGATION',
+          startsAt: new Date(Date.now() + 30 * 3600_000).toISOString(),
+          location: 'Place de Bretagne',
+        },
+      },
       org.token,
     );
     const actionId = action.scheduleAction.id;
@@ -204,7 +225,11 @@ describe('reminders', () => {
       { firstName: 'Denis', lastName: 'Invité', email: 'denis@exemple.fr', consentGivenAt: new Date().toISOString() },
     ];
     for (const [i, p] of people.entries()) {
-      const c = await t.ok<{ createContact: { id: string } }>(`mutation($input: ContactInput!) { createContact(input: $input) { id } }`, { input: p }, org.token);
+      const c = await t.ok<{ createContact: { id: string } }>(
+        `mutation($input: ContactInput!) { createContact(input: $input) { id } }`,
+        { input: p },
+        org.token,
+      );
       await t.ok(
         `mutation($a: ID!, $c: ID!, $s: ParticipationStatus!) { setParticipation(actionId: $a, contactId: $c, status: $s) { status } }`,
         { a: actionId, c: c.createContact.id, s: i === 3 ? 'INVITED' : 'COMMITTED' },
@@ -244,10 +269,20 @@ describe('reminders', () => {
     expect(paris).toBe('Monday 08:00');
 
     // An overdue commitment, an action this week (from the test above), a follow-up due.
-    await t.db.query(`UPDATE commitments SET due_at = now() - interval '2 days' WHERE description = 'Distribuer les tracts' AND organization_id = $1`, [org.organizationId]);
+    await t.db.query(`UPDATE commitments SET due_at = now() - interval '2 days' WHERE description = 'Distribuer les tracts' AND organization_id = $1`, [
+      org.organizationId,
+    ]);
     await t.ok(
       `mutation($input: LogConversationInput!) { logConversation(input: $input) { id } }`,
-      { input: { kind: 'DOOR_KNOCK', outcome: 'TALKED', street: '3 rue de Bourgogne', newContact: { firstName: 'Yasmine' }, followUpAt: new Date(Date.now() + 2 * 86400_000).toISOString() } },
+      {
+        input: {
+          kind: 'DOOR_KNOCK',
+          outcome: 'TALKED',
+          street: '3 rue de Bourgogne',
+          newContact: { firstName: 'Yasmine' },
+          followUpAt: new Date(Date.now() + 2 * 86400_000).toISOString(),
+        },
+      },
       org.token,
     );
     const before = sink.messages.length;

@@ -81,7 +81,11 @@ describe('roles', () => {
   }
 
   it('an ally never reaches anyone’s details through a campaign', async () => {
-    const res = await t.gql(`{ campaigns { name stage wins { title } demands { title } actions { participants { contact { phone } } } } }`, undefined, tokens.ALLY);
+    const res = await t.gql(
+      `{ campaigns { name stage wins { title } demands { title } actions { participants { contact { phone } } } } }`,
+      undefined,
+      tokens.ALLY,
+    );
     expect(res.errors?.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
     expect(JSON.stringify(res.data ?? {})).not.toMatch(/phone|\+33/);
   });

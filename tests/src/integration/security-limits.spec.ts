@@ -98,11 +98,19 @@ describe('hostile requests are refused before execution, in milliseconds', () =>
   it('counts every list field in the cost, with or without `first`, and runs nothing when over it', async () => {
     const before = Number((await t.db.query(`SELECT count(*) FROM campaigns`)).rows[0].count);
     // No `first` anywhere: lists are counted at their default size; nested, they multiply.
-    const noFirst = await t.gql(`{ campaigns { actions { id } demands { id } negotiations { decisionMakers { commitments { id } } } } decisionMakers { commitments { id } } }`, undefined, token);
+    const noFirst = await t.gql(
+      `{ campaigns { actions { id } demands { id } negotiations { decisionMakers { commitments { id } } } } decisionMakers { commitments { id } } }`,
+      undefined,
+      token,
+    );
     expect(noFirst.errors?.[0].message).toMatch(/too costly/);
     expect(noFirst.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     // `first` through a variable counts too.
-    const viaVariable = await t.gql(`query($n: Int) { contacts(first: $n) { edges { node { conversations { issues { issue { name } } } } } } }`, { n: 200 }, token);
+    const viaVariable = await t.gql(
+      `query($n: Int) { contacts(first: $n) { edges { node { conversations { issues { issue { name } } } } } } }`,
+      { n: 200 },
+      token,
+    );
     expect(viaVariable.errors?.[0].message).toMatch(/too costly/);
     const allowed = await t.gql(`mutation { createCampaign(input: { name: "still works" }) { id } }`, undefined, token);
     expect(allowed.errors).toBeUndefined();

@@ -80,7 +80,9 @@ describe('sign-in limits behind a trusted proxy (loopback, the default)', () => 
 
   it('limits registrations per address, successful ones included', async () => {
     const register = (address: string, i: number) =>
-      from(t, address, REGISTER, { input: { organizationName: `Org ${i}`, email: `mass-${i}-${Date.now()}@reg.example`, password: 'correct horse battery', displayName: 'O' } });
+      from(t, address, REGISTER, {
+        input: { organizationName: `Org ${i}`, email: `mass-${i}-${Date.now()}@reg.example`, password: 'correct horse battery', displayName: 'O' },
+      });
     const codes: Array<string | undefined> = [];
     for (let i = 0; i < 11; i++) codes.push(code(await register('203.0.113.50', i)));
     expect(codes.slice(0, 10)).toEqual(Array(10).fill(undefined));

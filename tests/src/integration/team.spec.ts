@@ -109,7 +109,9 @@ describe('team access', () => {
 
     const audit = await t.ok(`{ auditLog { action subjectId actorUserId } }`, undefined, org.token);
     expect(audit.auditLog).toContainEqual({ action: 'REMOVE_MEMBER', subjectId: leader.userId, actorUserId: org.user.id });
-    expect(audit.auditLog.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['INVITE_MEMBER', 'ACCEPT_INVITATION', 'REVOKE_INVITATION', 'CHANGE_MEMBER_ROLE', 'ADD_MEMBER']));
+    expect(audit.auditLog.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['INVITE_MEMBER', 'ACCEPT_INVITATION', 'REVOKE_INVITATION', 'CHANGE_MEMBER_ROLE', 'ADD_MEMBER']),
+    );
 
     // Their address is free again: they can be invited back.
     const back = await t.ok(INVITE, { email: leader.email, name: 'Back', role: 'ALLY' }, org.token);
@@ -131,7 +133,9 @@ describe('team access', () => {
       t.gql(`mutation($u: ID!) { changeMemberRole(userId: $u, role: LEADER) { id } }`, { u: second.userId }, solo.token),
       t.gql(`mutation($u: ID!) { changeMemberRole(userId: $u, role: LEADER) { id } }`, { u: solo.user.id }, second.token),
     ]);
-    const organisers = await t.db.query(`SELECT count(*)::int AS n FROM users WHERE organization_id = $1 AND role = 'ORGANISER' AND removed_at IS NULL`, [solo.organization.id]);
+    const organisers = await t.db.query(`SELECT count(*)::int AS n FROM users WHERE organization_id = $1 AND role = 'ORGANISER' AND removed_at IS NULL`, [
+      solo.organization.id,
+    ]);
     expect(organisers.rows[0].n).toBe(1);
     expect(results.filter((r) => !r.errors).length).toBeGreaterThanOrEqual(1);
   });
@@ -188,7 +192,7 @@ describe('team access by email (real SMTP sink)', () => {
     await sink.close();
   });
 
-  it('emails the invitation in the organisation\'s language and shows no link', async () => {
+  it("emails the invitation in the organisation's language and shows no link", async () => {
     const inv = (await t.ok(INVITE, { email: 'camille@mail.example', name: 'Camille', role: 'ALLY' }, org.token)).inviteMember;
     expect(inv.acceptUrl).toBeNull();
     const [mail] = await sink.waitFor(1);

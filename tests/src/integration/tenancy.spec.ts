@@ -14,15 +14,33 @@ describe('tenancy', () => {
     t = await startTestApp();
     a = (await registerOrganization(t, 'Villejean')).token;
     b = (await registerOrganization(t, 'Maurepas')).token;
-    contactId = (await t.ok(`mutation { createContact(input: { firstName: "Awa", phone: "0612345678", email: "awa@test.example" }) { id } }`, undefined, a)).createContact.id;
+    contactId = (await t.ok(`mutation { createContact(input: { firstName: "Awa", phone: "0612345678", email: "awa@test.example" }) { id } }`, undefined, a))
+      .createContact.id;
     campaignId = (await t.ok(`mutation { createCampaign(input: { name: "CPAM" }) { id } }`, undefined, a)).createCampaign.id;
-    await t.ok(`mutation($c: ID!, $k: ID!) { logConversation(input: { kind: DOOR_KNOCK, outcome: TALKED, campaignId: $c, contactId: $k, notes: "santé fragile", issues: [{ name: "Fermeture", intensity: 5 }] }) { id } }`, { c: campaignId, k: contactId }, a);
+    await t.ok(
+      `mutation($c: ID!, $k: ID!) { logConversation(input: { kind: DOOR_KNOCK, outcome: TALKED, campaignId: $c, contactId: $k, notes: "santé fragile", issues: [{ name: "Fermeture", intensity: 5 }] }) { id } }`,
+      { c: campaignId, k: contactId },
+      a,
+    );
   });
   afterAll(() => t.close());
 
   it('a second organisation sees none of the first one’s rows', async () => {
-    const data = await t.ok(`{ contacts { totalCount edges { node { id } } } campaigns { id } conversations { id } decisionMakers { id } commitments { id } winsToCelebrate { id } upcomingActions { id } issues { id } }`, undefined, b);
-    expect(data).toEqual({ contacts: { totalCount: 0, edges: [] }, campaigns: [], conversations: [], decisionMakers: [], commitments: [], winsToCelebrate: [], upcomingActions: [], issues: [] });
+    const data = await t.ok(
+      `{ contacts { totalCount edges { node { id } } } campaigns { id } conversations { id } decisionMakers { id } commitments { id } winsToCelebrate { id } upcomingActions { id } issues { id } }`,
+      undefined,
+      b,
+    );
+    expect(data).toEqual({
+      contacts: { totalCount: 0, edges: [] },
+      campaigns: [],
+      conversations: [],
+      decisionMakers: [],
+      commitments: [],
+      winsToCelebrate: [],
+      upcomingActions: [],
+      issues: [],
+    });
   });
 
   it('answers a foreign id exactly as an unknown id', async () => {
@@ -45,7 +63,11 @@ describe('tenancy', () => {
   });
 
   it('matches issues within one organisation only', async () => {
-    await t.ok(`mutation { logConversation(input: { kind: DOOR_KNOCK, outcome: TALKED, issues: [{ name: "fermeture", intensity: 2 }] }) { id } }`, undefined, b);
+    await t.ok(
+      `mutation { logConversation(input: { kind: DOOR_KNOCK, outcome: TALKED, issues: [{ name: "fermeture", intensity: 2 }] }) { id } }`,
+      undefined,
+      b,
+    );
     const [ia, ib] = await Promise.all([t.ok(`{ issues { id name } }`, undefined, a), t.ok(`{ issues { id name } }`, undefined, b)]);
     expect(ia.issues).toEqual([{ id: expect.any(String), name: 'Fermeture' }]);
     expect(ib.issues).toEqual([{ id: expect.any(String), name: 'fermeture' }]);

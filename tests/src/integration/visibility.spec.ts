@@ -21,10 +21,24 @@ describe('field visibility by role', () => {
     campaignId = await createCampaign(t, organiser.token, 'CPAM');
     contactId = await createContact(t, organiser.token, { firstName: 'Mariama' });
     // The organiser talks to Mariama and owns her commitment; a reminder to the leader failed.
-    await t.ok(`mutation($c: ID!, $k: ID!) { logConversation(input: { kind: PHONE, outcome: TALKED, campaignId: $c, contactId: $k }) { id } }`, { c: campaignId, k: contactId }, organiser.token);
-    await t.ok(`mutation($k: ID!) { recordCommitment(input: { contactId: $k, description: "Vient à la réunion", dueAt: "2031-01-01T10:00:00Z" }) { id } }`, { k: contactId }, organiser.token);
-    await t.ok(`mutation($k: ID!, $f: DateTime) { logConversation(input: { kind: PHONE, outcome: TALKED, contactId: $k, followUpAt: $f }) { id } }`, { k: contactId, f: inHours(2).toISOString() }, leader.token);
-    await t.db.query(`UPDATE reminders SET status = 'FAILED', last_error = '550 mailbox of ${leader.email} unavailable' WHERE recipient_user_id = $1`, [leader.userId]);
+    await t.ok(
+      `mutation($c: ID!, $k: ID!) { logConversation(input: { kind: PHONE, outcome: TALKED, campaignId: $c, contactId: $k }) { id } }`,
+      { c: campaignId, k: contactId },
+      organiser.token,
+    );
+    await t.ok(
+      `mutation($k: ID!) { recordCommitment(input: { contactId: $k, description: "Vient à la réunion", dueAt: "2031-01-01T10:00:00Z" }) { id } }`,
+      { k: contactId },
+      organiser.token,
+    );
+    await t.ok(
+      `mutation($k: ID!, $f: DateTime) { logConversation(input: { kind: PHONE, outcome: TALKED, contactId: $k, followUpAt: $f }) { id } }`,
+      { k: contactId, f: inHours(2).toISOString() },
+      leader.token,
+    );
+    await t.db.query(`UPDATE reminders SET status = 'FAILED', last_error = '550 mailbox of ${leader.email} unavailable' WHERE recipient_user_id = $1`, [
+      leader.userId,
+    ]);
   });
   afterAll(() => t.close());
 
@@ -64,7 +78,11 @@ describe('field visibility by role', () => {
     const id = await createContact(t, leader.token, { firstName: 'Awa', consentGivenAt: '2025-01-02T10:00:00Z' });
     await t.ok(`mutation($id: ID!) { updateContact(id: $id, input: { firstName: "Awa", consentGivenAt: null }) { id } }`, { id }, leader.token);
     await t.ok(`mutation($id: ID!) { updateContact(id: $id, input: { firstName: "Awa B." }) { id } }`, { id }, leader.token); // consent untouched: nothing recorded
-    await t.ok(`mutation { logConversation(input: { kind: DOOR_KNOCK, outcome: TALKED, newContact: { firstName: "Fatou", consentGivenAt: "2025-01-03T10:00:00Z" } }) { id } }`, undefined, leader.token);
+    await t.ok(
+      `mutation { logConversation(input: { kind: DOOR_KNOCK, outcome: TALKED, newContact: { firstName: "Fatou", consentGivenAt: "2025-01-03T10:00:00Z" } }) { id } }`,
+      undefined,
+      leader.token,
+    );
     const { auditLog } = await t.ok(`{ auditLog { action subjectId actorUserId } }`, undefined, organiser.token);
     const consent = auditLog.filter((e: { action: string }) => e.action === 'CONSENT_CHANGE');
     expect(consent).toHaveLength(3);
@@ -73,14 +91,21 @@ describe('field visibility by role', () => {
   });
 
   it('never shows allies stage notes or action outcomes, which members still read', async () => {
-    await t.ok(`mutation($c: ID!) { advanceCampaign(campaignId: $c, stage: DEMANDS, note: "Mme Konaté a témoigné de son cancer") { id } }`, { c: campaignId }, organiser.token);
+    await t.ok(
+      `mutation($c: ID!) { advanceCampaign(campaignId: $c, stage: DEMANDS, note: "Mme Konaté a témoigné de son cancer") { id } }`,
+      { c: campaignId },
+      organiser.token,
+    );
     const actionId = await scheduleAction(t, organiser.token, { campaignId, visibility: 'ALLIES', startsAt: inHours(48).toISOString() });
     await t.ok(`mutation($a: ID!) { recordActionOutcome(actionId: $a, outcome: "Karim est venu avec ses dettes") { id } }`, { a: actionId }, organiser.token);
     const query = `query($c: ID!) { campaign(id: $c) { stageHistory { stage note } } upcomingActions { id title outcome } campaigns { stageHistory { note } } }`;
 
     const asAlly = await t.gql(query, { c: campaignId }, ally.token);
     expect(asAlly.errors).toBeUndefined();
-    expect(asAlly.data!.campaign.stageHistory).toEqual([{ stage: 'LISTENING', note: null }, { stage: 'DEMANDS', note: null }]);
+    expect(asAlly.data!.campaign.stageHistory).toEqual([
+      { stage: 'LISTENING', note: null },
+      { stage: 'DEMANDS', note: null },
+    ]);
     expect(asAlly.data!.upcomingActions).toEqual([expect.objectContaining({ id: actionId, outcome: null })]);
     expect(JSON.stringify(asAlly.data)).not.toMatch(/Konaté|Karim|cancer|dettes/);
     const feed = await fetch(`${t.url}${new URL((await t.ok(`{ calendarFeedUrl }`, undefined, ally.token)).calendarFeedUrl).pathname}`);

@@ -27,7 +27,12 @@ describe('wins', () => {
     it('records an uncelebrated win, won now by default', async () => {
       const before = Date.now();
       const data = await t.ok(RECORD, { input: { campaignId, title: " L'accueil rouvre ", size: 'MAJOR' } }, org.token);
-      expect(data.recordWin).toMatchObject({ title: "L'accueil rouvre", size: 'MAJOR', celebrated: false, campaign: { id: campaignId, name: 'CPAM Villejean' } });
+      expect(data.recordWin).toMatchObject({
+        title: "L'accueil rouvre",
+        size: 'MAJOR',
+        celebrated: false,
+        campaign: { id: campaignId, name: 'CPAM Villejean' },
+      });
       const wonAt = new Date(data.recordWin.wonAt).getTime();
       expect(wonAt).toBeGreaterThanOrEqual(before - 1000);
       expect(wonAt).toBeLessThanOrEqual(Date.now() + 1000);

@@ -198,7 +198,10 @@ export async function sweepsDone(t: { redisUrl: string; queuePrefix: string }, c
 
 /** Resolves once the database's clock has passed every one of these reminders' remindAt. */
 export function allDue(t: { db: pg.Pool }, ids: string[], timeoutMs = PATIENCE_MS) {
-  return until(async () => (await t.db.query(`SELECT bool_and(remind_at <= now()) AS due FROM reminders WHERE id = ANY($1::uuid[])`, [ids])).rows[0].due, timeoutMs);
+  return until(
+    async () => (await t.db.query(`SELECT bool_and(remind_at <= now()) AS due FROM reminders WHERE id = ANY($1::uuid[])`, [ids])).rows[0].due,
+    timeoutMs,
+  );
 }
 
 export interface WorkerProcess {

@@ -25,7 +25,10 @@ function decodeWords(value: string): string {
   return value.replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=\s*/g, (_, _charset: string, enc: string, text: string) =>
     enc.toUpperCase() === 'B'
       ? Buffer.from(text, 'base64').toString('utf8')
-      : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
+      : Buffer.from(
+          text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+          'latin1',
+        ).toString('utf8'),
   );
 }
 
@@ -87,7 +90,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}) {
         events.emit('data', n, session.id);
         const delay = options.delayMs?.(n) ?? 0;
         // Wait, but stop waiting as soon as the client is gone (a killed worker).
-        for (const end = Date.now() + delay; Date.now() < end && !closed.has(session.id) && !stopped; ) await new Promise((r) => setTimeout(r, 50));
+        for (const end = Date.now() + delay; Date.now() < end && !closed.has(session.id) && !stopped;) await new Promise((r) => setTimeout(r, 50));
         if (closed.has(session.id)) return callback(new Error('client gone'));
         const mail = parseMail(Buffer.concat(chunks).toString('utf8'), session);
         const refusal = options.reject?.(n, mail);

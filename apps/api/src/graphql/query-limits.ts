@@ -64,8 +64,7 @@ export const parseOptions = { maxTokens: MAX_TOKENS };
 /** GraphQL Armor's plugins (no field suggestions); its types come from Apollo's CommonJS build. */
 export const armorPlugins = protection.plugins as unknown as ApolloServerPlugin[];
 
-const tooCostly = (message: string) =>
-  new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+const tooCostly = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
 
 /**
  * The cost of an operation: each field 1, a list field `first` (or
@@ -140,7 +139,12 @@ export function listCost(schema: GraphQLSchema, document: DocumentNode, operatio
     return type;
   };
 
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const root =
+    operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
   if (!root) throw new Error(`no ${operation.operation} type`);
   return selectionCost(operation.selectionSet, root);
 }

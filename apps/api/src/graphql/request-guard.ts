@@ -5,8 +5,7 @@ export const MAX_DOCUMENT_CHARS = 32_000;
 /** A request still running after this is answered 503 (PostgreSQL cancels its statements at the same bound). */
 export const REQUEST_TIMEOUT_MS = 10_000;
 
-const refuse = (res: Response, status: number, code: string, message: string) =>
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+const refuse = (res: Response, status: number, code: string, message: string) => res.status(status).json({ errors: [{ message, extensions: { code } }] });
 
 /**
  * Before Apollo sees a request: an oversized document is refused without being

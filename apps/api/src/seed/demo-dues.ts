@@ -36,7 +36,11 @@ export async function seedDemoDues(gql: Gql, token: string, contactIds: string[]
       `mutation($input: DuesPaymentInput!) { recordDuesPayment(input: $input) { id } }`,
       {
         input: {
-          clientId: `demo-dues-${i}`, payerId: contactIds[p.payer], amountCents: p.cents, method: p.method, paidAt: paidAt.toISOString(),
+          clientId: `demo-dues-${i}`,
+          payerId: contactIds[p.payer],
+          amountCents: p.cents,
+          method: p.method,
+          paidAt: paidAt.toISOString(),
           paysFor: (p.paysFor ?? []).map((k) => contactIds[k]),
         },
       },

@@ -7,7 +7,11 @@
 
 export type Gql = <T = any>(query: string, variables?: Record<string, unknown>, token?: string) => Promise<T>;
 
-export interface FixtureAccount { email: string; password: string; displayName: string }
+export interface FixtureAccount {
+  email: string;
+  password: string;
+  displayName: string;
+}
 
 type TimelineEntry = { date: string; type: string; [key: string]: any };
 export interface CampaignFixture {
@@ -30,7 +34,25 @@ export interface ReplayResult {
   decisionMakerIds: Record<string, string>;
 }
 
-const FIRST_NAMES = ['Awa', 'Karim', 'Lina', 'Mamadou', 'Yasmine', 'Jeanne', 'Nour', 'Hugo', 'Fatou', 'Bernard', 'Inès', 'Ali', 'Monique', 'Samir', 'Chloé', 'Moussa', 'Sofia'];
+const FIRST_NAMES = [
+  'Awa',
+  'Karim',
+  'Lina',
+  'Mamadou',
+  'Yasmine',
+  'Jeanne',
+  'Nour',
+  'Hugo',
+  'Fatou',
+  'Bernard',
+  'Inès',
+  'Ali',
+  'Monique',
+  'Samir',
+  'Chloé',
+  'Moussa',
+  'Sofia',
+];
 const LAST_NAMES = ['Diallo', 'Le Goff', 'Benali', 'Traoré', 'Morvan', 'Haddad', 'Le Bihan', 'Kone', 'Guillou', 'Nguyen', 'Rault', 'Cissé'];
 const QUOTES = [
   "Depuis qu'ils ont fermé, je ne vois plus personne pour mes remboursements.",
@@ -42,21 +64,37 @@ const QUOTES = [
 ];
 
 /** Date-only entries happen at 10:00 UTC that day; full timestamps are kept as they are. */
-const at = (date: string, minutes = 0) =>
-  new Date(new Date(date.includes('T') ? date : `${date}T10:00:00Z`).getTime() + minutes * 60_000).toISOString();
+const at = (date: string, minutes = 0) => new Date(new Date(date.includes('T') ? date : `${date}T10:00:00Z`).getTime() + minutes * 60_000).toISOString();
 
-export async function replayFixture(gql: Gql, fixture: CampaignFixture, organiser: FixtureAccount, others: Array<FixtureAccount & { role: string }> = []): Promise<ReplayResult> {
-  const reg = await gql(
-    `mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { token organization { id } } }`,
-    { input: { organizationName: fixture.organization.name, locale: fixture.organization.locale, email: organiser.email, password: organiser.password, displayName: organiser.displayName } },
-  );
+export async function replayFixture(
+  gql: Gql,
+  fixture: CampaignFixture,
+  organiser: FixtureAccount,
+  others: Array<FixtureAccount & { role: string }> = [],
+): Promise<ReplayResult> {
+  const reg = await gql(`mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { token organization { id } } }`, {
+    input: {
+      organizationName: fixture.organization.name,
+      locale: fixture.organization.locale,
+      email: organiser.email,
+      password: organiser.password,
+      displayName: organiser.displayName,
+    },
+  });
   const token: string = reg.registerOrganization.token;
   const q: Gql = (query, variables) => gql(query, variables, token);
   for (const m of others) {
-    await q(`mutation($e: String!, $d: String!, $r: Role!, $p: String!) { addMember(email: $e, displayName: $d, role: $r, password: $p) { id } }`, { e: m.email, d: m.displayName, r: m.role, p: m.password });
+    await q(`mutation($e: String!, $d: String!, $r: Role!, $p: String!) { addMember(email: $e, displayName: $d, role: $r, password: $p) { id } }`, {
+      e: m.email,
+      d: m.displayName,
+      r: m.role,
+      p: m.password,
+    });
   }
 
-  const campaign = await q(`mutation($input: CampaignInput!) { createCampaign(input: $input) { id } }`, { input: { ...fixture.campaign, startedAt: at(fixture.campaign.startedAt) } });
+  const campaign = await q(`mutation($input: CampaignInput!) { createCampaign(input: $input) { id } }`, {
+    input: { ...fixture.campaign, startedAt: at(fixture.campaign.startedAt) },
+  });
   const campaignId: string = campaign.createCampaign.id;
 
   const decisionMakerIds: Record<string, string> = {};
@@ -65,7 +103,17 @@ export async function replayFixture(gql: Gql, fixture: CampaignFixture, organise
     decisionMakerIds[key] = (await q(`mutation($input: DecisionMakerInput!) { createDecisionMaker(input: $input) { id } }`, { input })).createDecisionMaker.id;
   }
 
-  const result: ReplayResult = { token, organizationId: reg.registerOrganization.organization.id, campaignId, contactIds: [], negotiationIds: [], demandIds: [], winIds: [], actionIds: [], decisionMakerIds };
+  const result: ReplayResult = {
+    token,
+    organizationId: reg.registerOrganization.organization.id,
+    campaignId,
+    contactIds: [],
+    negotiationIds: [],
+    demandIds: [],
+    winIds: [],
+    actionIds: [],
+    decisionMakerIds,
+  };
   const issues = fixture.issues;
   const winByTitle = new Map<string, string>();
   const LOG = `mutation($input: LogConversationInput!) { logConversation(input: $input) { id contact { id } } }`;
@@ -75,7 +123,10 @@ export async function replayFixture(gql: Gql, fixture: CampaignFixture, organise
       case 'stage':
         // The first entry (LISTENING at startedAt) is written by createCampaign.
         if (entry.stage === 'LISTENING') break;
-        await q(`mutation($c: ID!, $s: CampaignStage!, $n: String, $at: DateTime) { advanceCampaign(campaignId: $c, stage: $s, note: $n, enteredAt: $at) { id } }`, { c: campaignId, s: entry.stage, n: entry.note ?? null, at: at(entry.date) });
+        await q(
+          `mutation($c: ID!, $s: CampaignStage!, $n: String, $at: DateTime) { advanceCampaign(campaignId: $c, stage: $s, note: $n, enteredAt: $at) { id } }`,
+          { c: campaignId, s: entry.stage, n: entry.note ?? null, at: at(entry.date) },
+        );
         break;
 
       case 'doorKnocks': {
@@ -89,8 +140,14 @@ export async function replayFixture(gql: Gql, fixture: CampaignFixture, organise
         for (let door = 0; door < entry.count; door++) {
           const outcome = outcomes[door];
           const input: Record<string, unknown> = {
-            clientId: `fixture-door-${door}`, kind: 'DOOR_KNOCK', outcome, campaignId, occurredAt: at(entry.date, door * 3),
-            street: 'Dalle Kennedy', building: String.fromCharCode(65 + (door % 6)), door: String(10 + door),
+            clientId: `fixture-door-${door}`,
+            kind: 'DOOR_KNOCK',
+            outcome,
+            campaignId,
+            occurredAt: at(entry.date, door * 3),
+            street: 'Dalle Kennedy',
+            building: String.fromCharCode(65 + (door % 6)),
+            door: String(10 + door),
           };
           if (outcome === 'TALKED') {
             const i = talked++;
@@ -102,8 +159,12 @@ export async function replayFixture(gql: Gql, fixture: CampaignFixture, organise
               firstName: FIRST_NAMES[i % FIRST_NAMES.length],
               lastName: LAST_NAMES[i % LAST_NAMES.length],
               phone: `06 00 00 ${String(10 + Math.floor(i / 10)).padStart(2, '0')} ${String(i).padStart(2, '0')}`,
-              street: 'Dalle Kennedy', city: 'Rennes', postalCode: '35000', neighbourhood: 'Villejean',
-              allyRoles: ['AFFECTED'], consentGivenAt: i % 2 === 0 ? at(entry.date, door * 3) : null,
+              street: 'Dalle Kennedy',
+              city: 'Rennes',
+              postalCode: '35000',
+              neighbourhood: 'Villejean',
+              allyRoles: ['AFFECTED'],
+              consentGivenAt: i % 2 === 0 ? at(entry.date, door * 3) : null,
             };
             input.interestLevel = 1 + (i % 5);
           }
@@ -118,59 +179,103 @@ export async function replayFixture(gql: Gql, fixture: CampaignFixture, organise
         for (let k = 0; k < entry.count; k++) {
           await q(LOG, {
             input: {
-              clientId: `fixture-one-to-one-${k}`, kind: 'ONE_TO_ONE', outcome: 'TALKED', campaignId, contactId: result.contactIds[k], occurredAt: at(entry.date, k * 60),
-              selfInterest: 'Retrouver un accueil humain près de chez soi', interestLevel: 5, leadershipPotential: k < entry.leaders,
+              clientId: `fixture-one-to-one-${k}`,
+              kind: 'ONE_TO_ONE',
+              outcome: 'TALKED',
+              campaignId,
+              contactId: result.contactIds[k],
+              occurredAt: at(entry.date, k * 60),
+              selfInterest: 'Retrouver un accueil humain près de chez soi',
+              interestLevel: 5,
+              leadershipPotential: k < entry.leaders,
             },
           });
         }
         break;
 
       case 'demand': {
-        const demand = await q(`mutation($input: DemandInput!) { createDemand(input: $input) { id } }`, { input: { campaignId, title: entry.title, targetId: decisionMakerIds[entry.target], deadline: null } });
+        const demand = await q(`mutation($input: DemandInput!) { createDemand(input: $input) { id } }`, {
+          input: { campaignId, title: entry.title, targetId: decisionMakerIds[entry.target], deadline: null },
+        });
         result.demandIds.push(demand.createDemand.id);
         break;
       }
 
       case 'negotiation': {
-        const planned = await q(`mutation($input: NegotiationInput!) { planNegotiation(input: $input) { id } }`, { input: { campaignId, decisionMakerIds: entry.with.map((k: string) => decisionMakerIds[k]), scheduledAt: at(entry.date) } });
+        const planned = await q(`mutation($input: NegotiationInput!) { planNegotiation(input: $input) { id } }`, {
+          input: { campaignId, decisionMakerIds: entry.with.map((k: string) => decisionMakerIds[k]), scheduledAt: at(entry.date) },
+        });
         const id = planned.planNegotiation.id;
         result.negotiationIds.push(id);
-        if (entry.brief) await q(`mutation($id: ID!, $input: BriefInput!) { updateBrief(negotiationId: $id, input: $input) { objective } }`, { id, input: { ...entry.brief, demandIds: result.demandIds } });
+        if (entry.brief)
+          await q(`mutation($id: ID!, $input: BriefInput!) { updateBrief(negotiationId: $id, input: $input) { objective } }`, {
+            id,
+            input: { ...entry.brief, demandIds: result.demandIds },
+          });
         if (result.demandIds.length) await q(`mutation($id: ID!) { setDemandStatus(id: $id, status: PRESENTED) { id } }`, { id: result.demandIds[0] });
-        if (entry.report) await q(`mutation($id: ID!, $r: String!) { recordNegotiationReport(negotiationId: $id, report: $r) { id } }`, { id, r: entry.report });
+        if (entry.report)
+          await q(`mutation($id: ID!, $r: String!) { recordNegotiationReport(negotiationId: $id, report: $r) { id } }`, { id, r: entry.report });
         break;
       }
 
       case 'decisionMakerCommitment': {
         const recorded = await q(`mutation($input: CommitmentInput!) { recordCommitment(input: $input) { id } }`, {
-          input: { campaignId, decisionMakerId: decisionMakerIds[entry.by], negotiationId: result.negotiationIds.at(-1) ?? null, description: entry.description, dueAt: at(entry.dueAt) },
+          input: {
+            campaignId,
+            decisionMakerId: decisionMakerIds[entry.by],
+            negotiationId: result.negotiationIds.at(-1) ?? null,
+            description: entry.description,
+            dueAt: at(entry.dueAt),
+          },
         });
         if (entry.finalStatus && entry.finalStatus !== 'OPEN') {
-          await q(`mutation($id: ID!, $s: CommitmentStatus!) { resolveCommitment(id: $id, status: $s) { id } }`, { id: recorded.recordCommitment.id, s: entry.finalStatus });
+          await q(`mutation($id: ID!, $s: CommitmentStatus!) { resolveCommitment(id: $id, status: $s) { id } }`, {
+            id: recorded.recordCommitment.id,
+            s: entry.finalStatus,
+          });
         }
         break;
       }
 
       case 'action': {
         const scheduled = await q(`mutation($input: ActionInput!) { scheduleAction(input: $input) { id } }`, {
-          input: { campaignId, title: entry.title, kind: entry.kind, startsAt: at(entry.date), location: entry.kind === 'CELEBRATION' ? 'Dalle Kennedy, Villejean' : 'Rennes', targetId: entry.target ? decisionMakerIds[entry.target] : null, turnoutGoal: entry.turnoutGoal ?? null, visibility: entry.visibility ?? 'TEAM' },
+          input: {
+            campaignId,
+            title: entry.title,
+            kind: entry.kind,
+            startsAt: at(entry.date),
+            location: entry.kind === 'CELEBRATION' ? 'Dalle Kennedy, Villejean' : 'Rennes',
+            targetId: entry.target ? decisionMakerIds[entry.target] : null,
+            turnoutGoal: entry.turnoutGoal ?? null,
+            visibility: entry.visibility ?? 'TEAM',
+          },
         });
         const actionId = scheduled.scheduleAction.id;
         result.actionIds.push(actionId);
         // committed people who came are ATTENDED, the others NO_SHOW (both count as committed).
         for (let k = 0; k < (entry.committed ?? 0) && k < result.contactIds.length; k++) {
-          await q(`mutation($a: ID!, $c: ID!, $s: ParticipationStatus!) { setParticipation(actionId: $a, contactId: $c, status: $s) { status } }`, { a: actionId, c: result.contactIds[k], s: k < entry.attended ? 'ATTENDED' : 'NO_SHOW' });
+          await q(`mutation($a: ID!, $c: ID!, $s: ParticipationStatus!) { setParticipation(actionId: $a, contactId: $c, status: $s) { status } }`, {
+            a: actionId,
+            c: result.contactIds[k],
+            s: k < entry.attended ? 'ATTENDED' : 'NO_SHOW',
+          });
         }
-        if (entry.outcome) await q(`mutation($a: ID!, $o: String!) { recordActionOutcome(actionId: $a, outcome: $o) { id } }`, { a: actionId, o: entry.outcome });
+        if (entry.outcome)
+          await q(`mutation($a: ID!, $o: String!) { recordActionOutcome(actionId: $a, outcome: $o) { id } }`, { a: actionId, o: entry.outcome });
         if (entry.celebrates && winByTitle.has(entry.celebrates)) {
-          await q(`mutation($w: ID!, $a: ID) { markWinCelebrated(id: $w, celebrationActionId: $a) { id } }`, { w: winByTitle.get(entry.celebrates), a: actionId });
+          await q(`mutation($w: ID!, $a: ID) { markWinCelebrated(id: $w, celebrationActionId: $a) { id } }`, {
+            w: winByTitle.get(entry.celebrates),
+            a: actionId,
+          });
         }
         break;
       }
 
       case 'win': {
-        const demandId = entry.size === 'MAJOR' ? result.demandIds[0] ?? null : null;
-        const win = await q(`mutation($input: WinInput!) { recordWin(input: $input) { id } }`, { input: { campaignId, title: entry.title, wonAt: at(entry.date), size: entry.size, demandId } });
+        const demandId = entry.size === 'MAJOR' ? (result.demandIds[0] ?? null) : null;
+        const win = await q(`mutation($input: WinInput!) { recordWin(input: $input) { id } }`, {
+          input: { campaignId, title: entry.title, wonAt: at(entry.date), size: entry.size, demandId },
+        });
         if (demandId) await q(`mutation($id: ID!) { setDemandStatus(id: $id, status: WON) { id } }`, { id: demandId });
         winByTitle.set(entry.title, win.recordWin.id);
         result.winIds.push(win.recordWin.id);

@@ -59,9 +59,7 @@ describe('Apollo client', () => {
     setSession(session);
     const onUnauthenticated = vi.fn();
     const forbidden = fakeApi(() => ({ errors: [{ message: 'No', extensions: { code: 'FORBIDDEN' } }] }));
-    await expect(
-      createApolloClient({ terminatingLink: forbidden.link, onUnauthenticated }).query({ query: MeQuery }),
-    ).rejects.toThrow();
+    await expect(createApolloClient({ terminatingLink: forbidden.link, onUnauthenticated }).query({ query: MeQuery })).rejects.toThrow();
 
     const badPassword = fakeApi(() => ({ errors: [{ message: 'Wrong password', extensions: { code: 'UNAUTHENTICATED' } }] }));
     await expect(

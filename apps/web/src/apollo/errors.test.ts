@@ -16,7 +16,10 @@ describe('API errors next to their fields', () => {
 
   it("translates the API's rules into the member's language", () => {
     const error = new CombinedGraphQLErrors({
-      errors: [badInput('input.issues[0].intensity', 'must be a whole number from 1 to 5'), badInput('input.notes', 'must be at most 10000 characters (got 10001)')],
+      errors: [
+        badInput('input.issues[0].intensity', 'must be a whole number from 1 to 5'),
+        badInput('input.notes', 'must be at most 10000 characters (got 10001)'),
+      ],
     });
     expect(fieldErrors(error, fr).fields).toEqual({
       'issues.0.intensity': 'Un nombre entier de 1 à 5.',
@@ -44,7 +47,9 @@ describe('API errors next to their fields', () => {
       fields: { decisionMakerIds: 'Choisissez au moins un·e décideur·se.', stage: 'La campagne est déjà à l’étape « Action ».' },
       general: [fr('error.forbidden')],
     });
-    expect(errorMessage(new CombinedGraphQLErrors({ errors: [{ message: 'Campaign 7 not found', extensions: { code: 'NOT_FOUND' } }] }), en)).toBe(en('error.notFound'));
+    expect(errorMessage(new CombinedGraphQLErrors({ errors: [{ message: 'Campaign 7 not found', extensions: { code: 'NOT_FOUND' } }] }), en)).toBe(
+      en('error.notFound'),
+    );
   });
 
   it('translates by extensions.rule and params, whatever the English says', () => {
@@ -52,7 +57,10 @@ describe('API errors next to their fields', () => {
       errors: [
         { message: 'input.notes: too long, whatever', extensions: { code: 'BAD_USER_INPUT', field: 'input.notes', rule: 'maxLength', params: { max: 200 } } },
         { message: 'stage: already there', extensions: { code: 'BAD_USER_INPUT', field: 'stage', rule: 'sameStage', params: { stage: 'ACTION' } } },
-        { message: 'input.method: must be one of CASH, CHEQUE', extensions: { code: 'BAD_USER_INPUT', field: 'input.method', rule: 'enum', params: { values: 'CASH, CHEQUE' } } },
+        {
+          message: 'input.method: must be one of CASH, CHEQUE',
+          extensions: { code: 'BAD_USER_INPUT', field: 'input.method', rule: 'enum', params: { values: 'CASH, CHEQUE' } },
+        },
         { message: 'input.door: must be a whole number from 1 to 5', extensions: { code: 'BAD_USER_INPUT', field: 'input.door', rule: 'notYetKnownRule' } },
       ],
     });

@@ -22,7 +22,14 @@ const committed = [
   person({ id: 'bruno', name: 'Bruno Le Gall', firstName: 'Bruno', email: 'bruno@exemple.fr', phone: '+33622222222' }),
   person({ id: 'chantal', name: 'Chantal Morin', firstName: 'Chantal', consent: true }),
 ];
-const reminder = Object.assign(new Reminder(), { id: 'r1', organizationId: 'o1', kind: ReminderKind.ACTION_UPCOMING, remindAt: startsAt, status: ReminderStatus.SCHEDULED, actionId: 'a1' });
+const reminder = Object.assign(new Reminder(), {
+  id: 'r1',
+  organizationId: 'o1',
+  kind: ReminderKind.ACTION_UPCOMING,
+  remindAt: startsAt,
+  status: ReminderStatus.SCHEDULED,
+  actionId: 'a1',
+});
 const organization = { id: 'o1', name: 'Si on s’alliait', locale: 'fr' as const, timezone: 'Europe/Paris', actionReminderHours: 24 };
 
 describe('the actions’ reminder provider', () => {

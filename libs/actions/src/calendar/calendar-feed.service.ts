@@ -38,11 +38,7 @@ export class CalendarFeedService {
       end: new Date(action.startsAt.getTime() + DURATION_MS),
       summary: action.title,
       location: action.location,
-      description: [
-        action.campaign ? message(locale, 'calendar.campaign', { name: action.campaign.name }) : null,
-      ]
-        .filter(Boolean)
-        .join('\n'),
+      description: [action.campaign ? message(locale, 'calendar.campaign', { name: action.campaign.name }) : null].filter(Boolean).join('\n'),
     }));
     const extra: string[][] = [];
     for (const source of this.sources.all()) extra.push(...(await source.contribution(organization, locale, now)).components);

@@ -17,7 +17,14 @@ export class TeamMailer implements OnApplicationShutdown {
     const config = options ?? DEFAULT_AUTH_OPTIONS;
     this.from = config.mailFrom;
     this.transport = config.smtpUrl
-      ? nodemailer.createTransport({ url: config.smtpUrl, pool: true, maxConnections: 2, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 })
+      ? nodemailer.createTransport({
+          url: config.smtpUrl,
+          pool: true,
+          maxConnections: 2,
+          connectionTimeout: 10_000,
+          greetingTimeout: 10_000,
+          socketTimeout: 20_000,
+        })
       : null;
   }
 

@@ -25,7 +25,7 @@ export class TeamResolver {
     return this.auth.usersById(loaders, member).load(invitation.invitedByUserId);
   }
 
-  @Mutation(() => Invitation, { description: 'ORGANISER only. Emails a one-time link (7 days) in the organisation\'s language when SMTP_URL is set' })
+  @Mutation(() => Invitation, { description: "ORGANISER only. Emails a one-time link (7 days) in the organisation's language when SMTP_URL is set" })
   inviteMember(
     @CurrentMember() member: Member,
     @Args('email') email: string,

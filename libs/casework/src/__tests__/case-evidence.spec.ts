@@ -23,8 +23,26 @@ describe('case evidence', () => {
 
   it('counts by agency under the first spelling, people once, money and quotes of consenting people only', () => {
     const evidence = countEvidence([
-      row({ contactId: 'a', agency: 'CAF', status: CaseStatus.RESOLVED, openedAt: day(0), closedAt: day(47), recoveredCents: 120_000, summary: 'APL suspendue', consenting: true }),
-      row({ contactId: 'b', agency: 'Caf ', status: CaseStatus.RESOLVED, openedAt: day(1), closedAt: day(11), recoveredCents: 30_050, summary: 'RSA suspendu', consenting: false }),
+      row({
+        contactId: 'a',
+        agency: 'CAF',
+        status: CaseStatus.RESOLVED,
+        openedAt: day(0),
+        closedAt: day(47),
+        recoveredCents: 120_000,
+        summary: 'APL suspendue',
+        consenting: true,
+      }),
+      row({
+        contactId: 'b',
+        agency: 'Caf ',
+        status: CaseStatus.RESOLVED,
+        openedAt: day(1),
+        closedAt: day(11),
+        recoveredCents: 30_050,
+        summary: 'RSA suspendu',
+        consenting: false,
+      }),
       row({ contactId: 'b', agency: 'CPAM', status: CaseStatus.UNRESOLVED, openedAt: day(2), closedAt: day(62), summary: 'Carte vitale', consenting: false }),
       row({ contactId: 'c', agency: 'cpam', status: CaseStatus.WAITING_ON_AGENCY, openedAt: day(3), summary: 'CSS', consenting: true }),
     ]);

@@ -66,21 +66,34 @@ describe('occurrences in the organisation’s time zone', () => {
   });
 
   it('nothing before the first day', () => {
-    expect(occurrences(tuesdays, new Date('2019-10-01T00:00:00Z'), new Date('2019-11-13T00:00:00Z'), PARIS).map((o) => o.occursOn)).toEqual(['2019-11-05', '2019-11-12']);
+    expect(occurrences(tuesdays, new Date('2019-10-01T00:00:00Z'), new Date('2019-11-13T00:00:00Z'), PARIS).map((o) => o.occursOn)).toEqual([
+      '2019-11-05',
+      '2019-11-12',
+    ]);
   });
 });
 
 describe('checkRule', () => {
-  it.each(['FREQ=SECONDLY', 'FREQ=DAILY', 'garbage', 'FREQ=WEEKLY;BYDAY=XX', 'FREQ=WEEKLY;INTERVAL=0', 'FREQ=WEEKLY;BYHOUR=10', 'FREQ=WEEKLY;UNTIL=soon', '', 'FREQ=WEEKLY;FREQ=MONTHLY'])(
-    'refuses %p naming the field',
-    (rule) => {
-      expect(() => checkRule('input.rrule', rule)).toThrow(/^input\.rrule: /);
-    },
-  );
+  it.each([
+    'FREQ=SECONDLY',
+    'FREQ=DAILY',
+    'garbage',
+    'FREQ=WEEKLY;BYDAY=XX',
+    'FREQ=WEEKLY;INTERVAL=0',
+    'FREQ=WEEKLY;BYHOUR=10',
+    'FREQ=WEEKLY;UNTIL=soon',
+    '',
+    'FREQ=WEEKLY;FREQ=MONTHLY',
+  ])('refuses %p naming the field', (rule) => {
+    expect(() => checkRule('input.rrule', rule)).toThrow(/^input\.rrule: /);
+  });
 
   it('accepts the association’s rules, with RRULE: and a DTSTART line', () => {
     expect(checkRule('f', 'freq=weekly;byday=tu')).toEqual({ rule: 'FREQ=WEEKLY;BYDAY=TU', startsOn: null });
-    expect(checkRule('f', 'DTSTART;TZID=Europe/Paris:20191105T100000\nRRULE:FREQ=WEEKLY;BYDAY=TU')).toEqual({ rule: 'FREQ=WEEKLY;BYDAY=TU', startsOn: '2019-11-05' });
+    expect(checkRule('f', 'DTSTART;TZID=Europe/Paris:20191105T100000\nRRULE:FREQ=WEEKLY;BYDAY=TU')).toEqual({
+      rule: 'FREQ=WEEKLY;BYDAY=TU',
+      startsOn: '2019-11-05',
+    });
     expect(checkRule('f', 'FREQ=MONTHLY;BYDAY=MO;BYSETPOS=1;UNTIL=20271231T230000Z').rule).toBe('FREQ=MONTHLY;BYDAY=MO;BYSETPOS=1;UNTIL=20271231T230000Z');
   });
 });
@@ -99,6 +112,8 @@ describe('session ids and calendar helpers', () => {
 
   it('the VTIMEZONE holds the 2026 changes of Paris', () => {
     const lines = vtimezone(PARIS, 2026, 2026);
-    expect(lines).toEqual(expect.arrayContaining(['BEGIN:DAYLIGHT', 'DTSTART:20260329T020000', 'TZOFFSETFROM:+0100', 'TZOFFSETTO:+0200', 'DTSTART:20261025T030000']));
+    expect(lines).toEqual(
+      expect.arrayContaining(['BEGIN:DAYLIGHT', 'DTSTART:20260329T020000', 'TZOFFSETFROM:+0100', 'TZOFFSETTO:+0200', 'DTSTART:20261025T030000']),
+    );
   });
 });

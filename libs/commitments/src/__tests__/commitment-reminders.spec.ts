@@ -60,7 +60,14 @@ function commitment(over: Partial<Commitment>): Commitment {
 }
 
 function details(c: Commitment, kind: ReminderKind, locale: 'fr' | 'en'): ReminderDetails {
-  const reminder = Object.assign(new Reminder(), { id: 'r1', organizationId: 'o1', kind, remindAt: dueAt, status: ReminderStatus.SCHEDULED, commitmentId: c.id });
+  const reminder = Object.assign(new Reminder(), {
+    id: 'r1',
+    organizationId: 'o1',
+    kind,
+    remindAt: dueAt,
+    status: ReminderStatus.SCHEDULED,
+    commitmentId: c.id,
+  });
   return {
     reminder,
     organization: { id: 'o1', name: 'Si on s’alliait', locale, timezone: 'Europe/Paris', actionReminderHours: 24 },

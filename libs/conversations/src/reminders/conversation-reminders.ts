@@ -88,14 +88,16 @@ export class ConversationReminders implements ReminderProvider<Conversation>, Di
       take: MAX_DIGEST_ITEMS,
     });
     // Nobody follows up an erased person.
-    return rows.filter((c) => !c.contact?.erasedAt).map((c) => {
-      const person = personOf(c);
-      return {
-        who: (person ? [person.firstName, person.lastName].filter(Boolean).join(' ') : '') || placeOf(c) || '?',
-        followUpAt: c.followUpAt!,
-        organiser: c.organiser?.displayName ?? '?',
-      };
-    });
+    return rows
+      .filter((c) => !c.contact?.erasedAt)
+      .map((c) => {
+        const person = personOf(c);
+        return {
+          who: (person ? [person.firstName, person.lastName].filter(Boolean).join(' ') : '') || placeOf(c) || '?',
+          followUpAt: c.followUpAt!,
+          organiser: c.organiser?.displayName ?? '?',
+        };
+      });
   }
 
   title(count: number, m: Messages) {

@@ -11,9 +11,7 @@ const codeOf = (fn: () => unknown) => {
 
 describe('validate', () => {
   it('matches issue names whatever the case, accents and surrounding spaces', () => {
-    expect(normalizeForMatch("  Fermeture de l'antenne de la Securite sociale ")).toBe(
-      normalizeForMatch("Fermeture de l'antenne de la Sécurité sociale"),
-    );
+    expect(normalizeForMatch("  Fermeture de l'antenne de la Securite sociale ")).toBe(normalizeForMatch("Fermeture de l'antenne de la Sécurité sociale"));
     expect(normalizeForMatch('Démarches  EN LIGNE')).toBe('demarches en ligne');
     expect(normalizeForMatch('l’antenne')).toBe("l'antenne");
   });
@@ -52,7 +50,12 @@ describe('validate', () => {
       }
       return undefined;
     };
-    expect(extensionsOf(() => v.text('input.notes', 'x'.repeat(11), 10))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.notes', rule: 'maxLength', params: { max: 10 } });
+    expect(extensionsOf(() => v.text('input.notes', 'x'.repeat(11), 10))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.notes',
+      rule: 'maxLength',
+      params: { max: 10 },
+    });
     expect(extensionsOf(() => v.name('input.name', '  '))).toMatchObject({ field: 'input.name', rule: 'required' });
     expect(extensionsOf(() => v.intRange('input.n', 9, 1, 5))).toMatchObject({ rule: 'intRange', params: { min: 1, max: 5 } });
     expect(extensionsOf(() => v.email('input.email', 'nope'))).toMatchObject({ rule: 'email' });

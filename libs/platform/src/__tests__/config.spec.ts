@@ -43,7 +43,11 @@ describe('loadConfig', () => {
   });
 
   it('reads operators, registration and the trusted proxies', () => {
-    const config = loadConfig({ RAPPORT_OPERATORS: ' Ops@Example.org,admin@example.org ', RAPPORT_REGISTRATION: 'closed', TRUST_PROXY: '10.0.0.0/8, 192.168.1.4,loopback' });
+    const config = loadConfig({
+      RAPPORT_OPERATORS: ' Ops@Example.org,admin@example.org ',
+      RAPPORT_REGISTRATION: 'closed',
+      TRUST_PROXY: '10.0.0.0/8, 192.168.1.4,loopback',
+    });
     expect(config.operators).toEqual(['ops@example.org', 'admin@example.org']);
     expect(config.registration).toBe('closed');
     expect(config.trustProxy).toEqual(['10.0.0.0/8', '192.168.1.4', 'loopback']);
@@ -74,7 +78,13 @@ describe('loadConfig', () => {
   });
 
   it('gives accounts their options from the same validated variables', () => {
-    const config = loadConfig({ PORT: '4000', TOKEN_TTL_DAYS: '7', PUBLIC_URL: 'https://rapport.example.org', RAPPORT_REGISTRATION: 'closed', RAPPORT_OPERATORS: 'Ops@Example.org' });
+    const config = loadConfig({
+      PORT: '4000',
+      TOKEN_TTL_DAYS: '7',
+      PUBLIC_URL: 'https://rapport.example.org',
+      RAPPORT_REGISTRATION: 'closed',
+      RAPPORT_OPERATORS: 'Ops@Example.org',
+    });
     expect(config.auth).toEqual({
       operators: ['ops@example.org'],
       registration: 'closed',

@@ -47,7 +47,10 @@ describe('ReminderProviders', () => {
   it('refuses to start while a kind has no provider, naming it', () => {
     const registry = new ReminderProviders();
     // Every kind but one (later contexts add kinds: membership, cases…).
-    registry.register(Object.values(ReminderKind).filter((kind) => kind !== ReminderKind.ACTION_UPCOMING), noteProvider);
+    registry.register(
+      Object.values(ReminderKind).filter((kind) => kind !== ReminderKind.ACTION_UPCOMING),
+      noteProvider,
+    );
     expect(() => registry.assertComplete()).toThrow(/no reminder provider registered for ACTION_UPCOMING:/);
     registry.register([ReminderKind.ACTION_UPCOMING], noteProvider);
     expect(() => registry.assertComplete()).not.toThrow();

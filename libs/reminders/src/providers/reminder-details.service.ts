@@ -57,7 +57,13 @@ export class ReminderDetailsService {
     return new Map(
       rows.map((o) => [
         o.id,
-        { id: o.id, name: o.name, locale: asLocale(o.locale) ?? DEFAULT_LOCALE, timezone: validTimezone(o.timezone), actionReminderHours: o.actionReminderHours },
+        {
+          id: o.id,
+          name: o.name,
+          locale: asLocale(o.locale) ?? DEFAULT_LOCALE,
+          timezone: validTimezone(o.timezone),
+          actionReminderHours: o.actionReminderHours,
+        },
       ]),
     );
   }
@@ -78,7 +84,10 @@ export class ReminderDetailsService {
       if (provider && id) wanted.set(provider, (wanted.get(provider) ?? new Set()).add(id));
     }
     const [organizations, recipients, loaded] = await Promise.all([
-      this.organizations(reminders.map((r) => r.organizationId), em),
+      this.organizations(
+        reminders.map((r) => r.organizationId),
+        em,
+      ),
       this.members(unique(reminders.map((r) => r.recipientUserId)), em),
       Promise.all([...wanted].map(async ([provider, ids]) => [provider, await provider.load([...ids], em)] as const)),
     ]);

@@ -38,7 +38,9 @@ export class ReminderProviders {
   assertComplete(): void {
     const missing = Object.values(ReminderKind).filter((kind) => !this.byKind.has(kind));
     if (missing.length > 0) {
-      throw new Error(`no reminder provider registered for ${missing.join(', ')}: import the module of its context (REMINDER_PROVIDER_MODULES in libs/platform)`);
+      throw new Error(
+        `no reminder provider registered for ${missing.join(', ')}: import the module of its context (REMINDER_PROVIDER_MODULES in libs/platform)`,
+      );
     }
   }
 }

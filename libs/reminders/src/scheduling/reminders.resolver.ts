@@ -14,10 +14,7 @@ export class RemindersResolver {
   ) {}
 
   @Query(() => [Reminder], { description: "The caller's reminders, newest remindAt first." })
-  myReminders(
-    @CurrentMember() member: Member,
-    @Args('status', { type: () => ReminderStatus, nullable: true }) status: ReminderStatus | null,
-  ) {
+  myReminders(@CurrentMember() member: Member, @Args('status', { type: () => ReminderStatus, nullable: true }) status: ReminderStatus | null) {
     return this.service.mine(member, status);
   }
 
@@ -31,7 +28,7 @@ export class RemindersResolver {
     return this.service.health(member);
   }
 
-  @ResolveField(() => String, { description: 'What the reminder is about, in the recipient\'s language.' })
+  @ResolveField(() => String, { description: "What the reminder is about, in the recipient's language." })
   message(@Parent() reminder: Reminder, @RequestLoaders() loaders: Loaders) {
     return this.service.headline(loaders, reminder);
   }

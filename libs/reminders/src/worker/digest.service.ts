@@ -68,7 +68,11 @@ export class DigestService {
       await this.queue.upsertJobScheduler(
         id,
         { pattern: DIGEST_CRON, tz: org.timezone },
-        { name: REMINDER_JOBS.digest, data: { organizationId: org.id }, opts: { attempts: 1, removeOnComplete: { count: 1000 }, removeOnFail: { count: 5000 } } },
+        {
+          name: REMINDER_JOBS.digest,
+          data: { organizationId: org.id },
+          opts: { attempts: 1, removeOnComplete: { count: 1000 }, removeOnFail: { count: 5000 } },
+        },
       );
       upserted++;
     }

@@ -182,10 +182,12 @@ export class ReminderSender {
   }
 
   private async release(id: string, claim: Date, status: ReminderStatus, reason: string | null) {
-    await this.update(
-      `UPDATE reminders SET status = $3, claimed_at = NULL, last_error = $4 WHERE id = $1 AND status = 'SCHEDULED' AND claimed_at = $2`,
-      [id, claim, status, reason],
-    );
+    await this.update(`UPDATE reminders SET status = $3, claimed_at = NULL, last_error = $4 WHERE id = $1 AND status = 'SCHEDULED' AND claimed_at = $2`, [
+      id,
+      claim,
+      status,
+      reason,
+    ]);
   }
 
   private async renew(id: string, claim: Date): Promise<Date> {

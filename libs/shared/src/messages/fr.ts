@@ -23,7 +23,8 @@ export const fr = {
 
   'membership.renewal.headline': 'Adhésion à renouveler : {name}, jusqu’au {until}',
   'membership.renewal.ends': 'L’adhésion de {name} se termine le {until}.',
-  'membership.renewal.noMoneyEmails': 'Rapport n’écrit jamais aux personnes au sujet d’argent : à l’équipe de voir comment en parler (à la permanence, à un appel…).',
+  'membership.renewal.noMoneyEmails':
+    'Rapport n’écrit jamais aux personnes au sujet d’argent : à l’équipe de voir comment en parler (à la permanence, à un appel…).',
   'membership.renewal.payWhatYouCan': 'Cotisation libre : chacun·e paie ce qu’il ou elle peut, même 0 €.',
   'followUp.someone': 'la personne rencontrée',
   'followUp.headline': 'Relance prévue : {who}, le {when}',

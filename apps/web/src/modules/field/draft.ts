@@ -137,7 +137,10 @@ export function toInput(draft: FieldDraft, clientId: string, now: Date): LogConv
 
 /** "12 rue Guy Ropartz, bât. B, porte 34": how an entry is named in the outbox lists. */
 export function describeDoor(draft: FieldDraft): string {
-  return [draft.street, draft.building, draft.door].map((part) => part.trim()).filter(Boolean).join(' · ');
+  return [draft.street, draft.building, draft.door]
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join(' · ');
 }
 
 export function isFieldDraft(value: unknown): value is FieldDraft {

@@ -54,6 +54,11 @@ describe('money', () => {
   it('formats cents and CSV', () => {
     expect(formatCents(1200, 'fr').replace(/\s/g, ' ')).toBe('12 €');
     expect(formatCents(550, 'en')).toBe('€5.50');
-    expect(toCsv([['a', 'b;c'], [1, 'say "hi"']])).toBe('a;"b;c"\r\n1;"say ""hi"""\r\n');
+    expect(
+      toCsv([
+        ['a', 'b;c'],
+        [1, 'say "hi"'],
+      ]),
+    ).toBe('a;"b;c"\r\n1;"say ""hi"""\r\n');
   });
 });

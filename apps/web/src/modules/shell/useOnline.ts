@@ -6,5 +6,9 @@ import { connectivity } from '../../network/connectivity';
  * the badge, the outbox panel, the field form and the search all read this one state.
  */
 export function useOnline(): boolean {
-  return useSyncExternalStore(connectivity.subscribe, () => connectivity.get() === 'online', () => true);
+  return useSyncExternalStore(
+    connectivity.subscribe,
+    () => connectivity.get() === 'online',
+    () => true,
+  );
 }

@@ -55,8 +55,28 @@ export function AccountPage() {
       <section className="panel" aria-labelledby="account-password">
         <h2 id="account-password">{t('account.password')}</h2>
         <form className="form" onSubmit={(e) => void handleChange(e)}>
-          <TextField label={t('account.currentPassword')} name="currentPassword" type="password" autoComplete="current-password" required value={current} onValue={setCurrent} error={errors.fields['currentPassword']} />
-          <TextField label={t('account.newPassword')} name="newPassword" type="password" autoComplete="new-password" required minLength={12} value={next} onValue={setNext} hint={t('account.passwordRule')} error={errors.fields['newPassword']} />
+          <TextField
+            label={t('account.currentPassword')}
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={current}
+            onValue={setCurrent}
+            error={errors.fields['currentPassword']}
+          />
+          <TextField
+            label={t('account.newPassword')}
+            name="newPassword"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={12}
+            value={next}
+            onValue={setNext}
+            hint={t('account.passwordRule')}
+            error={errors.fields['newPassword']}
+          />
           <FormErrors title={t('account.passwordError')} errors={errors.general} />
           {changed ? (
             <p className="notice" role="status">

@@ -195,7 +195,15 @@ function OutcomeForm({ actionId, outcome: initial }: { actionId: string; outcome
         }}
       >
         <FormErrors title={t('form.errorTitle')} errors={errors.general} />
-        <TextAreaField label={t('action.outcomeLabel')} name="outcome" rows={4} value={outcome} onValue={setOutcome} error={fields['outcome']} hint={t('action.outcomeHint')} />
+        <TextAreaField
+          label={t('action.outcomeLabel')}
+          name="outcome"
+          rows={4}
+          value={outcome}
+          onValue={setOutcome}
+          error={fields['outcome']}
+          hint={t('action.outcomeHint')}
+        />
         <div className="button-row">
           <button type="submit" className="button button-primary" disabled={busy}>
             {t('action.saveOutcome')}

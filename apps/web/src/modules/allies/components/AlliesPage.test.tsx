@@ -59,10 +59,11 @@ describe('/allies', () => {
 
     // The big wins, celebrated or not, newest first; the small ones are not among them.
     const major = screen.getByRole('region', { name: 'Nos grandes victoires' });
-    expect(within(major).getAllByRole('listitem').map((li) => li.querySelector('strong')?.textContent)).toEqual([
-      'Réouverture sur la dalle Kennedy',
-      'Le directeur vient à Villejean',
-    ]);
+    expect(
+      within(major)
+        .getAllByRole('listitem')
+        .map((li) => li.querySelector('strong')?.textContent),
+    ).toEqual(['Réouverture sur la dalle Kennedy', 'Le directeur vient à Villejean']);
     expect(within(major).getByText(/1er décembre 2019/)).toBeTruthy();
     const wins = screen.getByRole('region', { name: 'Victoires à fêter' });
     expect(within(wins).getByText('Réouverture sur la dalle Kennedy')).toBeTruthy();
@@ -71,7 +72,11 @@ describe('/allies', () => {
 
     // An ally's navigation holds the ally view and their account only (no reminders badge, no outbox, no team).
     const nav = screen.getByRole('navigation', { name: 'Navigation principale' });
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Allié·es', 'Mon compte']);
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Allié·es', 'Mon compte']);
   });
 
   it('turns the feed URL into a webcal:// link', () => {

@@ -117,8 +117,7 @@ export function AlliesPage() {
                   {action.location ? <> · {action.location}</> : null}
                 </p>
                 <p className="muted">
-                  {label(t, 'actionKind', action.kind)} · {action.campaign.name} ·{' '}
-                  {t('allies.committed', { count: format.number(action.committedCount) })}
+                  {label(t, 'actionKind', action.kind)} · {action.campaign.name} · {t('allies.committed', { count: format.number(action.committedCount) })}
                 </p>
               </li>
             ))}

@@ -38,8 +38,27 @@ export function AcceptInvitationPage() {
       <h1 id="invitation-title">{t('invitation.title')}</h1>
       <p className="muted">{t('invitation.intro')}</p>
       <form className="form" onSubmit={(e) => void handleSubmit(e)}>
-        <TextField label={t('invitation.displayName')} name="displayName" autoComplete="name" value={displayName} onValue={setDisplayName} hint={t('invitation.displayNameHint')} error={errors.fields['displayName']} />
-        <TextField label={t('invitation.password')} name="password" type="password" autoComplete="new-password" required minLength={12} value={password} onValue={setPassword} hint={t('account.passwordRule')} error={errors.fields['password']} />
+        <TextField
+          label={t('invitation.displayName')}
+          name="displayName"
+          autoComplete="name"
+          value={displayName}
+          onValue={setDisplayName}
+          hint={t('invitation.displayNameHint')}
+          error={errors.fields['displayName']}
+        />
+        <TextField
+          label={t('invitation.password')}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={12}
+          value={password}
+          onValue={setPassword}
+          hint={t('account.passwordRule')}
+          error={errors.fields['password']}
+        />
         <FormErrors title={t('invitation.error')} errors={errors.general} />
         <button className="button button-primary" type="submit" disabled={loading}>
           {t('invitation.submit')}

@@ -59,14 +59,7 @@ export function LoginForm({ onSignedIn }: LoginFormProps) {
       </div>
       <div className="field">
         <label htmlFor={`${id}-password`}>{t('auth.signIn.password')}</label>
-        <input
-          id={`${id}-password`}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-invalid={error ? true : undefined}
-        />
+        <input id={`${id}-password`} name="password" type="password" autoComplete="current-password" required aria-invalid={error ? true : undefined} />
       </div>
       {error ? (
         <div className="alert" role="alert" id={errorId}>

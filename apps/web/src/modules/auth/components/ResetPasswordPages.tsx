@@ -38,7 +38,19 @@ export function RequestPasswordResetPage() {
       ) : (
         <form className="form" onSubmit={(e) => void handleSubmit(e)}>
           <p className="muted">{t('reset.intro')}</p>
-          <TextField label={t('auth.signIn.email')} name="email" type="email" autoComplete="username" inputMode="email" autoCapitalize="none" spellCheck={false} required value={email} onValue={setEmail} error={errors.fields['email']} />
+          <TextField
+            label={t('auth.signIn.email')}
+            name="email"
+            type="email"
+            autoComplete="username"
+            inputMode="email"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            value={email}
+            onValue={setEmail}
+            error={errors.fields['email']}
+          />
           <FormErrors title={t('reset.error')} errors={errors.general} />
           <button className="button button-primary" type="submit" disabled={loading}>
             {t('reset.submit')}
@@ -79,7 +91,18 @@ export function ResetPasswordPage() {
     <section className="card card-narrow" aria-labelledby="reset-new-title">
       <h1 id="reset-new-title">{t('reset.newTitle')}</h1>
       <form className="form" onSubmit={(e) => void handleSubmit(e)}>
-        <TextField label={t('account.newPassword')} name="newPassword" type="password" autoComplete="new-password" required minLength={12} value={password} onValue={setPassword} hint={t('account.passwordRule')} error={errors.fields['newPassword']} />
+        <TextField
+          label={t('account.newPassword')}
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={12}
+          value={password}
+          onValue={setPassword}
+          hint={t('account.passwordRule')}
+          error={errors.fields['newPassword']}
+        />
         <FormErrors title={t('reset.error')} errors={errors.general} />
         <button className="button button-primary" type="submit" disabled={loading}>
           {t('reset.save')}

@@ -65,7 +65,13 @@ export function DashboardPage() {
       {/* On a laptop, two columns: where the campaign stands on the left, what comes next on the right. */}
       <div className="dashboard-columns">
         <div className="dashboard-main">
-          <StageSection campaignId={campaign.id} stage={progress.stage as CampaignStage} daysInStage={progress.daysInStage} history={campaign.stageHistory} startedAt={campaign.startedAt} />
+          <StageSection
+            campaignId={campaign.id}
+            stage={progress.stage as CampaignStage}
+            daysInStage={progress.daysInStage}
+            history={campaign.stageHistory}
+            startedAt={campaign.startedAt}
+          />
           <ListeningSection campaignId={campaign.id} progress={progress} />
           <DemandsSection campaignId={campaign.id} counts={progress.demandsByStatus} demands={lists?.demands} decisionMakers={decisionMakers} />
           <DecisionMakersSection decisionMakers={workspace.data?.decisionMakers} />

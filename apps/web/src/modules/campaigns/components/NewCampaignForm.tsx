@@ -36,7 +36,15 @@ export function NewCampaignForm({ onCancel }: { onCancel: () => void }) {
       <FormErrors title={t('form.errorTitle')} errors={errors.general} />
       <TextField label={t('campaigns.name')} name="name" value={name} onValue={setName} error={fields['name']} required />
       <TextAreaField label={t('campaigns.goal')} name="goal" value={goal} onValue={setGoal} error={fields['goal']} hint={t('campaigns.goalHint')} />
-      <TextField label={t('campaigns.startedAt')} name="startedAt" type="date" value={startedAt} onValue={setStartedAt} error={fields['startedAt']} hint={t('campaigns.startedAtHint')} />
+      <TextField
+        label={t('campaigns.startedAt')}
+        name="startedAt"
+        type="date"
+        value={startedAt}
+        onValue={setStartedAt}
+        error={fields['startedAt']}
+        hint={t('campaigns.startedAtHint')}
+      />
       <div className="button-row">
         <button type="submit" className="button button-primary" disabled={busy}>
           {t('campaigns.create')}

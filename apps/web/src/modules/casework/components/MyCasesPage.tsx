@@ -23,7 +23,11 @@ export function MyCasesPage() {
   const format = useFormat();
   const session = useSession();
   usePageTitle(t('cases.mine'));
-  const { data, loading, error } = useQuery(MyCasesQuery, { variables: { ownerId: session?.user.id ?? null }, skip: !session, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error } = useQuery(MyCasesQuery, {
+    variables: { ownerId: session?.user.id ?? null },
+    skip: !session,
+    fetchPolicy: 'cache-and-network',
+  });
   const cases = byNextStep(data?.cases ?? []);
   return (
     <section className="page cases-page">

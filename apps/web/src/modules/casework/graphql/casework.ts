@@ -45,7 +45,6 @@ export const NewAttendeeMutation = graphql(`
   }
 `);
 
-
 export const MyCasesQuery = graphql(`
   query MyCases($ownerId: ID) {
     cases(ownerId: $ownerId, first: 200) {

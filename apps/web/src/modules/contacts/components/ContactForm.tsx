@@ -43,9 +43,12 @@ interface ContactFormProps {
 /** Every field of ContactInput: identity, address, languages, hats (ally roles), tags, leader, consent. */
 export function ContactForm({ initial, submitLabel, onSubmit, onCancel, onUseExisting }: ContactFormProps) {
   const t = useT();
-  const [text, setText] = useState<Record<TextKey, string>>(() =>
-    // The stored +33612345678 is shown as people write it: 06 12 34 56 78.
-    Object.fromEntries(TEXT_KEYS.map((k) => [k, k === 'phone' ? formatPhone(initial?.phone) : ((initial?.[k] as string | null | undefined) ?? '')])) as Record<TextKey, string>,
+  const [text, setText] = useState<Record<TextKey, string>>(
+    () =>
+      // The stored +33612345678 is shown as people write it: 06 12 34 56 78.
+      Object.fromEntries(
+        TEXT_KEYS.map((k) => [k, k === 'phone' ? formatPhone(initial?.phone) : ((initial?.[k] as string | null | undefined) ?? '')]),
+      ) as Record<TextKey, string>,
   );
   const [languages, setLanguages] = useState((initial?.languages ?? []).join(', '));
   const [tags, setTags] = useState((initial?.tags ?? []).join(', '));
@@ -124,7 +127,14 @@ export function ContactForm({ initial, submitLabel, onSubmit, onCancel, onUseExi
         />
       ) : null}
       {field('neighbourhood')}
-      <TextField label={t('contactForm.languages')} name="languages" value={languages} onValue={setLanguages} error={listError('languages')} hint={t('contactForm.listHint')} />
+      <TextField
+        label={t('contactForm.languages')}
+        name="languages"
+        value={languages}
+        onValue={setLanguages}
+        error={listError('languages')}
+        hint={t('contactForm.listHint')}
+      />
       <TextField label={t('contactForm.tags')} name="tags" value={tags} onValue={setTags} error={listError('tags')} hint={t('contactForm.listHint')} />
       <fieldset className="group">
         <legend>{t('contactForm.allyRoles')}</legend>

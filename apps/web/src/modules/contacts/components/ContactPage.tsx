@@ -277,7 +277,15 @@ export function ContactPage() {
             </p>
           ) : null}
           {confirming ? (
-            <div id="erase-confirm" className="confirm" role="alertdialog" aria-labelledby="erase-title" aria-describedby="erase-body" tabIndex={-1} ref={confirmRef}>
+            <div
+              id="erase-confirm"
+              className="confirm"
+              role="alertdialog"
+              aria-labelledby="erase-title"
+              aria-describedby="erase-body"
+              tabIndex={-1}
+              ref={confirmRef}
+            >
               <p id="erase-title" className="alert-title">
                 {t('contact.eraseTitle', { name: contactName(contact) })}
               </p>

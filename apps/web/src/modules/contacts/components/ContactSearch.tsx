@@ -79,9 +79,7 @@ export function ContactSearch({ label, name, onPick, hint }: ContactSearchProps)
                 }}
               >
                 <strong>{contactName(contact)}</strong>
-                {contact.street || contact.building ? (
-                  <span className="muted"> · {[contact.street, contact.building].filter(Boolean).join(', ')}</span>
-                ) : null}
+                {contact.street || contact.building ? <span className="muted"> · {[contact.street, contact.building].filter(Boolean).join(', ')}</span> : null}
               </button>
             </li>
           ))}

@@ -69,7 +69,9 @@ const person = {
       followUpAt: null,
       notes: 'Prête à venir à la réunion',
       campaign: { __typename: 'Campaign', id: 'c1', name: 'CPAM Villejean' },
-      issues: [{ __typename: 'RaisedIssue', issue: { __typename: 'Issue', id: 'i1', name: "Fermeture de l'antenne" }, intensity: 5, quote: 'Deux heures debout' }],
+      issues: [
+        { __typename: 'RaisedIssue', issue: { __typename: 'Issue', id: 'i1', name: "Fermeture de l'antenne" }, intensity: 5, quote: 'Deux heures debout' },
+      ],
     },
   ],
   commitments: [
@@ -108,7 +110,10 @@ describe('/contacts', () => {
       mocks: [
         { request: { query: ContactsQuery, variables: { filter: {}, first: 50 } }, result: { data: connection([node('k1', 'Fatou'), node('k2', 'Moussa')]) } },
         {
-          request: { query: ContactsQuery, variables: { filter: { search: 'fatou', allyRole: AllyRole.AFFECTED, isLeader: true, neighbourhood: 'Villejean' }, first: 50 } },
+          request: {
+            query: ContactsQuery,
+            variables: { filter: { search: 'fatou', allyRole: AllyRole.AFFECTED, isLeader: true, neighbourhood: 'Villejean' }, first: 50 },
+          },
           result: { data: connection([node('k1', 'Fatou', { isLeader: true })]) },
         },
       ],
@@ -144,7 +149,7 @@ describe('/contacts/:id', () => {
     expect(within(privacy).getByText(/réservé aux organisatrices et organisateurs/)).toBeTruthy();
   });
 
-  it("lets an organiser download everything held on the person as JSON", async () => {
+  it('lets an organiser download everything held on the person as JSON', async () => {
     const user = userEvent.setup();
     const created: Blob[] = [];
     vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
@@ -157,7 +162,10 @@ describe('/contacts/:id', () => {
     renderApp('/contacts/k1', {
       mocks: [
         contactMock,
-        { request: { query: ExportContactDataMutation, variables: { contactId: 'k1' } }, result: { data: { exportContactData: '{"contact":{"firstName":"Fatou"}}' } } },
+        {
+          request: { query: ExportContactDataMutation, variables: { contactId: 'k1' } },
+          result: { data: { exportContactData: '{"contact":{"firstName":"Fatou"}}' } },
+        },
       ],
     });
 

@@ -16,7 +16,9 @@ const fatou = {
   building: 'B',
   street: 'Cours Kennedy',
 };
-const found = (nodes: unknown[]) => ({ data: { contacts: { __typename: 'ContactConnection', edges: nodes.map((node) => ({ __typename: 'ContactEdge', node })) } } });
+const found = (nodes: unknown[]) => ({
+  data: { contacts: { __typename: 'ContactConnection', edges: nodes.map((node) => ({ __typename: 'ContactEdge', node })) } },
+});
 
 describe('/contacts/new: duplicates and formats before saving', () => {
   it('suggests the person already known by their phone, and opens their record', async () => {

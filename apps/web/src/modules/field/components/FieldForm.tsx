@@ -132,11 +132,7 @@ export function FieldForm({ draft, onChange, options, errors, busy, status, onSu
               </div>
             ) : (
               <>
-                <ContactSearch
-                  label={t('field.searchContact')}
-                  name="contactSearch"
-                  onPick={(c) => onChange({ contactId: c.id, contactLabel: c.label })}
-                />
+                <ContactSearch label={t('field.searchContact')} name="contactSearch" onPick={(c) => onChange({ contactId: c.id, contactLabel: c.label })} />
                 <p className="or">{t('field.orNewContact')}</p>
                 <div className="form-row">
                   <TextField

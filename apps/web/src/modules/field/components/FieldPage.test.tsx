@@ -215,7 +215,14 @@ describe('/field, the door-to-door form', () => {
       kind: 'conversation',
       clientId: '3b241101-e2bb-4255-8caf-4136c566a962',
       userId: 'u1',
-      input: { clientId: '3b241101-e2bb-4255-8caf-4136c566a962', kind: draft.kind, outcome: ConversationOutcome.TALKED, street: 'Dalle Kennedy', door: '7', notes: draft.notes },
+      input: {
+        clientId: '3b241101-e2bb-4255-8caf-4136c566a962',
+        kind: draft.kind,
+        outcome: ConversationOutcome.TALKED,
+        street: 'Dalle Kennedy',
+        door: '7',
+        notes: draft.notes,
+      },
       draft,
       createdAt: new Date().toISOString(),
       attempts: 1,
@@ -272,7 +279,12 @@ describe('/field, the door-to-door form', () => {
     });
     // Waiting (its backoff is not over: the sync leaves it) and refused (NOT_FOUND: the payer was erased meanwhile).
     await enqueue({ ...duesEntry('d1', 2400), attempts: 1, lastFailure: 'error', nextAttemptAt: new Date(Date.now() + 60_000).toISOString() });
-    await getOutboxStore().reject({ ...duesEntry('d2', 1200), rejectedAt: new Date().toISOString(), code: 'NOT_FOUND', message: 'Contact contact-7 not found' });
+    await getOutboxStore().reject({
+      ...duesEntry('d2', 1200),
+      rejectedAt: new Date().toISOString(),
+      code: 'NOT_FOUND',
+      message: 'Contact contact-7 not found',
+    });
 
     await openField('/field', []);
 

@@ -133,7 +133,16 @@ export function FieldPage() {
       {campaign ? <p className="muted field-campaign">{campaign.name}</p> : null}
       {options.fromCache || !online ? <p className="hint">{options.fromCache ? t('field.optionsFromCache') : t('field.offline')}</p> : null}
       <OutboxPanel outbox={outbox} onCorrect={(entry) => void correct(entry)} />
-      <FieldForm draft={draft} onChange={change} options={options} errors={errors} busy={busy} status={status} onSubmit={() => void submit()} doorRef={doorRef} />
+      <FieldForm
+        draft={draft}
+        onChange={change}
+        options={options}
+        errors={errors}
+        busy={busy}
+        status={status}
+        onSubmit={() => void submit()}
+        doorRef={doorRef}
+      />
     </section>
   );
 }

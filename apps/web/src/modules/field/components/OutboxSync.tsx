@@ -19,8 +19,8 @@ export function OutboxSync() {
         conversation: (input) => client.mutate({ mutation: LogConversationMutation, variables: { input }, fetchPolicy: 'no-cache' }),
         // The contact page shown meanwhile gets the new membership and its receipt.
         dues: async (input) =>
-          (await client.mutate({ mutation: RecordDuesPaymentMutation, variables: { input }, fetchPolicy: 'no-cache', refetchQueries: ['ContactMembership'] })).data
-            ?.recordDuesPayment,
+          (await client.mutate({ mutation: RecordDuesPaymentMutation, variables: { input }, fetchPolicy: 'no-cache', refetchQueries: ['ContactMembership'] }))
+            .data?.recordDuesPayment,
       },
     });
     const stop = startOutboxSync();

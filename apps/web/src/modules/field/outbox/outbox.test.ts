@@ -61,7 +61,10 @@ function setup(send: Partial<Senders> = {}, options: OutboxOptions = {}): Harnes
     userId: 'u1',
     send: { conversation: send.conversation ?? (async () => ({})), dues: send.dues ?? (async () => ({ id: 'p1', receiptNumber: '2026-0001' })) },
   });
-  disposers.push(() => outbox.dispose(), () => connectivity.dispose());
+  disposers.push(
+    () => outbox.dispose(),
+    () => connectivity.dispose(),
+  );
   return { outbox, connectivity, clock };
 }
 
@@ -86,7 +89,14 @@ describe('the outbox', () => {
     await outbox.enqueue(entry('a', 'u1', '2026-01-01T10:00:00Z'));
     await outbox.enqueue(entry('b', 'u1', '2026-01-01T10:00:01Z'));
     const seen: Array<Promise<number>> = [];
-    outbox.subscribe(() => seen.push(outbox.store().pending().then((p) => p.length)));
+    outbox.subscribe(() =>
+      seen.push(
+        outbox
+          .store()
+          .pending()
+          .then((p) => p.length),
+      ),
+    );
 
     await outbox.flush();
 
@@ -345,7 +355,9 @@ describe('dues payments in the outbox', () => {
   });
 
   it('puts a refused dues payment in the "to correct" list with its kind', async () => {
-    const { outbox } = setup({ dues: async () => Promise.reject(graphqlError('BAD_USER_INPUT', 'input.amountCents: must be a whole number from 0 to 10000000', 'input.amountCents')) });
+    const { outbox } = setup({
+      dues: async () => Promise.reject(graphqlError('BAD_USER_INPUT', 'input.amountCents: must be a whole number from 0 to 10000000', 'input.amountCents')),
+    });
     await outbox.enqueue(dues('stall', -5));
 
     await outbox.flush();

@@ -188,7 +188,13 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
         const reason = answered ? 'error' : 'offline';
         const message = error instanceof Error ? error.message : String(error);
         const attempts = entry.attempts + 1;
-        await outbox.put({ ...entry, attempts, lastError: message, lastFailure: reason, nextAttemptAt: new Date(now() + retryDelayMs(attempts)).toISOString() });
+        await outbox.put({
+          ...entry,
+          attempts,
+          lastError: message,
+          lastFailure: reason,
+          nextAttemptAt: new Date(now() + retryDelayMs(attempts)).toISOString(),
+        });
         report.set(entry.clientId, { status: 'waiting', reason, message });
         notify();
         if (!answered) {

@@ -131,7 +131,10 @@ export function createMemoryStore(): OutboxStore {
       outbox.delete(clientId);
     },
     async rejected() {
-      return [...rejected.values()].map(copy).map((e) => normalize<RejectedEntry>(e)).sort(byCreatedAt);
+      return [...rejected.values()]
+        .map(copy)
+        .map((e) => normalize<RejectedEntry>(e))
+        .sort(byCreatedAt);
     },
     async reject(entry) {
       rejected.set(entry.clientId, copy(entry));

@@ -137,7 +137,12 @@ export function RecordDuesForm({ contactId, name, suggestedCents, currency }: { 
         const errors = refusalOf(result.entry, t);
         // The API counts in cents: the member typed euros, so the form's own words.
         if (errors.fields['amountCents']) setFieldError(t('membership.amountInvalid'));
-        const others = [...Object.entries(errors.fields).filter(([key]) => key !== 'amountCents').map(([, m]) => m), ...errors.general];
+        const others = [
+          ...Object.entries(errors.fields)
+            .filter(([key]) => key !== 'amountCents')
+            .map(([, m]) => m),
+          ...errors.general,
+        ];
         setFormError(others.length ? others.join(' ') : null);
         return;
       }
@@ -159,7 +164,16 @@ export function RecordDuesForm({ contactId, name, suggestedCents, currency }: { 
       {!online ? <p className="hint">{t('membership.offline')}</p> : null}
       <FieldShell label={t('membership.amount')} error={fieldError ?? undefined} hint={t('membership.amountHint', { amount: money(suggestedCents) })}>
         {({ inputId, describedBy, invalid }) => (
-          <input id={inputId} name="amount" inputMode="decimal" autoComplete="off" value={amount} onChange={(e) => setAmount(e.target.value)} aria-describedby={describedBy} aria-invalid={invalid} />
+          <input
+            id={inputId}
+            name="amount"
+            inputMode="decimal"
+            autoComplete="off"
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+          />
         )}
       </FieldShell>
       <div className="button-row" role="group" aria-label={t('membership.quickAmounts')}>
@@ -187,7 +201,12 @@ export function RecordDuesForm({ contactId, name, suggestedCents, currency }: { 
           {paysFor.map((p) => (
             <li key={p.id}>
               {p.label}{' '}
-              <button type="button" className="button button-link" onClick={() => setPaysFor((list) => list.filter((x) => x.id !== p.id))} aria-label={t('membership.removePaysFor', { name: p.label })}>
+              <button
+                type="button"
+                className="button button-link"
+                onClick={() => setPaysFor((list) => list.filter((x) => x.id !== p.id))}
+                aria-label={t('membership.removePaysFor', { name: p.label })}
+              >
                 ×
               </button>
             </li>
@@ -208,7 +227,11 @@ export function RecordDuesForm({ contactId, name, suggestedCents, currency }: { 
           t(status === 'queued' ? 'membership.queued' : 'membership.sending')
         ) : null}
       </p>
-      {waiting ? <p className="hint" data-dues-waiting={waiting}>{t('membership.waiting', { count: waiting })}</p> : null}
+      {waiting ? (
+        <p className="hint" data-dues-waiting={waiting}>
+          {t('membership.waiting', { count: waiting })}
+        </p>
+      ) : null}
       <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy || undefined}>
         {busy ? t('field.saving') : t('membership.recordButton')}
       </button>

@@ -109,7 +109,9 @@ export function MembershipPage() {
         <section aria-labelledby="membership-fund" className="panel">
           <h2 id="membership-fund">{t('membership.fund')}</h2>
           <p className="big-number">{money(data.solidarityFund.balanceCents)}</p>
-          <p className="muted">{t('membership.fundDetail', { contributed: money(data.solidarityFund.contributedCents), used: money(data.solidarityFund.usedCents) })}</p>
+          <p className="muted">
+            {t('membership.fundDetail', { contributed: money(data.solidarityFund.contributedCents), used: money(data.solidarityFund.usedCents) })}
+          </p>
         </section>
       ) : null}
       {data ? (

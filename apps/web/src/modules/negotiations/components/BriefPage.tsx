@@ -116,9 +116,21 @@ function BriefEditor({ brief }: { brief: BriefFieldsFragment }) {
           noValidate
         >
           <FormErrors title={t('brief.errorTitle')} errors={errors.general} />
-          <TextAreaField label={t('brief.objective')} name="objective" value={draft.objective} onValue={(objective) => patch({ objective })} error={e['objective']} />
+          <TextAreaField
+            label={t('brief.objective')}
+            name="objective"
+            value={draft.objective}
+            onValue={(objective) => patch({ objective })}
+            error={e['objective']}
+          />
           <BriefDemands demands={negotiation.campaign.demands} {...section} />
-          <TextAreaField label={t('brief.ourLeverage')} name="ourLeverage" value={draft.ourLeverage} onValue={(ourLeverage) => patch({ ourLeverage })} error={e['ourLeverage']} />
+          <TextAreaField
+            label={t('brief.ourLeverage')}
+            name="ourLeverage"
+            value={draft.ourLeverage}
+            onValue={(ourLeverage) => patch({ ourLeverage })}
+            error={e['ourLeverage']}
+          />
           <TextAreaField
             label={t('brief.theirInterests')}
             name="theirInterests"

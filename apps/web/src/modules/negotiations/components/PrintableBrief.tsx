@@ -15,7 +15,11 @@ export function PrintableBrief({ brief, draft }: PrintableBriefProps) {
   const format = useFormat();
   const { negotiation } = brief;
   const demands = negotiation.campaign.demands.filter((d) => draft.demandIds.includes(d.id));
-  const paragraphs = (text: string) => text.split(/\n+/).filter(Boolean).map((p, i) => <p key={i}>{p}</p>);
+  const paragraphs = (text: string) =>
+    text
+      .split(/\n+/)
+      .filter(Boolean)
+      .map((p, i) => <p key={i}>{p}</p>);
   const section = (title: string, text: string) =>
     text.trim() ? (
       <section className="brief-section">
@@ -30,8 +34,7 @@ export function PrintableBrief({ brief, draft }: PrintableBriefProps) {
         <p className="brief-kicker">{negotiation.campaign.name}</p>
         <h1>{t('brief.printTitle')}</h1>
         <p>
-          {format.dateTime(negotiation.scheduledAt)} —{' '}
-          {negotiation.decisionMakers.map((d) => [d.name, d.institution].filter(Boolean).join(', ')).join(' ; ')}
+          {format.dateTime(negotiation.scheduledAt)} — {negotiation.decisionMakers.map((d) => [d.name, d.institution].filter(Boolean).join(', ')).join(' ; ')}
         </p>
       </header>
       {section(t('brief.objective'), draft.objective)}

@@ -18,7 +18,14 @@ const reminder = (id: string, kind: ReminderKind, status: ReminderStatus, at: st
 });
 
 const reminders = [
-  reminder('r1', ReminderKind.FOLLOW_UP, ReminderStatus.SENT, '2026-03-02T08:00:00.000Z', 'Relance prévue : Fatou Diallo, le lundi 2 mars 2026 à 09:00', '/contacts/k1'),
+  reminder(
+    'r1',
+    ReminderKind.FOLLOW_UP,
+    ReminderStatus.SENT,
+    '2026-03-02T08:00:00.000Z',
+    'Relance prévue : Fatou Diallo, le lundi 2 mars 2026 à 09:00',
+    '/contacts/k1',
+  ),
   reminder('r2', ReminderKind.COMMITMENT_DUE, ReminderStatus.SENT, '2026-02-01T08:00:00.000Z', 'Engagement de Awa : « venir »', '/campaigns/c1'),
   reminder('r3', ReminderKind.ACTION_UPCOMING, ReminderStatus.SCHEDULED, '2099-06-22T08:00:00.000Z', 'Action à venir : Rassemblement'),
   reminder('r4', ReminderKind.FOLLOW_UP, ReminderStatus.CANCELLED, '2026-01-02T08:00:00.000Z', 'Relance prévue : Jean'),
@@ -43,13 +50,19 @@ describe('reminders', () => {
     const upcoming = await screen.findByRole('region', { name: 'À venir' });
     expect(within(upcoming).getByText('Action à venir : Rassemblement')).toBeTruthy();
     const past = screen.getByRole('region', { name: 'Envoyés' });
-    const items = within(past).getAllByRole('listitem').filter((li) => li.dataset['reminder']);
+    const items = within(past)
+      .getAllByRole('listitem')
+      .filter((li) => li.dataset['reminder']);
     expect(items.map((li) => li.querySelector('.card-title')?.textContent)).toEqual([
       'Relance prévue : Fatou Diallo, le lundi 2 mars 2026 à 09:00 nouveau',
       'Engagement de Awa : « venir » ',
     ]);
     // Who and what: the message links to the subject; the person's name links to their page, with the phone to call.
-    expect(within(items[0]!).getByRole('link', { name: /Relance prévue/ }).getAttribute('href')).toBe('/contacts/k1');
+    expect(
+      within(items[0]!)
+        .getByRole('link', { name: /Relance prévue/ })
+        .getAttribute('href'),
+    ).toBe('/contacts/k1');
     expect((await within(items[0]!).findByRole('link', { name: 'Fatou Diallo' })).getAttribute('href')).toBe('/contacts/k1');
     expect(within(items[0]!).getByRole('link', { name: '06 12 34 56 78' }).getAttribute('href')).toBe('tel:06 12 34 56 78');
     // Cancelled ones apart.

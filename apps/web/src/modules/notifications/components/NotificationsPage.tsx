@@ -18,7 +18,11 @@ type Reminder = RemindersData['myReminders'][number];
 
 // The API has no "done" or "snooze" for a reminder (schema: no such mutation); the
 // list links to the subject's page, where the commitment is settled or moved.
-const GROUPS: Array<{ id: string; title: 'notifications.upcoming' | 'notifications.past' | 'notifications.cancelled' | 'notifications.failed'; statuses: ReminderStatus[] }> = [
+const GROUPS: Array<{
+  id: string;
+  title: 'notifications.upcoming' | 'notifications.past' | 'notifications.cancelled' | 'notifications.failed';
+  statuses: ReminderStatus[];
+}> = [
   { id: 'upcoming', title: 'notifications.upcoming', statuses: [ReminderStatus.SCHEDULED] },
   { id: 'past', title: 'notifications.past', statuses: [ReminderStatus.SENT] },
   { id: 'failed', title: 'notifications.failed', statuses: [ReminderStatus.FAILED] },
@@ -39,8 +43,7 @@ export function NotificationsPage() {
   }, [data]);
 
   const reminders = data?.myReminders ?? [];
-  const isNew = (r: Reminder) =>
-    r.status === ReminderStatus.SENT && (!seenOnArrival || Date.parse(r.sentAt ?? r.remindAt) > Date.parse(seenOnArrival));
+  const isNew = (r: Reminder) => r.status === ReminderStatus.SENT && (!seenOnArrival || Date.parse(r.sentAt ?? r.remindAt) > Date.parse(seenOnArrival));
 
   return (
     <section className="page">
@@ -50,9 +53,7 @@ export function NotificationsPage() {
       {GROUPS.map((group) => {
         const items = reminders
           .filter((r) => group.statuses.includes(r.status as ReminderStatus))
-          .sort((a, b) =>
-            group.id === 'upcoming' ? a.remindAt.localeCompare(b.remindAt) : (b.sentAt ?? b.remindAt).localeCompare(a.sentAt ?? a.remindAt),
-          );
+          .sort((a, b) => (group.id === 'upcoming' ? a.remindAt.localeCompare(b.remindAt) : (b.sentAt ?? b.remindAt).localeCompare(a.sentAt ?? a.remindAt)));
         if (!items.length) return null;
         return (
           <section key={group.id} aria-labelledby={`notif-${group.id}`} data-group={group.id}>
@@ -82,7 +83,8 @@ function ReminderItem({ reminder: r, isNew }: { reminder: Reminder; isNew: boole
       </p>
       {contactId ? <ReminderPerson id={contactId} /> : null}
       <p className="muted">
-        {label(t, 'reminderKind', r.kind)} · {t(r.status === ReminderStatus.SCHEDULED ? 'notifications.remindOn' : 'notifications.dated', {
+        {label(t, 'reminderKind', r.kind)} ·{' '}
+        {t(r.status === ReminderStatus.SCHEDULED ? 'notifications.remindOn' : 'notifications.dated', {
           date: format.dateTime(r.sentAt ?? r.remindAt),
         })}{' '}
         · {label(t, 'reminderStatus', r.status)}

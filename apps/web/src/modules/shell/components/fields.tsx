@@ -136,21 +136,12 @@ export function ChoiceGroup<T extends string | number>({ legend, name, options, 
   const id = useId();
   const errorId = `${id}-error`;
   return (
-    <fieldset
-      className={`choices${tiles ? ' choices-tiles' : ''}${className ? ` ${className}` : ''}`}
-      aria-describedby={error ? errorId : undefined}
-    >
+    <fieldset className={`choices${tiles ? ' choices-tiles' : ''}${className ? ` ${className}` : ''}`} aria-describedby={error ? errorId : undefined}>
       <legend>{legend}</legend>
       <div className="choices-options">
         {options.map((option) => (
           <label key={String(option.value)} className="choice">
-            <input
-              type="radio"
-              name={name}
-              value={String(option.value)}
-              checked={value === option.value}
-              onChange={() => onValue(option.value)}
-            />
+            <input type="radio" name={name} value={String(option.value)} checked={value === option.value} onChange={() => onValue(option.value)} />
             <span>{option.label}</span>
           </label>
         ))}

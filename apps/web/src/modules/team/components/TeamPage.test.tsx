@@ -26,7 +26,15 @@ describe('team page', () => {
           request: { query: InviteMemberMutation, variables: { email: 'yasmine@example.org', displayName: 'Yasmine', role: Role.ALLY } },
           result: {
             data: {
-              inviteMember: { __typename: 'Invitation', id: 'i1', email: 'yasmine@example.org', displayName: 'Yasmine', role: Role.ALLY, expiresAt: '2026-03-09T08:00:00.000Z', acceptUrl: url },
+              inviteMember: {
+                __typename: 'Invitation',
+                id: 'i1',
+                email: 'yasmine@example.org',
+                displayName: 'Yasmine',
+                role: Role.ALLY,
+                expiresAt: '2026-03-09T08:00:00.000Z',
+                acceptUrl: url,
+              },
             },
           },
         },

@@ -13,7 +13,8 @@ import { ChangeMemberRoleMutation, InviteMemberMutation, RemoveMemberMutation, R
 const ROLES = [Role.ORGANISER, Role.LEADER, Role.ALLY] as const;
 
 /** What the organiser is about to do, waiting for their confirmation. */
-type Pending = { kind: 'role'; userId: string; name: string; role: Role } | { kind: 'remove'; userId: string; name: string } | { kind: 'revoke'; id: string; name: string };
+type Pending =
+  { kind: 'role'; userId: string; name: string; role: Role } | { kind: 'remove'; userId: string; name: string } | { kind: 'revoke'; id: string; name: string };
 
 /** /team — organisers: members and their roles, pending invitations, invite, change a role, remove; the reminders' health. */
 export function TeamPage() {
@@ -112,7 +113,12 @@ export function TeamPage() {
                     options={ROLES.map((r) => ({ value: r, label: label(t, 'role', r) }))}
                     onValue={(r) => setRoleChoice((c) => ({ ...c, [m.id]: r }))}
                   />
-                  <button type="button" className="button button-secondary" disabled={chosen === m.role} onClick={() => ask({ kind: 'role', userId: m.id, name: m.displayName, role: chosen })}>
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    disabled={chosen === m.role}
+                    onClick={() => ask({ kind: 'role', userId: m.id, name: m.displayName, role: chosen })}
+                  >
                     {t('team.changeRole')}
                   </button>
                   <button type="button" className="button button-danger" onClick={() => ask({ kind: 'remove', userId: m.id, name: m.displayName })}>
@@ -137,7 +143,12 @@ export function TeamPage() {
           {pending.kind === 'remove' ? <p>{t('team.confirmRemoveBody')}</p> : null}
           {actionError ? <p className="field-error">{errorMessage(actionError, t)}</p> : null}
           <div className="button-row">
-            <button type="button" className="button button-danger" onClick={() => void confirm()} disabled={changing.loading || removing.loading || revoking.loading}>
+            <button
+              type="button"
+              className="button button-danger"
+              onClick={() => void confirm()}
+              disabled={changing.loading || removing.loading || revoking.loading}
+            >
               {t('team.confirm')}
             </button>
             <button type="button" className="button button-secondary" onClick={() => setPending(null)}>
@@ -150,9 +161,33 @@ export function TeamPage() {
       <section className="panel" aria-labelledby="team-invite">
         <h2 id="team-invite">{t('team.invite')}</h2>
         <form className="form" onSubmit={(e) => void handleInvite(e)}>
-          <TextField label={t('auth.signIn.email')} name="email" type="email" inputMode="email" autoCapitalize="none" spellCheck={false} required value={email} onValue={setEmail} error={inviteErrors.fields['email']} />
-          <TextField label={t('team.displayName')} name="displayName" required value={displayName} onValue={setDisplayName} error={inviteErrors.fields['displayName']} />
-          <SelectField label={t('team.role')} name="role" value={role} options={ROLES.map((r) => ({ value: r, label: label(t, 'role', r) }))} onValue={setRole} />
+          <TextField
+            label={t('auth.signIn.email')}
+            name="email"
+            type="email"
+            inputMode="email"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            value={email}
+            onValue={setEmail}
+            error={inviteErrors.fields['email']}
+          />
+          <TextField
+            label={t('team.displayName')}
+            name="displayName"
+            required
+            value={displayName}
+            onValue={setDisplayName}
+            error={inviteErrors.fields['displayName']}
+          />
+          <SelectField
+            label={t('team.role')}
+            name="role"
+            value={role}
+            options={ROLES.map((r) => ({ value: r, label: label(t, 'role', r) }))}
+            onValue={setRole}
+          />
           <FormErrors title={t('team.inviteError')} errors={inviteErrors.general} />
           <button className="button button-primary" type="submit" disabled={inviting.loading}>
             {t('team.sendInvite')}
@@ -185,7 +220,9 @@ export function TeamPage() {
                 <p className="card-title">
                   {inv.displayName} · {inv.email}
                 </p>
-                <p className="muted">{t('team.invitedBy', { role: label(t, 'role', inv.role), name: inv.invitedBy.displayName, date: date.format(new Date(inv.expiresAt)) })}</p>
+                <p className="muted">
+                  {t('team.invitedBy', { role: label(t, 'role', inv.role), name: inv.invitedBy.displayName, date: date.format(new Date(inv.expiresAt)) })}
+                </p>
                 <button type="button" className="button button-secondary" onClick={() => ask({ kind: 'revoke', id: inv.id, name: inv.email })}>
                   {t('team.revoke', { email: inv.email })}
                 </button>

@@ -107,9 +107,7 @@ export function WeeklyChart({ weeks, from, to }: { weeks: readonly WeekCount[] }
           </text>
         ))}
       </svg>
-      <figcaption className="muted">
-        {t('dashboard.perWeekCaption')}
-      </figcaption>
+      <figcaption className="muted">{t('dashboard.perWeekCaption')}</figcaption>
       <details>
         <summary>{t('dashboard.showData')}</summary>
         <table className="table">

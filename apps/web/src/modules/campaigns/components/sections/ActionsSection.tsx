@@ -78,7 +78,15 @@ export function ActionsSection({ campaignId, upcoming, actions, decisionMakers }
   );
 }
 
-export function PlanActionForm({ campaignId, decisionMakers, onDone }: { campaignId: string; decisionMakers: readonly DecisionMakerRow[]; onDone: () => void }) {
+export function PlanActionForm({
+  campaignId,
+  decisionMakers,
+  onDone,
+}: {
+  campaignId: string;
+  decisionMakers: readonly DecisionMakerRow[];
+  onDone: () => void;
+}) {
   const t = useT();
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<ActionKind>(ActionKind.DELEGATION);
@@ -131,9 +139,25 @@ export function PlanActionForm({ campaignId, decisionMakers, onDone }: { campaig
         onValue={setKind}
         error={fields['kind']}
       />
-      <TextField label={t('actions.startsAt')} name="startsAt" type="datetime-local" value={startsAt} onValue={setStartsAt} error={fields['startsAt']} required />
+      <TextField
+        label={t('actions.startsAt')}
+        name="startsAt"
+        type="datetime-local"
+        value={startsAt}
+        onValue={setStartsAt}
+        error={fields['startsAt']}
+        required
+      />
       <TextField label={t('actions.location')} name="location" value={location} onValue={setLocation} error={fields['location']} />
-      <TextField label={t('actions.turnoutGoal')} name="turnoutGoal" inputMode="numeric" value={goal} onValue={setGoal} error={fields['turnoutGoal']} hint={t('common.optional')} />
+      <TextField
+        label={t('actions.turnoutGoal')}
+        name="turnoutGoal"
+        inputMode="numeric"
+        value={goal}
+        onValue={setGoal}
+        error={fields['turnoutGoal']}
+        hint={t('common.optional')}
+      />
       <SelectField
         label={t('actions.target')}
         name="targetId"

@@ -98,18 +98,23 @@ export function OpenCommitment({ commitment }: { commitment: Pick<CommitmentRow,
   const overdue = Date.parse(commitment.dueAt) < now;
   const who = commitmentWho(commitment);
 
-  const settle = (status: CommitmentStatus) =>
-    void submit(() => resolve({ variables: { id: commitment.id, status, note: note.trim() || null }, ...REFETCH }));
+  const settle = (status: CommitmentStatus) => void submit(() => resolve({ variables: { id: commitment.id, status, note: note.trim() || null }, ...REFETCH }));
 
   return (
     <li className="row-item" data-commitment={commitment.id}>
       <p>
         {who ? <strong>{who} : </strong> : null}
-        {commitment.description} —{' '}
-        <span className={overdue ? 'warning' : 'muted'}>{t('commitments.dueOn', { date: format.date(commitment.dueAt) })}</span>
+        {commitment.description} — <span className={overdue ? 'warning' : 'muted'}>{t('commitments.dueOn', { date: format.date(commitment.dueAt) })}</span>
       </p>
       <FormErrors title={t('form.errorTitle')} errors={errors.general} />
-      <TextField label={t('commitments.note', { who: who || t('commitments.this') })} name={`note-${commitment.id}`} value={note} onValue={setNote} error={fields['note']} hint={t('common.optional')} />
+      <TextField
+        label={t('commitments.note', { who: who || t('commitments.this') })}
+        name={`note-${commitment.id}`}
+        value={note}
+        onValue={setNote}
+        error={fields['note']}
+        hint={t('common.optional')}
+      />
       <div className="button-row" role="group" aria-label={t('commitments.settle', { what: commitment.description })}>
         <button type="button" className="button button-secondary" disabled={busy} onClick={() => settle(CommitmentStatus.KEPT)}>
           {t('commitments.kept')}
@@ -117,7 +122,13 @@ export function OpenCommitment({ commitment }: { commitment: Pick<CommitmentRow,
         <button type="button" className="button button-danger" disabled={busy} onClick={() => settle(CommitmentStatus.BROKEN)}>
           {t('commitments.broken')}
         </button>
-        <button type="button" className="button button-secondary" disabled={busy} aria-expanded={mode === 'reschedule'} onClick={() => setMode(mode === 'reschedule' ? 'idle' : 'reschedule')}>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={busy}
+          aria-expanded={mode === 'reschedule'}
+          onClick={() => setMode(mode === 'reschedule' ? 'idle' : 'reschedule')}
+        >
           {t('commitments.newDate')}
         </button>
       </div>
@@ -130,7 +141,15 @@ export function OpenCommitment({ commitment }: { commitment: Pick<CommitmentRow,
             void submit(() => reschedule({ variables: { id: commitment.id, dueAt: toInstant(dueAt) ?? '' }, ...REFETCH })).then((ok) => ok && setMode('idle'));
           }}
         >
-          <TextField label={t('commitments.newDueAt')} name={`dueAt-${commitment.id}`} type="date" value={dueAt} onValue={setDueAt} error={fields['dueAt']} autoFocus />
+          <TextField
+            label={t('commitments.newDueAt')}
+            name={`dueAt-${commitment.id}`}
+            type="date"
+            value={dueAt}
+            onValue={setDueAt}
+            error={fields['dueAt']}
+            autoFocus
+          />
           <button type="submit" className="button button-primary" disabled={busy}>
             {t('commitments.move')}
           </button>
@@ -221,7 +240,15 @@ export function RecordCommitmentForm({ campaignId, decisionMakers, onDone, negot
           {fields['contactId'] ? <p className="field-error">{fields['contactId']}</p> : null}
         </>
       )}
-      <TextAreaField label={t('commitments.description')} name="description" rows={2} value={description} onValue={setDescription} error={fields['description']} required />
+      <TextAreaField
+        label={t('commitments.description')}
+        name="description"
+        rows={2}
+        value={description}
+        onValue={setDescription}
+        error={fields['description']}
+        required
+      />
       <TextField label={t('commitments.dueAt')} name="dueAt" type="date" value={dueAt} onValue={setDueAt} error={fields['dueAt']} required />
       <div className="button-row">
         <button type="submit" className="button button-primary" disabled={busy}>

@@ -50,9 +50,7 @@ export function DemandsSection({ campaignId, counts, demands, decisionMakers }: 
           ))}
         </ul>
       ) : null}
-      <Disclosure label={t('demands.add')}>
-        {(close) => <AddDemandForm campaignId={campaignId} decisionMakers={decisionMakers} onDone={close} />}
-      </Disclosure>
+      <Disclosure label={t('demands.add')}>{(close) => <AddDemandForm campaignId={campaignId} decisionMakers={decisionMakers} onDone={close} />}</Disclosure>
     </section>
   );
 }
@@ -95,9 +93,9 @@ function AddDemandForm({ campaignId, decisionMakers, onDone }: { campaignId: str
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        void submit(() =>
-          create({ variables: { input: { campaignId, title, targetId: targetId || null, deadline: toInstant(deadline) } }, ...REFETCH }),
-        ).then((ok) => ok && onDone());
+        void submit(() => create({ variables: { input: { campaignId, title, targetId: targetId || null, deadline: toInstant(deadline) } }, ...REFETCH })).then(
+          (ok) => ok && onDone(),
+        );
       }}
     >
       <FormErrors title={t('form.errorTitle')} errors={errors.general} />
@@ -111,7 +109,15 @@ function AddDemandForm({ campaignId, decisionMakers, onDone }: { campaignId: str
         error={fields['targetId']}
         hint={t('demands.targetHint')}
       />
-      <TextField label={t('demands.deadline')} name="deadline" type="date" value={deadline} onValue={setDeadline} error={fields['deadline']} hint={t('common.optional')} />
+      <TextField
+        label={t('demands.deadline')}
+        name="deadline"
+        type="date"
+        value={deadline}
+        onValue={setDeadline}
+        error={fields['deadline']}
+        hint={t('common.optional')}
+      />
       <div className="button-row">
         <button type="submit" className="button button-primary" disabled={busy}>
           {t('demands.submit')}

@@ -100,7 +100,6 @@ export function ListeningSection({ campaignId, progress }: { campaignId: string;
           )}
         </details>
       </section>
-
     </>
   );
 }

@@ -76,9 +76,7 @@ function NegotiationItem({ campaignId, negotiation: n }: { campaignId: string; n
           {(close) => <ReportForm negotiationId={n.id} report={n.report ?? ''} onDone={close} />}
         </Disclosure>
         <Disclosure label={t('negotiations.addPromise')}>
-          {(close) => (
-            <RecordCommitmentForm campaignId={campaignId} negotiationId={n.id} decisionMakers={n.decisionMakers} decisionMakersOnly onDone={close} />
-          )}
+          {(close) => <RecordCommitmentForm campaignId={campaignId} negotiationId={n.id} decisionMakers={n.decisionMakers} decisionMakersOnly onDone={close} />}
         </Disclosure>
       </div>
     </li>
@@ -100,7 +98,15 @@ function ReportForm({ negotiationId, report: initial, onDone }: { negotiationId:
       }}
     >
       <FormErrors title={t('form.errorTitle')} errors={errors.general} />
-      <TextAreaField label={t('negotiations.reportLabel')} name="report" rows={5} value={report} onValue={setReport} error={fields['report']} hint={t('negotiations.reportHint')} />
+      <TextAreaField
+        label={t('negotiations.reportLabel')}
+        name="report"
+        rows={5}
+        value={report}
+        onValue={setReport}
+        error={fields['report']}
+        hint={t('negotiations.reportHint')}
+      />
       <div className="button-row">
         <button type="submit" className="button button-primary" disabled={busy}>
           {t('negotiations.saveReport')}
@@ -132,7 +138,15 @@ function PlanNegotiationForm({ campaignId, decisionMakers, onDone }: { campaignI
       }}
     >
       <FormErrors title={t('form.errorTitle')} errors={errors.general} />
-      <TextField label={t('negotiations.scheduledAt')} name="scheduledAt" type="datetime-local" value={scheduledAt} onValue={setScheduledAt} error={fields['scheduledAt']} required />
+      <TextField
+        label={t('negotiations.scheduledAt')}
+        name="scheduledAt"
+        type="datetime-local"
+        value={scheduledAt}
+        onValue={setScheduledAt}
+        error={fields['scheduledAt']}
+        required
+      />
       <fieldset className="group" aria-describedby={idsError ? 'plan-dm-error' : undefined}>
         <legend>{t('negotiations.with')}</legend>
         {decisionMakers.length ? (

@@ -62,7 +62,15 @@ function MoveStageForm({ campaignId, current, onDone }: { campaignId: string; cu
         error={fields['stage']}
       />
       <TextAreaField label={t('stageForm.note')} name="note" value={note} onValue={setNote} error={fields['note']} hint={t('common.optional')} />
-      <TextField label={t('stageForm.enteredAt')} name="enteredAt" type="date" value={date} onValue={setDate} error={fields['enteredAt']} hint={t('stageForm.enteredAtHint')} />
+      <TextField
+        label={t('stageForm.enteredAt')}
+        name="enteredAt"
+        type="date"
+        value={date}
+        onValue={setDate}
+        error={fields['enteredAt']}
+        hint={t('stageForm.enteredAtHint')}
+      />
       <div className="button-row">
         <button type="submit" className="button button-primary" disabled={busy}>
           {t('stageForm.submit')}

@@ -109,7 +109,15 @@ describe('the dashboard acts', () => {
   it('marks a decision-maker’s promise broken, with a note', async () => {
     const user = userEvent.setup();
     const resolved = vi.fn(() => ({
-      data: { resolveCommitment: { __typename: 'Commitment', id: 'k1', status: CommitmentStatus.BROKEN, resolutionNote: 'Rien reçu', resolvedAt: '2026-03-02T10:00:00.000Z' } },
+      data: {
+        resolveCommitment: {
+          __typename: 'Commitment',
+          id: 'k1',
+          status: CommitmentStatus.BROKEN,
+          resolutionNote: 'Rien reçu',
+          resolvedAt: '2026-03-02T10:00:00.000Z',
+        },
+      },
     }));
     await openDashboard([
       { request: { query: ResolveCommitmentMutation, variables: { id: 'k1', status: CommitmentStatus.BROKEN, note: 'Rien reçu' } }, result: resolved },
@@ -123,7 +131,9 @@ describe('the dashboard acts', () => {
 
   it('celebrates a win at once (optimistic) and asks the API', async () => {
     const user = userEvent.setup();
-    const celebrated = vi.fn(() => ({ data: { markWinCelebrated: { __typename: 'Win', id: 'w1', celebrated: true, celebratedAt: '2026-03-02T10:00:00.000Z' } } }));
+    const celebrated = vi.fn(() => ({
+      data: { markWinCelebrated: { __typename: 'Win', id: 'w1', celebrated: true, celebratedAt: '2026-03-02T10:00:00.000Z' } },
+    }));
     await openDashboard([{ request: { query: MarkWinCelebratedMutation, variables: { id: 'w1' } }, result: celebrated }]);
     const wins = screen.getByRole('region', { name: 'Victoires' });
     await user.click(within(wins).getByRole('button', { name: 'Fêtée ! (Un ascenseur réparé)' }));
@@ -141,7 +151,18 @@ describe('a new campaign', () => {
         { request: { query: CampaignsQuery }, ...always, result: { data: { campaigns: [] } } },
         {
           request: { query: CreateCampaignMutation, variables: { input: { name: 'Ascenseurs', goal: null, startedAt: null } } },
-          result: { data: { createCampaign: { __typename: 'Campaign', id: 'c1', name: 'Ascenseurs', goal: null, stage: CampaignStage.LISTENING, startedAt: '2026-03-02T10:00:00.000Z' } } },
+          result: {
+            data: {
+              createCampaign: {
+                __typename: 'Campaign',
+                id: 'c1',
+                name: 'Ascenseurs',
+                goal: null,
+                stage: CampaignStage.LISTENING,
+                startedAt: '2026-03-02T10:00:00.000Z',
+              },
+            },
+          },
         },
         ...dashboardMocks,
       ],
@@ -178,19 +199,42 @@ const action = {
 describe('/actions/:id', () => {
   it('invites a person found by search, sets who committed, records the outcome', async () => {
     const user = userEvent.setup();
-    const invited = vi.fn(() => ({ data: { setParticipation: { __typename: 'ActionParticipant', status: ParticipationStatus.INVITED, contact: { __typename: 'Contact', id: 'p2' } } } }));
-    const committed = vi.fn(() => ({ data: { setParticipation: { __typename: 'ActionParticipant', status: ParticipationStatus.COMMITTED, contact: { __typename: 'Contact', id: 'p1' } } } }));
+    const invited = vi.fn(() => ({
+      data: { setParticipation: { __typename: 'ActionParticipant', status: ParticipationStatus.INVITED, contact: { __typename: 'Contact', id: 'p2' } } },
+    }));
+    const committed = vi.fn(() => ({
+      data: { setParticipation: { __typename: 'ActionParticipant', status: ParticipationStatus.COMMITTED, contact: { __typename: 'Contact', id: 'p1' } } },
+    }));
     const outcome = vi.fn(() => ({ data: { recordActionOutcome: { __typename: 'Action', id: 'a1', outcome: 'Reçus' } } }));
     signInAs(Role.LEADER);
     renderApp('/actions/a1', {
       mocks: [
-        { request: { query: ActionPageQuery, variables: { id: 'a1' } }, ...always, result: { data: { action: { ...action, campaign: { __typename: 'Campaign', id: 'c1', name: 'Ascenseurs' } } } } },
+        {
+          request: { query: ActionPageQuery, variables: { id: 'a1' } },
+          ...always,
+          result: { data: { action: { ...action, campaign: { __typename: 'Campaign', id: 'c1', name: 'Ascenseurs' } } } },
+        },
         {
           request: { query: SearchContactsQuery, variables: { search: 'Mar', first: 8 } },
-          result: { data: { contacts: { __typename: 'ContactConnection', edges: [{ __typename: 'ContactEdge', node: { __typename: 'Contact', id: 'p2', firstName: 'Jean', lastName: 'Martin', phone: null, street: null, building: null } }] } } },
+          result: {
+            data: {
+              contacts: {
+                __typename: 'ContactConnection',
+                edges: [
+                  {
+                    __typename: 'ContactEdge',
+                    node: { __typename: 'Contact', id: 'p2', firstName: 'Jean', lastName: 'Martin', phone: null, street: null, building: null },
+                  },
+                ],
+              },
+            },
+          },
         },
         { request: { query: SetParticipationMutation, variables: { actionId: 'a1', contactId: 'p2', status: ParticipationStatus.INVITED } }, result: invited },
-        { request: { query: SetParticipationMutation, variables: { actionId: 'a1', contactId: 'p1', status: ParticipationStatus.COMMITTED } }, result: committed },
+        {
+          request: { query: SetParticipationMutation, variables: { actionId: 'a1', contactId: 'p1', status: ParticipationStatus.COMMITTED } },
+          result: committed,
+        },
         { request: { query: RecordActionOutcomeMutation, variables: { actionId: 'a1', outcome: 'Reçus' } }, result: outcome },
       ],
     });
@@ -221,22 +265,26 @@ describe('/contacts/new', () => {
       mocks: [
         {
           request: { query: CreateContactMutation, variables: (v: Record<string, any>) => v['input'].phone === '12' },
-          result: { errors: [{ message: 'input.phone: must be a valid phone number, such as 06 12 34 56 78', extensions: { code: 'BAD_USER_INPUT', field: 'input.phone' } }] },
+          result: {
+            errors: [
+              { message: 'input.phone: must be a valid phone number, such as 06 12 34 56 78', extensions: { code: 'BAD_USER_INPUT', field: 'input.phone' } },
+            ],
+          },
         },
         {
           request: {
             query: CreateContactMutation,
             variables: (v: Record<string, any>) => {
-            const input = v['input'];
-            return (
-              input.phone === '06 12 34 56 78' &&
-              input.firstName === 'Fatou' &&
-              input.building === 'B' &&
-              input.email === null &&
-              input.languages.join('|') === 'français|wolof' &&
-              input.allyRoles.join('|') === 'AFFECTED' &&
-              input.consentGivenAt === null
-            );
+              const input = v['input'];
+              return (
+                input.phone === '06 12 34 56 78' &&
+                input.firstName === 'Fatou' &&
+                input.building === 'B' &&
+                input.email === null &&
+                input.languages.join('|') === 'français|wolof' &&
+                input.allyRoles.join('|') === 'AFFECTED' &&
+                input.consentGivenAt === null
+              );
             },
           },
           result: saved,
@@ -270,9 +318,7 @@ describe('the ally calendar', () => {
   it('offers the https feed and Google / Outlook links beside webcal://', () => {
     expect(httpsUrl('webcal://rapport.example/calendar/abc.ics')).toBe('https://rapport.example/calendar/abc.ics');
     const links = calendarLinks('https://rapport.example/calendar/abc.ics', 'Actions');
-    expect(links.find((l) => l.id === 'google')?.href).toBe(
-      'https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Frapport.example%2Fcalendar%2Fabc.ics',
-    );
+    expect(links.find((l) => l.id === 'google')?.href).toBe('https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Frapport.example%2Fcalendar%2Fabc.ics');
     expect(links.find((l) => l.id === 'outlook')?.href).toBe(
       'https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2Frapport.example%2Fcalendar%2Fabc.ics&name=Actions',
     );
