@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
 import { badInput, groupByKey, isUuid, normalizeForMatch, notFound, v, type Loaders, type Member } from '@rapport/core';
+import { findOwned } from '@rapport/db';
 import { Organization, User } from '@rapport/auth';
 import { ContactsService } from '@rapport/contacts';
 import { CampaignsService } from '@rapport/campaigns';
@@ -38,12 +39,8 @@ export class CasesService {
     private readonly reminders: ReminderScheduler,
   ) {}
 
-  async get(member: Member, id: string, em: EntityManager = this.db.manager, field = 'id', lock = false): Promise<Case> {
-    const found = isUuid(id)
-      ? await em.findOne(Case, { where: { id, organizationId: member.organizationId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
-      : null;
-    if (!found) throw notFound(`${field === 'id' ? '' : field + ': '}case`, id);
-    return found;
+  get(member: Member, id: string, { em = this.db.manager, field, lock }: { em?: EntityManager; field?: string; lock?: boolean } = {}): Promise<Case> {
+    return findOwned(em, Case, member.organizationId, id, { field, lock, label: 'case' });
   }
 
   /** Newest first. */
@@ -138,7 +135,7 @@ export class CasesService {
     const summary = input.summary != null ? v.name('input.summary', input.summary) : null;
     let after: After = { cancelled: [], scheduled: [] };
     const saved = await this.db.transaction(async (em) => {
-      const found = await this.get(member, id, em, 'id', true);
+      const found = await this.get(member, id, { em, lock: true });
       if (await this.contacts.isErased(em, member.organizationId, found.contactId)) throw notFound('case', id);
       const now = new Date();
       if (input.ownerId) found.ownerId = await this.owner(em, member, input.ownerId, 'input.ownerId');
@@ -173,7 +170,7 @@ export class CasesService {
     const when = v.date('at', at) ?? new Date();
     if (when.getTime() > Date.now() + CLOCK_SKEW_MS) throw badInput('at', 'must not be in the future');
     return this.db.transaction(async (em) => {
-      const found = await this.get(member, caseId, em, 'caseId', true);
+      const found = await this.get(member, caseId, { em, field: 'caseId', lock: true });
       if (await this.contacts.isErased(em, member.organizationId, found.contactId)) throw notFound('caseId: case', caseId);
       return em.save(em.create(CaseStep, { organizationId: member.organizationId, caseId: found.id, at: when, byId: member.userId, note: text }));
     });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { badInput, groupByKey, isUuid, notFound, v, type Loaders, type Member } from '@rapport/core';
+import { findOwned } from '@rapport/db';
 import { Organization } from '@rapport/auth';
 import { Contact } from '@rapport/contacts';
 import { DEFAULT_TIMEZONE, LIMITS, SessionKind, Visibility } from '@rapport/shared';
@@ -36,10 +37,8 @@ export class SessionsService {
     return this.db.getRepository(SessionSeries).find({ where: { organizationId: member.organizationId }, order: { title: 'ASC', id: 'ASC' } });
   }
 
-  async getSeries(member: Member, id: string, em: EntityManager = this.db.manager, field = 'id'): Promise<SessionSeries> {
-    const series = isUuid(id) ? await em.findOneBy(SessionSeries, { id, organizationId: member.organizationId }) : null;
-    if (!series) throw notFound(`${field}: session series`, id);
-    return series;
+  getSeries(member: Member, id: string, em: EntityManager = this.db.manager, field = 'id'): Promise<SessionSeries> {
+    return findOwned(em, SessionSeries, member.organizationId, id, { field, label: 'session series' });
   }
 
   private async check(member: Member, input: SessionSeriesInput) {

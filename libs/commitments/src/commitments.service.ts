@@ -206,8 +206,6 @@ export class CommitmentsService {
     return [...recipients].map((recipientUserId) => ({ ...base, kind: ReminderKind.DECISION_MAKER_DEADLINE, recipientUserId }));
   }
 
-  // ---- For the dashboard ----
-
   // ---- DataLoaders (one statement per relation for a whole list) ----
 
   /** Commitments grouped by a column (contact, decision-maker, negotiation), soonest due first. */
