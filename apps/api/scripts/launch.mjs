@@ -1,6 +1,8 @@
 // `npm start`: builds what changed (quietly: one line, the whole output only if it
 // fails or with LOG_LEVEL=debug), then runs the launcher (apps/api/dist/start.js).
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -9,7 +11,10 @@ const verbose = process.env.LOG_LEVEL === 'debug';
 const started = Date.now();
 console.log('[rapport] building the projects (first time: about a minute)…');
 
-const build = spawn(process.execPath, [join(root, 'node_modules/nx/bin/nx.js'), 'run-many', '-t', 'build', '--outputStyle=static'], {
+// nx's own entry point, wherever npm put it (its bin field says where).
+const nxPackage = createRequire(import.meta.url).resolve('nx/package.json', { paths: [root] });
+const nxBin = join(dirname(nxPackage), JSON.parse(readFileSync(nxPackage, 'utf8')).bin.nx);
+const build = spawn(process.execPath, [nxBin, 'run-many', '-t', 'build', '--outputStyle=static'], {
   cwd: root,
   env: { ...process.env, NX_DAEMON: process.env.NX_DAEMON ?? 'false', NX_TUI: 'false', NX_NO_CLOUD: 'true' },
   stdio: verbose ? 'inherit' : ['ignore', 'pipe', 'pipe'],

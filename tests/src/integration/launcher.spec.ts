@@ -15,8 +15,8 @@ const START = join(root, 'apps/api/dist/start.js');
 /** What the last started launcher printed so far. */
 let liveOutput = '';
 
-async function start(dataDir: string, port: number, env: Record<string, string> = {}, project = root) {
-  const child = spawn(process.execPath, [join(project, 'apps/api/dist/start.js')], {
+async function start(dataDir: string, port: number, env: Record<string, string> = {}, project = root, script = 'apps/api/dist/start.js') {
+  const child = spawn(process.execPath, [join(project, script)], {
     cwd: project,
     env: { ...process.env, RAPPORT_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '', REDIS_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -106,6 +106,15 @@ describe('npm start', () => {
     expect(await stop(child)).toBe(0);
     expect(processesUsing(dataDir)).toBe('');
   }, 150_000);
+
+  it('`npm start` (apps/api/scripts/launch.mjs) builds quietly, then starts', async () => {
+    const port = await findFreePort();
+    const { child, output } = await start(join(dataDir, '..', 'npm-start'), port, { RAPPORT_SEED: 'none' }, root, 'apps/api/scripts/launch.mjs');
+    expect(output()).toMatch(/\[rapport\] built in \d+ s/);
+    expect(output()).not.toMatch(/nx run|tsc -b/);
+    expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+    expect(await stop(child)).toBe(0);
+  }, 200_000);
 
   it('uses DATABASE_URL and REDIS_URL when set, starting neither, as on a server (with RAPPORT_SEED=none)', async () => {
     const databaseUrl = await createTestDatabase();
