@@ -90,7 +90,8 @@ export class ActionParticipantsResolver {
 
   @ResolveField(() => Action)
   action(@Parent() participant: ActionParticipant, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
-    return this.actions.byId(loaders, member).load(participant.actionId);
+    // A person's participations come with their action already joined (participationsOf).
+    return participant.action ?? this.actions.byId(loaders, member).load(participant.actionId);
   }
 
   @ResolveField(() => Contact)

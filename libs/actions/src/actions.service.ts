@@ -162,9 +162,8 @@ export class ActionsService {
       const rows = await this.db.getRepository(ActionParticipant).find({
         where: { contactId: In([...ids]), organizationId: member.organizationId },
         relations: { action: true },
-        order: { createdAt: 'DESC', id: 'ASC' },
+        order: { action: { startsAt: 'DESC' }, id: 'ASC' },
       });
-      rows.sort((a, b) => (b.action?.startsAt?.getTime() ?? 0) - (a.action?.startsAt?.getTime() ?? 0));
       return groupByKey(ids, rows, (p) => p.contactId);
     });
   }

@@ -155,6 +155,19 @@ describe('actions', () => {
       expect(rows).toEqual([{ status: 'COMMITTED', organization_id: org.organization.id }]);
     });
 
+    it("lists a person's participations, latest action first, each with its action", async () => {
+      const earlier = await scheduleAction(t, org.token, { campaignId, title: 'Earlier', startsAt: new Date(Date.now() + 24 * 3600_000).toISOString() });
+      const later = await scheduleAction(t, org.token, { campaignId, title: 'Later', startsAt: new Date(Date.now() + 96 * 3600_000).toISOString() });
+      const contactId = await createContact(t, org.token, { firstName: 'Awa' });
+      await t.ok(PARTICIPATE, { a: earlier, c: contactId, s: 'INVITED' }, org.token);
+      await t.ok(PARTICIPATE, { a: later, c: contactId, s: 'COMMITTED' }, org.token);
+      const data = await t.ok(`query($id: ID!) { contact(id: $id) { participations { status action { id title } } } }`, { id: contactId }, org.token);
+      expect(data.contact.participations).toEqual([
+        { status: 'COMMITTED', action: { id: later, title: 'Later' } },
+        { status: 'INVITED', action: { id: earlier, title: 'Earlier' } },
+      ]);
+    });
+
     it("answers NOT_FOUND for another organisation's action or contact, writing nothing", async () => {
       const actionId = await scheduleAction(t, org.token, { campaignId });
       const contactId = await createContact(t, org.token);
