@@ -93,10 +93,10 @@ describe('API errors next to their fields', () => {
 
 describe('translate', () => {
   it('picks the singular or plural form from {count}, as each language counts', () => {
-    expect(translate('fr', 'outbox.pending', { count: 0 })).toBe('0 conversation en attente d’envoi.');
-    expect(translate('fr', 'outbox.pending', { count: 2 })).toBe('2 conversations en attente d’envoi.');
-    expect(translate('en', 'outbox.pending', { count: 0 })).toBe('0 conversations waiting to be sent.');
-    expect(translate('en', 'outbox.pending', { count: 1 })).toBe('1 conversation waiting to be sent.');
+    expect(translate('fr', 'outbox.pending', { count: 0 })).toBe('0 conversation en attente d’envoi');
+    expect(translate('fr', 'outbox.pending', { count: 2 })).toBe('2 conversations en attente d’envoi');
+    expect(translate('en', 'outbox.pending', { count: 0 })).toBe('0 conversations waiting to be sent');
+    expect(translate('en', 'outbox.pending', { count: 1 })).toBe('1 conversation waiting to be sent');
     expect(translate('fr', 'contacts.count', { count: '1 234' })).toBe('1 234 personnes');
   });
 });

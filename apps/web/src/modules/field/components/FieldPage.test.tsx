@@ -147,7 +147,11 @@ describe('/field, the door-to-door form', () => {
     await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
 
     expect(await screen.findByText('Enregistrée sur ce téléphone : elle partira dès le retour du réseau.')).toBeTruthy();
-    expect(await screen.findByText('1 conversation en attente d’envoi.')).toBeTruthy();
+    expect(await screen.findByText('1 conversation en attente d’envoi')).toBeTruthy();
+    // One sentence, agreed in number, with French spacing before the colon.
+    expect(document.querySelector('.outbox [role="status"]')?.textContent).toBe(
+      '1 conversation en attente d’envoi\u202f: elle partira dès le retour du réseau.',
+    );
     // The request got no answer: the app says offline, whatever navigator.onLine says.
     expect(screen.getByText('Hors ligne', { exact: true })).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Navigation principale' });
@@ -288,7 +292,7 @@ describe('/field, the door-to-door form', () => {
 
     await openField('/field', []);
 
-    expect(await screen.findByText('1 cotisation en attente d’envoi.')).toBeTruthy();
+    expect(await screen.findByText('1 cotisation en attente d’envoi')).toBeTruthy();
     expect(screen.getByText(/Cotisation de Fatou Diallo : 24\s€/)).toBeTruthy();
     const rejected = await screen.findByRole('region', { name: '1 cotisation à corriger' });
     expect(within(rejected).getByText(/n’existe plus/)).toBeTruthy();

@@ -14,6 +14,12 @@ interface OutboxPanelProps {
   onCorrect: (entry: RejectedConversation) => void;
 }
 
+/** "1 conversation en attente : elle partira…": one sentence, agreed with what waits (every kind is feminine in French but the mix). */
+function waitingKey(conversations: number, dues: number) {
+  if (dues === 0) return 'outbox.pending' as const;
+  return conversations === 0 ? ('outbox.pendingDues' as const) : ('outbox.pendingMixed' as const);
+}
+
 /** What waits on this phone (conversations and dues), and what the API refused (to correct: nothing was recorded). */
 export function OutboxPanel({ outbox, onCorrect }: OutboxPanelProps) {
   const t = useT();
@@ -46,10 +52,8 @@ export function OutboxPanel({ outbox, onCorrect }: OutboxPanelProps) {
         <p role="status">
           {pending.length ? (
             <>
-              {conversations ? <strong>{t('outbox.pending', { count: conversations })}</strong> : null}
-              {conversations && dues.length ? ' ' : null}
-              {dues.length ? <strong>{t('outbox.pendingDues', { count: dues.length })}</strong> : null}{' '}
-              {online ? t('outbox.pendingOnline') : t('outbox.pendingOffline')}
+              <strong>{t(waitingKey(conversations, dues.length), { count: pending.length })}</strong>
+              {t(online ? 'outbox.sendingNow' : conversations && dues.length ? 'outbox.whenBackMixed' : 'outbox.whenBack', { count: pending.length })}
             </>
           ) : outbox.loaded ? (
             <span className="muted">{t('outbox.empty')}</span>
