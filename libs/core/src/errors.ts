@@ -40,7 +40,9 @@ export type Rule =
   | 'alreadyResolved'
   | 'allyRole'
   | 'duplicate'
-  | 'cancelled';
+  | 'cancelled'
+  | 'later'
+  | 'maxDays';
 
 export type RuleParams = Record<string, string | number>;
 

@@ -20,6 +20,11 @@ export class DecisionMakersResolver {
   createDecisionMaker(@CurrentMember() member: Member, @Args('input') input: DecisionMakerInput) {
     return this.service.create(member, input);
   }
+
+  @Mutation(() => DecisionMaker, { description: 'Edits a decision-maker (name, title, institution, power, stance); ORGANISER, LEADER.' })
+  updateDecisionMaker(@CurrentMember() member: Member, @Args('id', { type: () => ID }) id: string, @Args('input') input: DecisionMakerInput) {
+    return this.service.update(member, id, input);
+  }
 }
 
 @Resolver(() => Demand)

@@ -9,6 +9,17 @@ import { DecisionMaker } from './entities/decision-maker.entity.js';
 import { Demand } from './entities/demand.entity.js';
 import type { DecisionMakerInput, DemandInput } from './dto/decision-maker.input.js';
 
+/** Checked fields of a decision-maker, naming each one in errors (create and update share them). */
+function decisionMakerFields(input: DecisionMakerInput) {
+  return {
+    name: v.name('input.name', input.name),
+    title: v.text('input.title', input.title, LIMITS.name),
+    institution: v.text('input.institution', input.institution, LIMITS.name),
+    power: v.intRange('input.power', input.power, 1, 5) ?? 3,
+    stance: v.intRange('input.stance', input.stance, -2, 2) ?? 0,
+  };
+}
+
 const byName = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
 @Injectable()
@@ -19,16 +30,29 @@ export class DecisionMakersService {
   ) {}
 
   create(member: Member, input: DecisionMakerInput): Promise<DecisionMaker> {
-    const row = {
-      organizationId: member.organizationId,
-      name: v.name('input.name', input.name),
-      title: v.text('input.title', input.title, LIMITS.name),
-      institution: v.text('input.institution', input.institution, LIMITS.name),
-      power: v.intRange('input.power', input.power, 1, 5) ?? 3,
-      stance: v.intRange('input.stance', input.stance, -2, 2) ?? 0,
-    };
+    const row = { organizationId: member.organizationId, ...decisionMakerFields(input) };
     const repo = this.db.getRepository(DecisionMaker);
     return repo.save(repo.create(row));
+  }
+
+  /**
+   * Edits a decision-maker as a whole (the form shows every field): power and stance
+   * move as the campaign learns. An omitted power or stance keeps its value.
+   */
+  async update(member: Member, id: string, input: DecisionMakerInput): Promise<DecisionMaker> {
+    const fields = decisionMakerFields(input);
+    return this.db.transaction(async (em) => {
+      const current = await this.getDecisionMaker(member, id, { em, field: 'id', lock: true });
+      const changes = {
+        name: fields.name,
+        title: fields.title,
+        institution: fields.institution,
+        power: input.power == null ? current.power : fields.power,
+        stance: input.stance == null ? current.stance : fields.stance,
+      };
+      await em.update(DecisionMaker, { id: current.id, organizationId: member.organizationId }, changes);
+      return Object.assign(current, changes);
+    });
   }
 
   /** The organisation's decision-makers, in name order (accents and case ignored). */

@@ -83,6 +83,41 @@ describe('decision-makers and demands', () => {
     });
   });
 
+  describe('updateDecisionMaker', () => {
+    const UPDATE_DM = `mutation($id: ID!, $input: DecisionMakerInput!) { updateDecisionMaker(id: $id, input: $input) { id name title institution power stance } }`;
+
+    it('edits every field, and keeps power and stance when they are left out', async () => {
+      const id = await createDecisionMaker(t, org.token, { name: 'Directeur CPAM' });
+      const edited = await t.ok(
+        UPDATE_DM,
+        { id, input: { name: ' Directrice CPAM ', title: 'Directrice', institution: 'CPAM 35', power: 5, stance: 1 } },
+        org.token,
+      );
+      expect(edited.updateDecisionMaker).toEqual({ id, name: 'Directrice CPAM', title: 'Directrice', institution: 'CPAM 35', power: 5, stance: 1 });
+      const kept = await t.ok(UPDATE_DM, { id, input: { name: 'Directrice CPAM', title: null } }, org.token);
+      expect(kept.updateDecisionMaker).toEqual({ id, name: 'Directrice CPAM', title: null, institution: null, power: 5, stance: 1 });
+      const { rows } = await t.db.query('SELECT name, title, power, stance FROM decision_makers WHERE id = $1', [id]);
+      expect(rows).toEqual([{ name: 'Directrice CPAM', title: null, power: 5, stance: 1 }]);
+    });
+
+    it('refuses a bad field by name, changing nothing; NOT_FOUND for another organisation; FORBIDDEN for allies', async () => {
+      const id = await createDecisionMaker(t, org.token, { name: 'Bailleur' });
+      const error = errorOf(await t.gql(UPDATE_DM, { id, input: { name: 'Bailleur', power: 9 } }, org.token));
+      expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.power' });
+      expect(errorOf(await t.gql(UPDATE_DM, { id: otherDecisionMakerId, input: { name: 'Mine now' } }, org.token)).code).toBe('NOT_FOUND');
+      expect(errorOf(await t.gql(UPDATE_DM, { id: NIL_UUID, input: { name: 'X' } }, org.token)).code).toBe('NOT_FOUND');
+      const ally = await addMember(t, org.token, 'ALLY');
+      expect(errorOf(await t.gql(UPDATE_DM, { id, input: { name: 'X' } }, ally.token)).code).toBe('FORBIDDEN');
+      const { rows } = await t.db.query('SELECT name, power FROM decision_makers WHERE id = ANY($1)', [[id, otherDecisionMakerId]]);
+      expect(rows).toEqual(
+        expect.arrayContaining([
+          { name: 'Bailleur', power: 3 },
+          { name: 'Their mayor', power: 3 },
+        ]),
+      );
+    });
+  });
+
   describe('decisionMakers', () => {
     it("lists the organisation's decision-makers by name, accents and case ignored, and no one else's", async () => {
       const fresh = await registerOrganization(t, 'Fresh org');

@@ -74,6 +74,11 @@ export class Reminder extends TenantEntity {
   @Column('uuid', { nullable: true })
   caseId: string | null;
 
+  /** When its recipient marked it done from the list (a pending one is then never sent). */
+  @Field(() => Date, { nullable: true })
+  @Column('timestamptz', { nullable: true })
+  doneAt: Date | null;
+
   /** When the worker claimed it (a claim older than a few minutes is taken over). */
   @Column('timestamptz', { nullable: true })
   claimedAt: Date | null;

@@ -1,4 +1,4 @@
-import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentMember, RequestLoaders, type Loaders, type Member } from '@rapport/core';
 import { AuthService, User } from '@rapport/auth';
 import { ReminderStatus } from '@rapport/shared';
@@ -26,6 +26,16 @@ export class RemindersResolver {
   @Query(() => ReminderHealth, { description: "The organisation's reminders: pending, overdue, failed, sent in the last 7 days; organisers only." })
   reminderHealth(@CurrentMember() member: Member) {
     return this.service.health(member);
+  }
+
+  @Mutation(() => Reminder, { description: "Marks one of the caller's reminders done: one still to come is not sent." })
+  completeReminder(@CurrentMember() member: Member, @Args('id', { type: () => ID }) id: string) {
+    return this.service.complete(member, id);
+  }
+
+  @Mutation(() => Reminder, { description: 'Reminds the caller again at `until` (in the future, within a year).' })
+  snoozeReminder(@CurrentMember() member: Member, @Args('id', { type: () => ID }) id: string, @Args('until') until: Date) {
+    return this.service.snooze(member, id, until);
   }
 
   @ResolveField(() => String, { description: "What the reminder is about, in the recipient's language." })

@@ -135,6 +135,19 @@ export const CreateDecisionMakerMutation = graphql(`
   }
 `);
 
+export const UpdateDecisionMakerMutation = graphql(`
+  mutation UpdateDecisionMaker($id: ID!, $input: DecisionMakerInput!) {
+    updateDecisionMaker(id: $id, input: $input) {
+      id
+      name
+      title
+      institution
+      power
+      stance
+    }
+  }
+`);
+
 export const ScheduleActionMutation = graphql(`
   mutation ScheduleAction($input: ActionInput!) {
     scheduleAction(input: $input) {

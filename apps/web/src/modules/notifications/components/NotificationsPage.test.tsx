@@ -4,6 +4,9 @@ import { ReminderKind, ReminderStatus, Role } from '@rapport/shared';
 import { renderApp, shellMocks, signInAs } from '../../../test/renderApp';
 import { ContactCardQuery } from '../../contacts/graphql/saveContact';
 import { markNotificationsSeen } from '../seen';
+import { CompleteReminderMutation, SnoozeReminderMutation } from '../graphql/myReminders';
+import { snoozeUntil } from './NotificationsPage';
+import userEvent from '@testing-library/user-event';
 
 const reminder = (id: string, kind: ReminderKind, status: ReminderStatus, at: string, message: string, link: string | null = null) => ({
   __typename: 'Reminder',
@@ -12,6 +15,7 @@ const reminder = (id: string, kind: ReminderKind, status: ReminderStatus, at: st
   remindAt: at,
   status,
   sentAt: status === ReminderStatus.SENT ? at : null,
+  doneAt: null as string | null,
   attempts: status === ReminderStatus.SENT ? 1 : 0,
   message,
   link,
@@ -71,5 +75,65 @@ describe('reminders', () => {
     expect(within(past).queryByText('Relance prévue : Jean')).toBeNull();
     // Seen: the badge goes.
     await waitFor(() => expect(within(nav).queryByText(/nouveau rappel/)).toBeNull());
+  });
+
+  it('marks a reminder done (it moves to "Faits") and snoozes another to tomorrow 9:00', async () => {
+    markNotificationsSeen(new Date('2027-01-01T00:00:00.000Z'));
+    signInAs(Role.ORGANISER);
+    const user = userEvent.setup();
+    const sent = reminders[0]!;
+    const coming = reminders[2]!;
+    const until = snoozeUntil(1).toISOString();
+    const calls: string[] = [];
+    const mocks = [
+      fatou,
+      ...shellMocks({ reminders }),
+      {
+        request: { query: CompleteReminderMutation, variables: { id: sent.id } },
+        result: () => {
+          calls.push('done');
+          return {
+            data: {
+              completeReminder: {
+                __typename: 'Reminder',
+                id: sent.id,
+                status: 'SENT',
+                doneAt: '2027-01-02T10:00:00.000Z',
+                remindAt: sent.remindAt,
+                sentAt: sent.sentAt,
+              },
+            },
+          };
+        },
+      },
+      {
+        request: { query: SnoozeReminderMutation, variables: { id: coming.id, until } },
+        result: () => {
+          calls.push('snooze');
+          return {
+            data: { snoozeReminder: { __typename: 'Reminder', id: coming.id, status: 'SCHEDULED', doneAt: null, remindAt: until, sentAt: null, attempts: 0 } },
+          };
+        },
+      },
+    ];
+    renderApp('/notifications', { mocks });
+
+    const past = await screen.findByRole('region', { name: 'Envoyés' });
+    const item = within(past)
+      .getByText(/Relance prévue : Fatou Diallo/)
+      .closest('li')!;
+    await user.click(within(item).getByRole('button', { name: 'Fait' }));
+    const done = await screen.findByRole('region', { name: 'Faits' });
+    expect(within(done).getByText(/Relance prévue : Fatou Diallo/)).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: 'Envoyés' })).queryByText(/Fatou Diallo/)).toBeNull();
+
+    const upcoming = screen.getByRole('region', { name: 'À venir' });
+    const next = within(upcoming).getByText('Action à venir : Rassemblement').closest('li')!;
+    await user.click(within(next).getByText('Reporter'));
+    await user.click(within(next).getByRole('button', { name: 'Demain à 9 h' }));
+    await waitFor(() => expect(calls).toEqual(['done', 'snooze']));
+    // Cancelled reminders offer neither.
+    const cancelled = screen.getByRole('region', { name: 'Annulés' });
+    expect(within(cancelled).queryByRole('button', { name: 'Fait' })).toBeNull();
   });
 });

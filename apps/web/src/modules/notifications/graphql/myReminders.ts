@@ -8,9 +8,35 @@ export const MyRemindersQuery = graphql(`
       remindAt
       status
       sentAt
+      doneAt
       attempts
       message
       link
+    }
+  }
+`);
+
+export const CompleteReminderMutation = graphql(`
+  mutation CompleteReminder($id: ID!) {
+    completeReminder(id: $id) {
+      id
+      status
+      doneAt
+      remindAt
+      sentAt
+    }
+  }
+`);
+
+export const SnoozeReminderMutation = graphql(`
+  mutation SnoozeReminder($id: ID!, $until: DateTime!) {
+    snoozeReminder(id: $id, until: $until) {
+      id
+      status
+      doneAt
+      remindAt
+      sentAt
+      attempts
     }
   }
 `);

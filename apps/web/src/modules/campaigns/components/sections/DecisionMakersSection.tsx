@@ -4,15 +4,15 @@ import { useT } from '../../../../i18n';
 import { Disclosure } from '../../../shell/components/Disclosure';
 import { FormErrors, SelectField, TextField } from '../../../shell/components/fields';
 import { keys, useFormErrors } from '../../../shell/useFormErrors';
-import { CreateDecisionMakerMutation } from '../../graphql/workspace';
+import { CreateDecisionMakerMutation, UpdateDecisionMakerMutation } from '../../graphql/workspace';
 import { REFETCH, type DecisionMakerRow } from './workspace';
 
 const POWERS = ['1', '2', '3', '4', '5'] as const;
 const STANCES = ['-2', '-1', '0', '1', '2'] as const;
 
 /**
- * The people who can grant the demands, with their power and stance. The API has
- * no update for a decision-maker yet: they are added here, not edited.
+ * The people who can grant the demands, with their power and stance: added here,
+ * and edited in place as the campaign learns (a stance moves after a meeting).
  */
 export function DecisionMakersSection({ decisionMakers }: { decisionMakers: readonly DecisionMakerRow[] | undefined }) {
   const t = useT();
@@ -29,39 +29,41 @@ export function DecisionMakersSection({ decisionMakers }: { decisionMakers: read
                 {' '}
                 · {t('decisionMakers.powerIs', { power: d.power })} · {t(`decisionMakers.stance.${d.stance}` as 'decisionMakers.stance.0')}
               </span>
+              <Disclosure label={t('decisionMakers.edit', { name: d.name })} className="inline">
+                {(close) => <DecisionMakerForm existing={d} onDone={close} />}
+              </Disclosure>
             </li>
           ))}
         </ul>
       ) : decisionMakers ? (
         <p className="muted">{t('decisionMakers.empty')}</p>
       ) : null}
-      <p className="hint">{t('decisionMakers.noEdit')}</p>
-      <Disclosure label={t('decisionMakers.add')}>{(close) => <AddDecisionMakerForm onDone={close} />}</Disclosure>
+      <Disclosure label={t('decisionMakers.add')}>{(close) => <DecisionMakerForm onDone={close} />}</Disclosure>
     </section>
   );
 }
 
-function AddDecisionMakerForm({ onDone }: { onDone: () => void }) {
+/** Adds a decision-maker, or edits `existing`; what was typed stays on an error. */
+function DecisionMakerForm({ existing, onDone }: { existing?: DecisionMakerRow; onDone: () => void }) {
   const t = useT();
-  const [name, setName] = useState('');
-  const [title, setTitle] = useState('');
-  const [institution, setInstitution] = useState('');
-  const [power, setPower] = useState<(typeof POWERS)[number]>('3');
-  const [stance, setStance] = useState<(typeof STANCES)[number]>('0');
+  const [name, setName] = useState(existing?.name ?? '');
+  const [title, setTitle] = useState(existing?.title ?? '');
+  const [institution, setInstitution] = useState(existing?.institution ?? '');
+  const [power, setPower] = useState(String(existing?.power ?? 3) as (typeof POWERS)[number]);
+  const [stance, setStance] = useState(String(existing?.stance ?? 0) as (typeof STANCES)[number]);
   const { fields, errors, submit, busy } = useFormErrors(keys('name', 'title', 'institution', 'power', 'stance'));
   const [create] = useMutation(CreateDecisionMakerMutation);
+  const [update] = useMutation(UpdateDecisionMakerMutation);
   return (
     <form
       className="form"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        void submit(() =>
-          create({
-            variables: { input: { name, title: title.trim() || null, institution: institution.trim() || null, power: Number(power), stance: Number(stance) } },
-            ...REFETCH,
-          }),
-        ).then((ok) => ok && onDone());
+        const input = { name, title: title.trim() || null, institution: institution.trim() || null, power: Number(power), stance: Number(stance) };
+        void submit(() => (existing ? update({ variables: { id: existing.id, input } }) : create({ variables: { input }, ...REFETCH }))).then(
+          (ok) => ok && onDone(),
+        );
       }}
     >
       <FormErrors title={t('form.errorTitle')} errors={errors.general} />
@@ -86,7 +88,7 @@ function AddDecisionMakerForm({ onDone }: { onDone: () => void }) {
       />
       <div className="button-row">
         <button type="submit" className="button button-primary" disabled={busy}>
-          {t('decisionMakers.submit')}
+          {t(existing ? 'decisionMakers.save' : 'decisionMakers.submit')}
         </button>
         <button type="button" className="button button-secondary" onClick={onDone}>
           {t('common.cancel')}

@@ -20,6 +20,7 @@ import {
   CreateDemandMutation,
   MarkWinCelebratedMutation,
   ResolveCommitmentMutation,
+  UpdateDecisionMakerMutation,
 } from '../../graphql/workspace';
 
 const always = { maxUsageCount: Number.POSITIVE_INFINITY };
@@ -127,6 +128,19 @@ describe('the dashboard acts', () => {
     await user.type(within(item).getByLabelText(/Note sur la promesse de Directrice/), 'Rien reçu');
     await user.click(within(item).getByRole('button', { name: 'Rompue' }));
     await waitFor(() => expect(resolved).toHaveBeenCalledTimes(1));
+  });
+
+  it('edits a decision-maker in place: the form starts from what is known, the stance moves', async () => {
+    const user = userEvent.setup();
+    const input = { name: 'Directrice, Archipel Habitat', title: 'Directrice', institution: 'Archipel Habitat', power: 4, stance: 1 };
+    const updated = vi.fn(() => ({ data: { updateDecisionMaker: { __typename: 'DecisionMaker', id: 'd1', ...input } } }));
+    await openDashboard([{ request: { query: UpdateDecisionMakerMutation, variables: { id: 'd1', input } }, result: updated }]);
+    const section = screen.getByRole('region', { name: 'Décideur·ses' });
+    await user.click(within(section).getByRole('button', { name: 'Modifier la fiche de Directrice, Archipel Habitat' }));
+    expect((within(section).getByLabelText('Fonction') as HTMLInputElement).value).toBe('Directrice');
+    await user.selectOptions(within(section).getByLabelText('Position'), '1');
+    await user.click(within(section).getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(updated).toHaveBeenCalledTimes(1));
   });
 
   it('celebrates a win at once (optimistic) and asks the API', async () => {
