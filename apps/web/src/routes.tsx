@@ -2,8 +2,6 @@ import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
 import { Role } from '@rapport/shared';
 import { LoginPage } from './modules/auth/components/LoginPage';
-import { AcceptInvitationPage } from './modules/auth/components/AcceptInvitationPage';
-import { RequestPasswordResetPage, ResetPasswordPage } from './modules/auth/components/ResetPasswordPages';
 import { HomeRedirect, RequireAuth } from './modules/auth/components/RequireAuth';
 import { SignOutPage } from './modules/auth/components/SignOutPage';
 import { NotFoundPage } from './modules/shell/components/NotFoundPage';
@@ -31,9 +29,10 @@ export const routes: RouteObject[] = [
           { index: true, element: <HomeRedirect /> },
           { path: 'login', element: <LoginPage /> },
           { path: 'logout', element: <SignOutPage /> },
-          { path: 'invitation/:token', element: <AcceptInvitationPage /> },
-          { path: 'reset-password', element: <RequestPasswordResetPage /> },
-          { path: 'reset-password/:token', element: <ResetPasswordPage /> },
+          // Opened from an email, once: their code loads when followed.
+          { path: 'invitation/:token', ...page(() => import('./modules/auth/components/AcceptInvitationPage').then((m) => m.AcceptInvitationPage)) },
+          { path: 'reset-password', ...page(() => import('./modules/auth/components/ResetPasswordPages').then((m) => m.RequestPasswordResetPage)) },
+          { path: 'reset-password/:token', ...page(() => import('./modules/auth/components/ResetPasswordPages').then((m) => m.ResetPasswordPage)) },
           {
             element: <RequireAuth roles={ORGANISERS} />,
             children: [{ path: 'team', ...page(() => import('./modules/team/components/TeamPage').then((m) => m.TeamPage)) }],

@@ -1,6 +1,8 @@
 // HTTP hardening, checked as a browser and an attacker see it: the headers of the
 // web app, the api and the assets, over plain http and behind an https PUBLIC_URL.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { createApi } from '@rapport/api';
 import { WEB_DIST } from '../../../apps/api/src/web/web-app.js';
@@ -96,6 +98,49 @@ describe('HTTP hardening', () => {
       const res = await headersOf(`${t.url}${path}`, { headers: { accept: 'text/html' } });
       expect({ path, status: res.status, cache: res.headers.get('cache-control') }).toEqual({ path, status: 200, cache: 'no-cache' });
     }
+  });
+
+  it('serves every text asset and the shell precompressed (brotli, else gzip), byte for byte the built file', async () => {
+    const raw = (path: string, acceptEncoding: string) =>
+      new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        const req = httpGet(`${t.url}${path}`, { headers: { 'accept-encoding': acceptEncoding, accept: 'text/html,*/*' } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+        });
+        req.on('error', reject);
+      });
+    const texts = readdirSync(join(WEB_DIST, 'assets')).filter((f) => /\.(js|css)$/.test(f) && statSync(join(WEB_DIST, 'assets', f)).size >= 1024);
+    expect(texts.length).toBeGreaterThan(5);
+    for (const file of texts) {
+      const built = readFileSync(join(WEB_DIST, 'assets', file));
+      const br = await raw(`/assets/${file}`, 'gzip, deflate, br');
+      expect({ file, encoding: br.headers['content-encoding'], vary: br.headers['vary'], cache: br.headers['cache-control'] }).toEqual({
+        file,
+        encoding: 'br',
+        vary: 'Accept-Encoding',
+        cache: 'public, max-age=31536000, immutable',
+      });
+      expect(br.headers['content-type']).toMatch(file.endsWith('.js') ? /javascript/ : /text\/css/);
+      expect(brotliDecompressSync(br.body).equals(built)).toBe(true);
+      const gz = await raw(`/assets/${file}`, 'gzip');
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(gz.body).equals(built)).toBe(true);
+      const plain = await raw(`/assets/${file}`, 'identity');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body.equals(built)).toBe(true);
+    }
+    // The shell of a client-side route, and brotli refused with q=0.
+    const shell = await raw('/field', 'br;q=0, gzip');
+    expect({ status: shell.status, encoding: shell.headers['content-encoding'], cache: shell.headers['cache-control'] }).toEqual({
+      status: 200,
+      encoding: 'gzip',
+      cache: 'no-cache',
+    });
+    expect(gunzipSync(shell.body).equals(readFileSync(join(WEB_DIST, 'index.html')))).toBe(true);
+    // A path outside the build is never looked up on disk: what comes back is the shell, not package.json.
+    const escape = await raw('/assets/..%2f..%2fpackage.json', 'br');
+    expect(brotliDecompressSync(escape.body).equals(readFileSync(join(WEB_DIST, 'index.html')))).toBe(true);
   });
 
   it('turns HSTS on when PUBLIC_URL is https', async () => {

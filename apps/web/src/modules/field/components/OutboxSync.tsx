@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useApolloClient } from '@apollo/client/react';
 import { isMember, useSession } from '../../auth/session';
-import { RecordDuesPaymentMutation } from '../../membership/graphql/membership';
+import { RecordDuesPaymentMutation } from '../../membership/graphql/recordDues';
 import { LogConversationMutation } from '../graphql/logConversation';
 import { configureOutbox, startOutboxSync } from '../outbox/outbox';
 

@@ -38,23 +38,6 @@ export const ContactMembershipQuery = graphql(`
   }
 `);
 
-export const RecordDuesPaymentMutation = graphql(`
-  mutation RecordDuesPayment($input: DuesPaymentInput!) {
-    recordDuesPayment(input: $input) {
-      id
-      receiptNumber
-      amountCents
-      toSolidarityFundCents
-      memberships {
-        id
-        startsAt
-        endsAt
-      }
-    }
-  }
-`);
-
-/** The Membership page: the year's report, the fund, who to renew. */
 export const MembershipOverviewQuery = graphql(`
   query MembershipOverview($year: Int!) {
     membershipSettings {
@@ -149,3 +132,5 @@ export const ReceiptQuery = graphql(`
     }
   }
 `);
+
+export { RecordDuesPaymentMutation } from './recordDues';

@@ -4,7 +4,7 @@ import { ReminderKind, ReminderStatus, Role } from '@rapport/shared';
 import { renderApp, shellMocks, signInAs } from '../../../test/renderApp';
 import { ContactCardQuery } from '../../contacts/graphql/saveContact';
 import { markNotificationsSeen } from '../seen';
-import { CompleteReminderMutation, SnoozeReminderMutation } from '../graphql/myReminders';
+import { CompleteReminderMutation, SnoozeReminderMutation } from '../graphql/reminderActions';
 import { snoozeUntil } from './NotificationsPage';
 import userEvent from '@testing-library/user-event';
 

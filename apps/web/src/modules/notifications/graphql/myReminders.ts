@@ -15,28 +15,3 @@ export const MyRemindersQuery = graphql(`
     }
   }
 `);
-
-export const CompleteReminderMutation = graphql(`
-  mutation CompleteReminder($id: ID!) {
-    completeReminder(id: $id) {
-      id
-      status
-      doneAt
-      remindAt
-      sentAt
-    }
-  }
-`);
-
-export const SnoozeReminderMutation = graphql(`
-  mutation SnoozeReminder($id: ID!, $until: DateTime!) {
-    snoozeReminder(id: $id, until: $until) {
-      id
-      status
-      doneAt
-      remindAt
-      sentAt
-      attempts
-    }
-  }
-`);
