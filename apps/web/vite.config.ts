@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 // Plain ESM, shared with scripts/measure-bundle.mjs (types in route-files.d.mts).
-import { fieldRouteFiles, readManifest } from './scripts/route-files.mjs';
+import { LOCALE_CATALOGS, fieldRouteFiles, readManifest, staticClosure } from './scripts/route-files.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const sharedSrc = fileURLToPath(new URL('../../libs/shared/src/index.ts', import.meta.url));
@@ -23,8 +23,11 @@ function serviceWorker(): Plugin {
       outDir = config.build.outDir.startsWith('/') ? config.build.outDir : join(config.root, config.build.outDir);
     },
     closeBundle() {
-      const { js, css } = fieldRouteFiles(readManifest(outDir));
-      const precache = [...js, ...css].map((file) => `/${file}`);
+      const manifest = readManifest(outDir);
+      const { js, css } = fieldRouteFiles(manifest);
+      // The other languages' catalogs load on demand; an English speaker offline needs theirs too.
+      const catalogs = staticClosure(manifest, LOCALE_CATALOGS).js;
+      const precache = [...new Set([...js, ...catalogs]), ...css].map((file) => `/${file}`);
       const version = createHash('sha256')
         .update(readFileSync(join(outDir, 'index.html')))
         .update(precache.join('\n'))

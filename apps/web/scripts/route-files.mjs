@@ -10,6 +10,9 @@ export const MANIFEST = '.vite/manifest.json';
 /** The page component behind /field: its lazy route chunk. */
 export const FIELD_PAGE = 'src/modules/field/components/FieldPage.tsx';
 
+/** The catalogs loaded on demand (French is in the entry): precached, not counted in /field's budget. */
+export const LOCALE_CATALOGS = ['src/i18n/en.ts'];
+
 export function readManifest(dist) {
   const path = join(dist, MANIFEST);
   if (!existsSync(path)) throw new Error(`${path} not found: build with build.manifest = true`);

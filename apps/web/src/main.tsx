@@ -4,6 +4,7 @@ import { createBrowserRouter } from 'react-router';
 import { createApolloClient } from './apollo/client';
 import { App } from './App';
 import { routes } from './routes';
+import { loadLocale, readStoredLocale } from './i18n';
 import { registerServiceWorker } from './sw/register';
 import './styles.css';
 
@@ -14,10 +15,15 @@ const client = createApolloClient({
   },
 });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App client={client} router={router} />
-  </StrictMode>,
-);
+// The stored language's catalog first (French is built in; English is one small file, cached offline).
+void loadLocale(readStoredLocale())
+  .catch(() => undefined)
+  .finally(() =>
+    createRoot(document.getElementById('root')!).render(
+      <StrictMode>
+        <App client={client} router={router} />
+      </StrictMode>,
+    ),
+  );
 
 registerServiceWorker();

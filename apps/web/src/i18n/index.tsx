@@ -1,13 +1,25 @@
 import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import { DEFAULT_LOCALE, SUPPORTED_LOCALES, type Locale } from '@rapport/shared';
-import { en } from './en';
 import { fr, type MessageKey, type Messages } from './fr';
 
 export type { Locale, MessageKey };
 export type TranslateParams = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: TranslateParams) => string;
 
-const catalogs: Record<Locale, Messages> = { fr, en };
+// French is in the app's entry; other catalogs load on demand (one language is what a
+// phone needs, and the entry stays small). Until one is loaded its keys read in French.
+const catalogs: Partial<Record<Locale, Messages>> = { fr };
+const LOADERS: Record<Exclude<Locale, 'fr'>, () => Promise<Messages>> = {
+  en: () => import('./en').then((m) => m.en),
+};
+
+/** Loads a locale's catalog (once); main.tsx waits for the stored locale's before the first render. */
+export async function loadLocale(locale: Locale): Promise<void> {
+  if (catalogs[locale]) return;
+  catalogs[locale] = await LOADERS[locale as Exclude<Locale, 'fr'>]();
+}
+
+export const isLocaleLoaded = (locale: Locale): boolean => Boolean(catalogs[locale]);
 export const LOCALE_STORAGE_KEY = 'rapport.locale';
 
 function isLocale(value: unknown): value is Locale {
@@ -31,7 +43,7 @@ const pluralRules: Partial<Record<Locale, Intl.PluralRules>> = {};
  * picks its form from params.count (a number, or a number already formatted).
  */
 export function translate(locale: Locale, key: MessageKey, params?: TranslateParams): string {
-  let template: string = catalogs[locale][key] ?? fr[key] ?? key;
+  let template: string = catalogs[locale]?.[key] ?? fr[key] ?? key;
   if (!params) return template;
   if (template.includes('|') && 'count' in params) {
     const raw = params['count'];
@@ -62,7 +74,22 @@ interface I18nValue {
 const I18nContext = createContext<I18nValue | null>(null);
 
 export function I18nProvider({ children, initialLocale }: { children: ReactNode; initialLocale?: Locale }) {
-  const [locale, setLocaleState] = useState<Locale>(() => initialLocale ?? readStoredLocale());
+  const [locale, setLocaleState] = useState<Locale>(() => {
+    const wanted = initialLocale ?? readStoredLocale();
+    return isLocaleLoaded(wanted) ? wanted : DEFAULT_LOCALE;
+  });
+
+  // A locale whose catalog was not loaded yet (main.tsx normally waits for it): switch once it is.
+  useLayoutEffect(() => {
+    const wanted = initialLocale ?? readStoredLocale();
+    if (wanted !== locale && !isLocaleLoaded(wanted))
+      void loadLocale(wanted).then(
+        () => setLocaleState(wanted),
+        () => undefined,
+      );
+    // Only at mount: later changes go through setLocale.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   // <html lang> follows the chosen locale (screen readers, hyphenation, spell-check).
   useLayoutEffect(() => {
@@ -75,7 +102,13 @@ export function I18nProvider({ children, initialLocale }: { children: ReactNode;
     } catch {
       // private mode / storage full: the choice lasts for this visit only
     }
-    setLocaleState(next);
+    if (isLocaleLoaded(next)) setLocaleState(next);
+    // Offline with the catalog never fetched: stay in the current language rather than fail.
+    else
+      void loadLocale(next).then(
+        () => setLocaleState(next),
+        () => undefined,
+      );
   }, []);
 
   const value = useMemo<I18nValue>(() => ({ locale, setLocale, t: (key, params) => translate(locale, key, params) }), [locale, setLocale]);

@@ -3,6 +3,10 @@ import { cleanup, configure } from '@testing-library/react';
 import { resetOutbox } from '../modules/field/outbox/outbox';
 import { createMemoryStore } from '../modules/field/outbox/store';
 import { connectivity } from '../network/connectivity';
+import { loadLocale } from '../i18n';
+
+// The app waits for the stored language's catalog before rendering (main.tsx); tests use both.
+await loadLocale('en');
 
 // A loaded 2-core CI machine can take seconds to load a lazy page the first time:
 // wait on what the page shows for long enough, never on the clock.
