@@ -19,6 +19,7 @@ import {
   CONVERSATIONS_PER_WEEK,
 } from '@rapport/dashboard';
 import { createApi } from '../../apps/api/dist/main.js';
+import { startBareApollo, throughput } from './bare-apollo.js';
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS || 100_000);
 const CONTACTS = Math.round(CONVERSATIONS / 5);
@@ -150,32 +151,41 @@ export async function benchApi(log = console.log) {
         ]),
     );
 
-    // logConversation: 16 clients, each logging door knocks one after the other.
-    const CLIENTS = 16;
-    const PER_CLIENT = Number(process.env.BENCH_LOGS_PER_CLIENT || 60);
-    const start = performance.now();
-    await Promise.all(
-      Array.from({ length: CLIENTS }, async (_, c) => {
-        for (let i = 0; i < PER_CLIENT; i++) {
-          await gql(
-            `mutation($input: LogConversationInput!) { logConversation(input: $input) { id } }`,
-            {
-              input: {
-                clientId: `bench-${c}-${i}`,
-                kind: 'DOOR_KNOCK',
-                outcome: 'TALKED',
-                campaignId,
-                newContact: { firstName: `Bench${c}-${i}` },
-                issues: [{ name: 'Problème 3', intensity: 4 }],
-              },
+    // The framework floor and writes, as ratios to a bare Apollo Server + Express in this
+    // same process: 16 clients each sending one request after the other.
+    const SECONDS = Number(process.env.BENCH_SECONDS || 5);
+    const bare = await startBareApollo();
+    let logged = 0;
+    const anchor = {};
+    try {
+      anchor.bareMe = await throughput(bare.url, () => ({ query: '{ me { id } }' }), { seconds: SECONDS });
+      anchor.me = await throughput(url, () => ({ query: '{ me { id } }' }), { token, seconds: SECONDS });
+      anchor.bareWrite = await throughput(bare.url, () => ({ query: 'mutation($id: ID!) { log(id: $id) { id } }', variables: { id: String(++logged) } }), {
+        seconds: SECONDS,
+      });
+      anchor.logConversation = await throughput(
+        url,
+        () => ({
+          query: `mutation($input: LogConversationInput!) { logConversation(input: $input) { id } }`,
+          variables: {
+            input: {
+              clientId: `bench-${++logged}`,
+              kind: 'DOOR_KNOCK',
+              outcome: 'TALKED',
+              campaignId,
+              newContact: { firstName: `Bench${logged}` },
+              issues: [{ name: 'Problème 3', intensity: 4 }],
             },
-            token,
-          );
-        }
-      }),
-    );
-    const seconds = (performance.now() - start) / 1000;
-    const throughput = (CLIENTS * PER_CLIENT) / seconds;
+          },
+        }),
+        { token, seconds: SECONDS },
+      );
+    } finally {
+      await bare.stop();
+    }
+    const throughputRatio = anchor.logConversation.perSecond / anchor.bareWrite.perSecond;
+    const meRatio = anchor.me.perSecond / anchor.bareMe.perSecond;
+    const throughput_ = anchor.logConversation.perSecond;
 
     log(`\nAPI vs plain SQL on ${CONVERSATIONS.toLocaleString('en')} conversations (${RUNS} runs each, ms)`);
     log('operation            api p50  api p95  sql p50  sql p95  ratio p50');
@@ -183,10 +193,12 @@ export async function benchApi(log = console.log) {
       log(
         `${r.name.padEnd(20)} ${r.apiP50.toFixed(1).padStart(7)}  ${r.apiP95.toFixed(1).padStart(7)}  ${r.sqlP50.toFixed(1).padStart(7)}  ${r.sqlP95.toFixed(1).padStart(7)}  ${r.ratio.toFixed(2).padStart(8)}`,
       );
-    log(
-      `logConversation: ${CLIENTS} concurrent clients, ${CLIENTS * PER_CLIENT} conversations in ${seconds.toFixed(1)} s = ${throughput.toFixed(0)} per second`,
-    );
-    return { conversations: CONVERSATIONS, rows, logConversationPerSecond: throughput };
+    log(`\nAt 16 concurrent clients, ${SECONDS} s each (requests per second; errors)`);
+    log(`bare Apollo + Express { me { id } }   ${anchor.bareMe.perSecond.toFixed(0).padStart(6)}  (${anchor.bareMe.errors})`);
+    log(`Rapport { me { id } }                 ${anchor.me.perSecond.toFixed(0).padStart(6)}  (${anchor.me.errors})  ${meRatio.toFixed(2)}× bare`);
+    log(`bare Apollo + Express, one mutation   ${anchor.bareWrite.perSecond.toFixed(0).padStart(6)}  (${anchor.bareWrite.errors})`);
+    log(`Rapport logConversation               ${throughput_.toFixed(0).padStart(6)}  (${anchor.logConversation.errors})  ${throughputRatio.toFixed(2)}× bare`);
+    return { conversations: CONVERSATIONS, rows, anchor, meRatio, logConversationRatio: throughputRatio, logConversationPerSecond: throughput_ };
   } finally {
     await app?.close();
     await pool.end();
