@@ -11,6 +11,7 @@ import type { CampaignProgress, CountByStatus, IssueTally } from './dto/campaign
 import * as Q from './dashboard.queries.js';
 
 const DAY_MS = 24 * 3600 * 1000;
+const NO_FIGURES = { doorsKnocked: 0, conversationsHeld: 0, oneToOnes: 0, contactsReached: 0, leadersIdentified: 0 };
 
 @Injectable()
 export class DashboardService {
@@ -27,14 +28,14 @@ export class DashboardService {
     const org = member.organizationId;
     const args = [org, campaign.id];
     const { timezone } = await this.db.getRepository(Organization).findOneByOrFail({ id: org });
-    const [figures, leaders, issues, demands, commitments, overdue, weeks, since, upcomingActions, wins] = await Promise.all([
-      this.db.query(Q.CONVERSATION_FIGURES, args),
-      this.db.query(Q.LEADERS_IDENTIFIED, args),
-      this.db.query(Q.ISSUE_TALLY + ' LIMIT 5', args),
+    // Conversation figures come from counters kept in step with every write (see dashboard.queries.ts).
+    const [figures, issues, demands, commitments, overdue, weeks, since, upcomingActions, wins] = await Promise.all([
+      this.db.query(Q.FIGURES, args),
+      this.db.query(Q.ISSUE_FIGURES + ' LIMIT 5', args),
       this.db.query(Q.DEMANDS_BY_STATUS, args),
       this.db.query(Q.COMMITMENTS_BY_STATUS, args),
       this.db.query(Q.OVERDUE_FOLLOW_UPS, args),
-      this.db.query(Q.CONVERSATIONS_PER_WEEK, [...args, timezone]),
+      this.db.query(Q.WEEK_FIGURES, [...args, timezone]),
       this.db.query(Q.CURRENT_STAGE_SINCE, [...args, campaign.stage]),
       this.actions.upcomingOfCampaign(member, campaign.id, now),
       this.wins.winsOfCampaign(member, campaign.id),
@@ -48,8 +49,7 @@ export class DashboardService {
       campaign,
       stage: campaign.stage,
       daysInStage: Math.max(0, Math.floor((now.getTime() - new Date(stageSince).getTime()) / DAY_MS)),
-      ...figures[0],
-      leadersIdentified: leaders[0].count,
+      ...(figures[0] ?? NO_FIGURES),
       topIssues: issues.map(toTally),
       demandsByStatus: demands,
       upcomingActions,
@@ -63,7 +63,7 @@ export class DashboardService {
 
   async listeningReport(member: Member, campaignId: string): Promise<IssueTally[]> {
     const campaign = await this.campaigns.get(member, campaignId);
-    const rows = await this.db.query(Q.ISSUE_TALLY, [member.organizationId, campaign.id]);
+    const rows = await this.db.query(Q.ISSUE_FIGURES, [member.organizationId, campaign.id]);
     return rows.map(toTally);
   }
 }
