@@ -85,3 +85,24 @@ export const ContactCasesQuery = graphql(`
     }
   }
 `);
+
+/** Cases counted (never a name): the brief, the dashboard and the listening report show them. */
+export const EvidenceFieldsFragment = graphql(`
+  fragment EvidenceFields on CaseEvidence {
+    cases
+    people
+    open
+    resolved
+    unresolved
+    medianDaysToClose
+    recoveredCents
+    byAgency {
+      agency
+      cases
+      open
+      resolved
+      unresolved
+    }
+    quotes
+  }
+`);
