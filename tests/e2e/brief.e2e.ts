@@ -27,6 +27,7 @@ test('the negotiation brief is edited together, saved, and printed on A4', async
   await expect(page.getByRole('heading', { level: 1, name: 'Préparation de la négociation' })).toBeVisible();
   const objective = page.locator('textarea[name=objective]');
   await expect(objective).toHaveValue("Date de réouverture de l'antenne dans le quartier");
+  await expect(page.getByRole('region', { name: 'Évidence de nos permanences' })).toBeVisible();
   await expectAccessible(page, '/negotiations/:id/brief');
 
   const stamp = `e2e ${Date.now()}`;
@@ -65,6 +66,14 @@ test('the negotiation brief is edited together, saved, and printed on A4', async
   await expect(printable).toContainText(stamp);
   await expect(printable).toContainText('Faits');
   await expect(printable).toContainText('Leurs promesses passées');
+  // The evidence from the permanences prints with the brief: figures in sentences, by agency, consented quotes.
+  const evidence = printable.locator('[data-section="evidence"]');
+  await expect(evidence).toBeVisible();
+  await expect(evidence.locator('h2')).toHaveText('Évidence de nos permanences');
+  await expect(evidence).toContainText('36 dossiers suivis pour 30 personnes : 24 résolus, 6 sans solution, 6 en cours.');
+  await expect(evidence).toContainText('Durée médiane jusqu’à la clôture : 52,0 jours.');
+  await expect(evidence.locator('tbody th')).toHaveText(['CPAM', 'CAF']);
+  await expect(evidence.locator('q')).toHaveCount(5);
   await screenshot(page, 'brief-print');
 
   const pdfPath = join(RESULTS, 'brief.pdf');

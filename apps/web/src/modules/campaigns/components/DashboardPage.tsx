@@ -74,7 +74,7 @@ export function DashboardPage() {
             startedAt={campaign.startedAt}
           />
           <ListeningSection campaignId={campaign.id} progress={progress} />
-          <EvidenceSummary evidence={campaign.evidence} headingId="dash-evidence" title={t('evidence.dashboardTitle')} withQuotes={false} />
+          <EvidenceSummary evidence={campaign.evidence} headingId="dash-evidence" titleKey="evidence.dashboardTitle" withQuotes={false} />
           <DemandsSection campaignId={campaign.id} counts={progress.demandsByStatus} demands={lists?.demands} decisionMakers={decisionMakers} />
           <DecisionMakersSection decisionMakers={workspace.data?.decisionMakers} />
           <NegotiationsSection campaignId={campaign.id} negotiations={lists?.negotiations} decisionMakers={decisionMakers} />

@@ -1,13 +1,14 @@
 import type { EvidenceFieldsFragment } from '../../../gql/graphql';
-import { useLocale, useT } from '../../../i18n';
+import { useLocale } from '../../../i18n';
 import { useFormat } from '../../../i18n/format';
 import { formatCents } from '../../membership/money';
+import { useCaseworkT, type CaseworkKey } from '../messages';
 
 interface EvidenceSummaryProps {
   evidence: EvidenceFieldsFragment;
   /** The heading's id (the section is labelled by it); unique on the page. */
   headingId: string;
-  title: string;
+  titleKey: CaseworkKey;
   /** `print`: the A4 brief (sentences, no figure tiles); `screen`: figures. */
   variant?: 'screen' | 'print';
   /** Whether to list the consented quotes (the dashboard leaves them to the listening report). */
@@ -20,8 +21,8 @@ interface EvidenceSummaryProps {
  * ended, the median time to close, the money recovered, by agency, and what the
  * consenting people's cases say. Never a name: the API gives none.
  */
-export function EvidenceSummary({ evidence, headingId, title, variant = 'screen', withQuotes = true, className = 'panel' }: EvidenceSummaryProps) {
-  const t = useT();
+export function EvidenceSummary({ evidence, headingId, titleKey, variant = 'screen', withQuotes = true, className = 'panel' }: EvidenceSummaryProps) {
+  const t = useCaseworkT();
   const format = useFormat();
   const { locale } = useLocale();
   const e = evidence;
@@ -39,7 +40,7 @@ export function EvidenceSummary({ evidence, headingId, title, variant = 'screen'
   return (
     // On paper it is one section among others (no landmark): the screen's is a labelled region.
     <section aria-labelledby={variant === 'screen' ? headingId : undefined} className={className} data-section="evidence">
-      <h2 id={headingId}>{title}</h2>
+      <h2 id={headingId}>{t(titleKey)}</h2>
       {e.cases === 0 ? (
         <p className="muted">{t('evidence.none')}</p>
       ) : (

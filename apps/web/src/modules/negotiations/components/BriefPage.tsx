@@ -142,7 +142,7 @@ function BriefEditor({ brief }: { brief: BriefFieldsFragment }) {
           <BriefArguments {...section} onAdded={setFocusRow} />
           <BriefRoles {...section} onAdded={setFocusRow} />
           <BriefTestimonies testimonies={brief.testimonies} />
-          <EvidenceSummary evidence={brief.evidence} headingId="brief-evidence" title={t('evidence.title')} className="group readonly" />
+          <EvidenceSummary evidence={brief.evidence} headingId="brief-evidence" titleKey="evidence.title" className="group readonly" />
           <TextAreaField label={t('brief.fallback')} name="fallback" value={draft.fallback} onValue={(fallback) => patch({ fallback })} error={e['fallback']} />
           <TextAreaField
             label={t('brief.ifNoAgreement')}

@@ -96,7 +96,7 @@ export function PrintableBrief({ brief, draft }: PrintableBriefProps) {
       <EvidenceSummary
         evidence={brief.evidence}
         headingId="print-evidence"
-        title={t('evidence.title')}
+        titleKey="evidence.title"
         variant="print"
         className="brief-section brief-evidence"
       />

@@ -2,11 +2,12 @@ import { lazy, Suspense } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { errorMessage } from '../../../../apollo/errors';
 import type { CampaignDashboardQuery as DashboardData } from '../../../../gql/graphql';
-import { useT, type MessageKey } from '../../../../i18n';
+import type { MessageKey } from '../../../../i18n';
 import { CampaignStage } from '@rapport/shared';
 import { stageSince } from '../../stage';
 import { useFormat } from '../../../../i18n/format';
 import { ListeningReportQuery } from '../../graphql/listeningReport';
+import { useCaseworkT } from '../../../casework/messages';
 
 const WeeklyChart = lazy(() => import('../charts/charts').then((m) => ({ default: m.WeeklyChart })));
 const IssuesChart = lazy(() => import('../charts/charts').then((m) => ({ default: m.IssuesChart })));
@@ -25,7 +26,7 @@ function chartEnd(progress: Progress): string {
  * permanences on the same issue.
  */
 export function ListeningSection({ campaignId, progress }: { campaignId: string; progress: Progress }) {
-  const t = useT();
+  const t = useCaseworkT();
   const format = useFormat();
   const report = useQuery(ListeningReportQuery, { variables: { campaignId }, fetchPolicy: 'cache-and-network' });
   const figures: Array<[string, string, number]> = [
