@@ -68,7 +68,7 @@ export function EvidenceSummary({ evidence, headingId, titleKey, variant = 'scre
               ))}
             </dl>
           )}
-          <div className="table-scroll">
+          <div className="table-scroll" role="region" aria-label={t('evidence.byAgency')} tabIndex={0}>
             <table className="table">
               <caption>{t('evidence.byAgency')}</caption>
               <thead>
