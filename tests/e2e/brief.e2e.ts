@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ACCOUNTS, data, expect, expectAccessible, RESULTS, screenshot, seededCampaignId, signIn, test, tokenFor } from './fixtures.ts';
+import { pdfShows } from './pdf-text.ts';
 
 interface Negotiation {
   id: string;
@@ -85,5 +86,11 @@ test('the negotiation brief is edited together, saved, and printed on A4', async
   const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
   expect(boxes.length).toBeGreaterThan(0);
   for (const box of boxes) expect(box).toEqual([595, 842]);
+  // On paper too: the text read back from the PDF (glyphs mapped through the fonts' ToUnicode).
+  expect(pdfShows(pdf, stamp)).toBe(true);
+  expect(pdfShows(pdf, 'Évidence de nos permanences')).toBe(true);
+  expect(pdfShows(pdf, '36 dossiers suivis pour 30 personnes : 24 résolus, 6 sans solution, 6 en cours.')).toBe(true);
+  expect(pdfShows(pdf, 'Durée médiane jusqu’à la clôture : 52,0 jours.')).toBe(true);
+  expect(pdfShows(pdf, 'not in the brief at all')).toBe(false);
   await page.emulateMedia({ media: 'screen' });
 });
