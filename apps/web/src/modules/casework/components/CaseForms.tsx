@@ -60,6 +60,7 @@ export function OpenCaseForm({ contactId, onOpened }: { contactId?: string; onOp
   const [nextDay, setNextDay] = useState('');
   const [campaignId, setCampaignId] = useState('');
   const [done, setDone] = useState(false);
+  const [needPerson, setNeedPerson] = useState(false);
   const errors = useErrors();
   const forId = contactId ?? person?.id ?? null;
 
@@ -67,10 +68,8 @@ export function OpenCaseForm({ contactId, onOpened }: { contactId?: string; onOp
     event.preventDefault();
     errors.clear();
     setDone(false);
-    if (!forId) {
-      errors.fail(null);
-      return;
-    }
+    setNeedPerson(!forId);
+    if (!forId) return;
     try {
       await open({
         variables: {
@@ -101,7 +100,7 @@ export function OpenCaseForm({ contactId, onOpened }: { contactId?: string; onOp
   return (
     <form className="form panel case-form" onSubmit={submit} noValidate aria-labelledby={`open-case-${contactId ?? 'any'}`}>
       <h2 id={`open-case-${contactId ?? 'any'}`}>{t('cases.open')}</h2>
-      <FormErrors title={t('cases.errorTitle')} errors={errors.general()} />
+      <FormErrors title={t('cases.errorTitle')} errors={needPerson && !forId ? [t('cases.pickPerson'), ...errors.general()] : errors.general()} />
       {contactId ? null : person ? (
         <p>
           {t('cases.person')} : <strong>{person.label}</strong>{' '}
@@ -110,12 +109,7 @@ export function OpenCaseForm({ contactId, onOpened }: { contactId?: string; onOp
           </button>
         </p>
       ) : (
-        <ContactSearch
-          label={t('cases.person')}
-          name="case-person"
-          onPick={setPerson}
-          hint={!forId && errors.errors.general.length ? t('cases.pickPerson') : undefined}
-        />
+        <ContactSearch label={t('cases.person')} name="case-person" onPick={setPerson} />
       )}
       <TextField label={t('cases.agency')} name="agency" value={agency} onValue={setAgency} error={errors.at('input.agency')} required autoComplete="off" />
       <TextField label={t('cases.issue')} name="issueName" value={issueName} onValue={setIssueName} error={errors.at('input.issueName')} autoComplete="off" />
