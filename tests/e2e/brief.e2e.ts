@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ACCOUNTS, data, expect, expectAccessible, RESULTS, screenshot, seededCampaignId, signIn, test, tokenFor } from './fixtures.ts';
+import { pdfShows } from './pdf-text.ts';
 
 interface Negotiation {
   id: string;
@@ -27,6 +28,7 @@ test('the negotiation brief is edited together, saved, and printed on A4', async
   await expect(page.getByRole('heading', { level: 1, name: 'Préparation de la négociation' })).toBeVisible();
   const objective = page.locator('textarea[name=objective]');
   await expect(objective).toHaveValue("Date de réouverture de l'antenne dans le quartier");
+  await expect(page.getByRole('region', { name: 'Évidence de nos permanences' })).toBeVisible();
   await expectAccessible(page, '/negotiations/:id/brief');
 
   const stamp = `e2e ${Date.now()}`;
@@ -65,6 +67,14 @@ test('the negotiation brief is edited together, saved, and printed on A4', async
   await expect(printable).toContainText(stamp);
   await expect(printable).toContainText('Faits');
   await expect(printable).toContainText('Leurs promesses passées');
+  // The evidence from the permanences prints with the brief: figures in sentences, by agency, consented quotes.
+  const evidence = printable.locator('[data-section="evidence"]');
+  await expect(evidence).toBeVisible();
+  await expect(evidence.locator('h2')).toHaveText('Évidence de nos permanences');
+  await expect(evidence).toContainText('36 dossiers suivis pour 30 personnes : 24 résolus, 6 sans solution, 6 en cours.');
+  await expect(evidence).toContainText('Durée médiane jusqu’à la clôture : 52,0 jours.');
+  await expect(evidence.locator('tbody th')).toHaveText(['CPAM', 'CAF']);
+  await expect(evidence.locator('q')).toHaveCount(5);
   await screenshot(page, 'brief-print');
 
   const pdfPath = join(RESULTS, 'brief.pdf');
@@ -76,5 +86,11 @@ test('the negotiation brief is edited together, saved, and printed on A4', async
   const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
   expect(boxes.length).toBeGreaterThan(0);
   for (const box of boxes) expect(box).toEqual([595, 842]);
+  // On paper too: the text read back from the PDF (glyphs mapped through the fonts' ToUnicode).
+  expect(pdfShows(pdf, stamp)).toBe(true);
+  expect(pdfShows(pdf, 'Évidence de nos permanences')).toBe(true);
+  expect(pdfShows(pdf, '36 dossiers suivis pour 30 personnes : 24 résolus, 6 sans solution, 6 en cours.')).toBe(true);
+  expect(pdfShows(pdf, 'Durée médiane jusqu’à la clôture : 52,0 jours.')).toBe(true);
+  expect(pdfShows(pdf, 'not in the brief at all')).toBe(false);
   await page.emulateMedia({ media: 'screen' });
 });

@@ -64,6 +64,14 @@ test('the dashboard of the seeded Villejean campaign shows the figures of campai
   }
   await page.locator('summary', { hasText: 'Rapport d’écoute complet' }).click();
   await expect(page.locator('[data-section="listeningReport"] tbody tr')).toHaveCount(api.listeningReport.length);
+  // Beside the conversations, the permanences' cases on the same issue (the demo links them).
+  await expect(page.locator('[data-section="listeningReport"] td[data-cases]:not([data-cases="0"])').first()).toBeVisible();
+
+  // The cases of the permanences linked to the campaign, counted (the demo's 36, for 30 people).
+  const evidence = page.getByRole('region', { name: 'Dossiers des permanences liés à la campagne' });
+  await expect(evidence.locator('[data-figure="evidence-cases"] dd')).toHaveText('36');
+  await expect(evidence.locator('[data-figure="evidence-people"] dd')).toHaveText('30');
+  await expect(evidence.locator('[data-figure="evidence-medianDays"] dd')).toHaveText('52,0 jours');
 
   // Commitments, for people and for decision-makers.
   for (const [row, counts] of [

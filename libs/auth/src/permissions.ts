@@ -98,6 +98,8 @@ export const PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
   'Contact.cases': MEMBERS,
   'Campaign.evidence': MEMBERS,
   'NegotiationBrief.evidence': MEMBERS,
+  'IssueTally.cases': MEMBERS,
+  'IssueTally.quotes': MEMBERS, // consented quotes only, and never to allies
 
   'Reminder.lastError': ORGANISERS, // a mail server's answer may quote addresses
   // Not GraphQL: the operator view of the queues at /admin/queues.

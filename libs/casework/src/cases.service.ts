@@ -204,17 +204,15 @@ export class CasesService {
     });
   }
 
-  /** Counts only, never a name; quotes only from consenting people. */
-  async evidence(member: Member, filter: EvidenceFilter | null | undefined): Promise<CaseEvidence> {
-    const from = v.date('filter.from', filter?.from);
-    const to = v.date('filter.to', filter?.to);
-    const agency = v.text('filter.agency', filter?.agency, LIMITS.name);
-    const query = this.db
+  /** The rows evidence is counted from: the person, never their name; whether they consented. */
+  private evidenceQuery(member: Member) {
+    return this.db
       .getRepository(Case)
       .createQueryBuilder('k')
       .innerJoin('k.contact', 'c')
       .select([
         'k.contactId AS contact_id',
+        'k.issueId AS issue_id',
         'k.agency AS agency',
         'k.status AS status',
         'k.openedAt AS opened_at',
@@ -224,6 +222,27 @@ export class CasesService {
       ])
       .addSelect('(c.consent_given_at IS NOT NULL AND c.erased_at IS NULL)', 'consenting')
       .where('k.organization_id = :org', { org: member.organizationId });
+  }
+
+  /**
+   * The organisation's cases on each issue, counted (IssueTally.cases in the listening
+   * report: the cases beside the conversations), batched in one query.
+   */
+  evidenceByIssue(loaders: Loaders, member: Member) {
+    return loaders.get<string, CaseEvidence>('casework.evidenceByIssue', async (issueIds) => {
+      const ids = issueIds.filter(isUuid);
+      const rows = ids.length ? await this.evidenceQuery(member).andWhere('k.issue_id IN (:...ids)', { ids }).getRawMany() : [];
+      const grouped = groupByKey(issueIds, rows as Array<RawEvidenceRow & { issue_id: string }>, (r) => r.issue_id);
+      return grouped.map((list) => countEvidence(list.map(toEvidenceRow)));
+    });
+  }
+
+  /** Counts only, never a name; quotes only from consenting people. */
+  async evidence(member: Member, filter: EvidenceFilter | null | undefined): Promise<CaseEvidence> {
+    const from = v.date('filter.from', filter?.from);
+    const to = v.date('filter.to', filter?.to);
+    const agency = v.text('filter.agency', filter?.agency, LIMITS.name);
+    const query = this.evidenceQuery(member);
     if (filter?.campaignId) {
       if (!isUuid(filter.campaignId)) throw notFound('filter.campaignId: campaign', filter.campaignId);
       await this.campaigns.get(member, filter.campaignId, { em: this.db.manager, field: 'filter.campaignId' });
@@ -234,18 +253,7 @@ export class CasesService {
     if (from) query.andWhere('k.opened_at >= :from', { from });
     if (to) query.andWhere('k.opened_at < :to', { to });
     const rows = await query.getRawMany();
-    return countEvidence(
-      rows.map((r): EvidenceRow => ({
-        contactId: r.contact_id,
-        agency: r.agency,
-        status: r.status,
-        openedAt: new Date(r.opened_at),
-        closedAt: r.closed_at ? new Date(r.closed_at) : null,
-        recoveredCents: r.recovered_cents,
-        summary: r.summary,
-        consenting: r.consenting === true,
-      })),
-    );
+    return countEvidence(rows.map(toEvidenceRow));
   }
 
   /** Evidence of a campaign's linked cases (Campaign.evidence, NegotiationBrief.evidence). */
@@ -296,4 +304,28 @@ export class CasesService {
     for (const id of ids) cancelled.push(...(await this.reminders.cancel(em, organizationId, { caseId: id })));
     return cancelled;
   }
+}
+
+type RawEvidenceRow = {
+  contact_id: string;
+  agency: string;
+  status: CaseStatus;
+  opened_at: string | Date;
+  closed_at: string | Date | null;
+  recovered_cents: number | null;
+  summary: string;
+  consenting: boolean;
+};
+
+function toEvidenceRow(r: RawEvidenceRow): EvidenceRow {
+  return {
+    contactId: r.contact_id,
+    agency: r.agency,
+    status: r.status,
+    openedAt: new Date(r.opened_at),
+    closedAt: r.closed_at ? new Date(r.closed_at) : null,
+    recoveredCents: r.recovered_cents,
+    summary: r.summary,
+    consenting: r.consenting === true,
+  };
 }

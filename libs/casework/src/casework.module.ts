@@ -17,6 +17,7 @@ import {
   CaseResolver,
   CaseStepResolver,
   ContactCasesResolver,
+  IssueTallyCasesResolver,
   SessionResolver,
   SessionSeriesResolver,
 } from './casework.resolver.js';
@@ -43,6 +44,7 @@ import {
     ContactCasesResolver,
     CampaignEvidenceResolver,
     BriefEvidenceResolver,
+    IssueTallyCasesResolver,
   ],
   exports: [SessionsService, CasesService],
 })

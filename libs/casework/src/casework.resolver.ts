@@ -5,6 +5,7 @@ import { Contact, ContactsService } from '@rapport/contacts';
 import { Campaign, CampaignsService } from '@rapport/campaigns';
 import { ConversationsService, Issue } from '@rapport/conversations';
 import { NegotiationBrief } from '@rapport/negotiations';
+import { IssueTally } from '@rapport/dashboard';
 import { CaseStatus } from '@rapport/shared';
 import { SessionsService } from './sessions.service.js';
 import { CasesService } from './cases.service.js';
@@ -211,5 +212,16 @@ export class BriefEvidenceResolver {
   @ResolveField(() => CaseEvidence, { description: "the cases linked to the negotiation's campaign" })
   evidence(@Parent() brief: NegotiationBrief, @CurrentMember() member: Member) {
     return this.cases.evidenceForCampaign(member, brief.negotiation?.campaignId ?? null);
+  }
+}
+
+/** The listening report's issues get the cases beside the conversations. */
+@Resolver(() => IssueTally)
+export class IssueTallyCasesResolver {
+  constructor(private readonly service: CasesService) {}
+
+  @ResolveField(() => CaseEvidence, { description: "the organisation's cases on this issue, counted (never a name; quotes only of people who gave consent)" })
+  cases(@Parent() tally: IssueTally, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+    return this.service.evidenceByIssue(loaders, member).load(tally.issue.id);
   }
 }

@@ -30,6 +30,21 @@ export const ISSUE_TALLY = `
    GROUP BY i.id, i.name
    ORDER BY mentions DESC, "averageIntensity" DESC, i.name ASC`;
 
+/**
+ * What people said about each issue in the campaign's conversations, quoted only for
+ * people who consented (and were not erased): angriest first, then the most recent.
+ * $3 is the issue ids asked for; the listening report keeps at most five per issue.
+ */
+export const ISSUE_QUOTES = `
+  SELECT ri.issue_id AS "issueId", ri.quote
+    FROM raised_issues ri
+    JOIN conversations c ON c.id = ri.conversation_id
+    JOIN contacts k ON k.id = c.contact_id
+   WHERE c.organization_id = $1 AND c.campaign_id = $2 AND ri.issue_id = ANY($3::uuid[])
+     AND k.consent_given_at IS NOT NULL AND k.erased_at IS NULL
+     AND ri.quote IS NOT NULL AND btrim(ri.quote) <> ''
+   ORDER BY ri.intensity DESC, c.occurred_at DESC, ri.id`;
+
 export const DEMANDS_BY_STATUS = `
   SELECT status, count(*)::int AS count FROM demands
    WHERE organization_id = $1 AND campaign_id = $2

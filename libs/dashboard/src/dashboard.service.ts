@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Member } from '@rapport/core';
+import type { Loaders, Member } from '@rapport/core';
 import { Organization } from '@rapport/auth';
 import { CampaignsService } from '@rapport/campaigns';
 import { Issue } from '@rapport/conversations';
@@ -12,6 +12,8 @@ import * as Q from './dashboard.queries.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 const NO_FIGURES = { doorsKnocked: 0, conversationsHeld: 0, oneToOnes: 0, contactsReached: 0, leadersIdentified: 0 };
+/** The listening report quotes at most this many people per issue. */
+const QUOTES_PER_ISSUE = 5;
 
 @Injectable()
 export class DashboardService {
@@ -50,7 +52,7 @@ export class DashboardService {
       stage: campaign.stage,
       daysInStage: Math.max(0, Math.floor((now.getTime() - new Date(stageSince).getTime()) / DAY_MS)),
       ...(figures[0] ?? NO_FIGURES),
-      topIssues: issues.map(toTally),
+      topIssues: issues.map((row: TallyRow) => toTally(row, campaign.id)),
       demandsByStatus: demands,
       upcomingActions,
       commitmentsByStatus: split(false),
@@ -64,11 +66,38 @@ export class DashboardService {
   async listeningReport(member: Member, campaignId: string): Promise<IssueTally[]> {
     const campaign = await this.campaigns.get(member, campaignId);
     const rows = await this.db.query(Q.ISSUE_FIGURES, [member.organizationId, campaign.id]);
-    return rows.map(toTally);
+    return rows.map((row: TallyRow) => toTally(row, campaign.id));
+  }
+
+  /**
+   * Consented quotes per issue of a campaign (IssueTally.quotes), batched: one query
+   * per campaign for every issue of the report. The tally's campaign was already
+   * checked to be the caller's when the tally was made.
+   */
+  quotesByIssue(loaders: Loaders, member: Member) {
+    return loaders.get<string, string[]>('dashboard.quotesByIssue', async (keys) => {
+      const byCampaign = new Map<string, string[]>();
+      for (const key of keys) {
+        const [campaignId, issueId] = key.split('|');
+        byCampaign.set(campaignId, [...(byCampaign.get(campaignId) ?? []), issueId]);
+      }
+      const quotes = new Map<string, string[]>();
+      for (const [campaignId, issueIds] of byCampaign) {
+        const rows: Array<{ issueId: string; quote: string }> = await this.db.query(Q.ISSUE_QUOTES, [member.organizationId, campaignId, issueIds]);
+        for (const row of rows) {
+          const key = `${campaignId}|${row.issueId}`;
+          const list = quotes.get(key) ?? [];
+          if (list.length < QUOTES_PER_ISSUE) quotes.set(key, [...list, row.quote]);
+        }
+      }
+      return keys.map((key) => quotes.get(key) ?? []);
+    });
   }
 }
 
-function toTally(row: { id: string; name: string; mentions: number; contacts: number; averageIntensity: number }): IssueTally {
+type TallyRow = { id: string; name: string; mentions: number; contacts: number; averageIntensity: number };
+
+function toTally(row: TallyRow, campaignId: string): IssueTally {
   const issue = Object.assign(new Issue(), { id: row.id, name: row.name });
-  return { issue, mentions: row.mentions, contacts: row.contacts, averageIntensity: Math.round(row.averageIntensity * 100) / 100 };
+  return { issue, campaignId, mentions: row.mentions, contacts: row.contacts, averageIntensity: Math.round(row.averageIntensity * 100) / 100 };
 }

@@ -346,6 +346,60 @@ describe('casework', () => {
     });
   });
 
+  describe('the listening report', () => {
+    it('shows, per issue, the consented quotes and the cases on the same issue; never a name, nothing for allies', async () => {
+      const o = await registerOrganization(t, 'Écoute');
+      const campaign = await createCampaign(t, o.token, 'CPAM Villejean');
+      const consent = new Date(Date.now() - 30 * DAY).toISOString();
+      const awa = await createContact(t, o.token, { firstName: 'Awa', consentGivenAt: consent });
+      const ben = await createContact(t, o.token, { firstName: 'Ben' });
+      const LOG = `mutation($input: LogConversationInput!) { logConversation(input: $input) { id } }`;
+      const talk = (k: number, contactId: string, issues: unknown[]) =>
+        t.ok(LOG, { input: { clientId: `listening-${k}`, kind: 'DOOR_KNOCK', outcome: 'TALKED', campaignId: campaign, contactId, issues } }, o.token);
+      await talk(1, awa, [{ name: 'Antenne fermée', intensity: 5, quote: 'Plus personne pour mes remboursements' }]);
+      // Ben gave no consent: his words are not quoted.
+      await talk(2, ben, [{ name: 'Antenne fermée', intensity: 4, quote: 'Mot de Ben, sans accord' }]);
+      await talk(3, awa, [{ name: 'Démarches en ligne', intensity: 3, quote: null }]);
+      // Cases: the issue matched like conversation issues ("antenne fermee" is "Antenne fermée").
+      const resolved = (
+        await t.ok(OPEN, { input: { contactId: awa, agency: 'CPAM', issueName: 'antenne fermee', summary: 'Remboursements bloqués' } }, o.token)
+      ).openCase;
+      await t.ok(UPDATE, { id: resolved.id, input: { status: 'RESOLVED', recoveredCents: 25_000 } }, o.token);
+      await t.ok(OPEN, { input: { contactId: ben, agency: 'CAF', issueName: 'Antenne fermée', summary: 'Résumé de Ben, sans accord' } }, o.token);
+      // An issue never raised at the doors stays out of the report.
+      await t.ok(OPEN, { input: { contactId: ben, agency: 'Bailleur', issueName: 'Logement', summary: 'Fuite' } }, o.token);
+
+      const REPORT = `query($id: ID!) { listeningReport(campaignId: $id) { issue { name } mentions contacts quotes cases { cases people open resolved recoveredCents quotes } } }`;
+      const report = (await t.ok(REPORT, { id: campaign }, o.token)).listeningReport;
+      expect(report).toEqual([
+        {
+          issue: { name: 'Antenne fermée' },
+          mentions: 2,
+          contacts: 2,
+          quotes: ['Plus personne pour mes remboursements'],
+          cases: { cases: 2, people: 2, open: 1, resolved: 1, recoveredCents: 25_000, quotes: ['Remboursements bloqués'] },
+        },
+        {
+          issue: { name: 'Démarches en ligne' },
+          mentions: 1,
+          contacts: 1,
+          quotes: [],
+          cases: { cases: 0, people: 0, open: 0, resolved: 0, recoveredCents: 0, quotes: [] },
+        },
+      ]);
+      expect(JSON.stringify(report)).not.toMatch(/Awa|Ben/);
+      // topIssues shares the type: the same fields there.
+      const top = (await t.ok(`query($id: ID!) { campaignProgress(campaignId: $id) { topIssues { quotes cases { cases } } } }`, { id: campaign }, o.token))
+        .campaignProgress.topIssues;
+      expect(top[0]).toEqual({ quotes: ['Plus personne pour mes remboursements'], cases: { cases: 2 } });
+
+      const ally = await addMember(t, o.token, 'ALLY');
+      expect(errorOf(await t.gql(REPORT, { id: campaign }, ally.token)).code).toBe('FORBIDDEN');
+      // Another organisation's campaign reads like an unknown one.
+      expect(errorOf(await t.gql(REPORT, { id: campaign }, token)).code).toBe('NOT_FOUND');
+    });
+  });
+
   describe('privacy', () => {
     it('export includes cases and steps; erasure clears summaries and notes, counts stay', async () => {
       const o = await registerOrganization(t, 'Privacy');

@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { Organization } from '@rapport/auth';
 import { replayFixture, type CampaignFixture, type Gql } from './replay-fixture.js';
 import { seedDemoDues } from './demo-dues.js';
+import { seedDemoCasework } from './demo-casework.js';
 
 export const DEMO_FIXTURE = join(dirname(fileURLToPath(import.meta.url)), '../../seed-data/villejean-cpam.json');
 
@@ -41,7 +42,9 @@ export async function seedDemo(app: INestApplicationContext, baseUrl: string): P
   const db = app.get<DataSource>(getDataSourceToken());
   if ((await db.getRepository(Organization).count()) > 0) return false;
   const gql = httpGql(baseUrl);
-  const demo = await replayFixture(gql, loadFixture(), DEMO_ACCOUNTS.organiser, [DEMO_ACCOUNTS.leader, DEMO_ACCOUNTS.ally]);
+  const fixture = loadFixture();
+  const demo = await replayFixture(gql, fixture, DEMO_ACCOUNTS.organiser, [DEMO_ACCOUNTS.leader, DEMO_ACCOUNTS.ally]);
   await seedDemoDues(gql, demo.token, demo.contactIds);
+  await seedDemoCasework(gql, db, { token: demo.token, campaignId: demo.campaignId, contactIds: demo.contactIds, issues: fixture.issues });
   return true;
 }

@@ -43,7 +43,12 @@ const pluralRules: Partial<Record<Locale, Intl.PluralRules>> = {};
  * picks its form from params.count (a number, or a number already formatted).
  */
 export function translate(locale: Locale, key: MessageKey, params?: TranslateParams): string {
-  let template: string = catalogs[locale]?.[key] ?? fr[key] ?? key;
+  return fillMessage(locale, catalogs[locale]?.[key] ?? fr[key] ?? key, params);
+}
+
+/** A message's placeholders filled (and its plural form picked), for catalogs of their own (a module's). */
+export function fillMessage(locale: Locale, message: string, params?: TranslateParams): string {
+  let template = message;
   if (!params) return template;
   if (template.includes('|') && 'count' in params) {
     const raw = params['count'];

@@ -18,6 +18,9 @@ export class IssueTally {
 
   @Field(() => Float)
   averageIntensity: number;
+
+  /** The campaign counted (not a field): the resolved fields below read it. */
+  campaignId: string;
 }
 
 @ObjectType()

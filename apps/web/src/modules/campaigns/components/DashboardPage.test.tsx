@@ -14,6 +14,36 @@ const tally = (id: string, name: string, mentions: number, contacts: number, ave
   contacts,
   averageIntensity,
 });
+// The listening report adds, per issue, the consented quotes and the cases on the same issue.
+const reportTally = (
+  id: string,
+  name: string,
+  mentions: number,
+  contacts: number,
+  averageIntensity: number,
+  quotes: string[],
+  cases: number,
+  resolved: number,
+) => ({
+  ...tally(id, name, mentions, contacts, averageIntensity),
+  quotes,
+  cases: { __typename: 'CaseEvidence', cases, people: cases, resolved, open: cases - resolved },
+});
+const evidence = {
+  __typename: 'CaseEvidence',
+  cases: 31,
+  people: 28,
+  open: 14,
+  resolved: 12,
+  unresolved: 5,
+  medianDaysToClose: 47,
+  recoveredCents: 845000,
+  byAgency: [
+    { __typename: 'AgencyTally', agency: 'CAF', cases: 19, open: 9, resolved: 7, unresolved: 3 },
+    { __typename: 'AgencyTally', agency: 'CPAM', cases: 12, open: 5, resolved: 5, unresolved: 2 },
+  ],
+  quotes: ['Prestations suspendues après un contrôle'],
+};
 const counts = (rows: Record<string, number>) => Object.entries(rows).map(([status, count]) => ({ __typename: 'CountByStatus', status, count }));
 
 const progress = {
@@ -24,6 +54,7 @@ const progress = {
     name: "Réouverture de l'antenne CPAM de Villejean",
     goal: 'Un accueil de la Sécurité sociale dans le quartier',
     startedAt: '2016-08-31T22:00:00.000Z',
+    evidence,
     stageHistory: [
       { __typename: 'StageChange', stage: CampaignStage.LISTENING, enteredAt: '2016-08-31T22:00:00.000Z', note: 'Un collectif se forme.' },
       { __typename: 'StageChange', stage: CampaignStage.DEMANDS, enteredAt: '2020-03-09T23:00:00.000Z', note: null },
@@ -112,7 +143,15 @@ const mocks: MockLink.MockedResponse[] = [
   { request: { query: CampaignDashboardQuery, variables: { campaignId: 'c1' } }, result: { data: { campaignProgress: progress } } },
   {
     request: { query: ListeningReportQuery, variables: { campaignId: 'c1' } },
-    result: { data: { listeningReport: [...progress.topIssues, tally('i3', 'Pas d’ordinateur', 2, 2, 2)] } },
+    result: {
+      data: {
+        listeningReport: [
+          reportTally('i1', "Fermeture de l'antenne", 17, 17, 4.5, ['Deux heures debout à la Gare'], 12, 8),
+          reportTally('i2', 'Démarches uniquement en ligne', 9, 9, 3, [], 0, 0),
+          reportTally('i3', 'Pas d’ordinateur', 2, 2, 2, [], 3, 1),
+        ],
+      },
+    },
   },
 ];
 
@@ -171,6 +210,27 @@ describe('the campaign dashboard', () => {
     const rows = within(report).getAllByRole('row');
     expect(rows).toHaveLength(4);
     expect(within(rows[3]!).getByRole('rowheader').textContent).toBe('Pas d’ordinateur');
+    // Beside the conversations: the cases on the same issue, and what consenting people said.
+    expect(within(report).getByRole('columnheader', { name: 'Dossiers des permanences' })).toBeTruthy();
+    expect(rows[1]!.textContent).toContain('12 (8 résolus)');
+    expect(rows[1]!.querySelector('q')?.textContent).toBe('Deux heures debout à la Gare');
+    expect(rows[2]!.querySelector('q')).toBeNull();
+    expect(rows[3]!.textContent).toContain('3 (1 résolus)');
+  });
+
+  it('shows the figures of the cases linked to the campaign, counted without a name', async () => {
+    const { container } = await openDashboard();
+    const section = screen.getByRole('region', { name: 'Dossiers des permanences liés à la campagne' });
+    expect(figure(container, 'evidence-cases')).toBe('31');
+    expect(figure(container, 'evidence-people')).toBe('28');
+    expect(figure(container, 'evidence-resolved')).toBe('12');
+    expect(figure(container, 'evidence-open')).toBe('14');
+    expect(figure(container, 'evidence-medianDays')).toBe('47,0 jours');
+    expect(figure(container, 'evidence-recovered')?.replace(/\s/g, ' ')).toBe('8 450 €');
+    const rows = within(section).getAllByRole('row');
+    expect(rows.map((r) => within(r).queryByRole('rowheader')?.textContent ?? null)).toEqual([null, 'CAF', 'CPAM']);
+    // The dashboard leaves the quotes to the listening report and the brief.
+    expect(within(section).queryByText('Prestations suspendues après un contrôle')).toBeNull();
   });
 
   it('counts demands, actions with their turnout, commitments kept/broken/open, overdue, and wins to celebrate', async () => {

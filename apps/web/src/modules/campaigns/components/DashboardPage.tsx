@@ -15,6 +15,7 @@ import { NegotiationsSection } from './sections/NegotiationsSection';
 import { StageSection } from './sections/StageSection';
 import { WinsSection } from './sections/WinsSection';
 import { QueryStatus } from '../../shell/components/QueryStatus';
+import { EvidenceSummary } from '../../casework/components/EvidenceSummary';
 
 /**
  * /campaigns/:id — where the campaign stands (stage, listening, demands, actions,
@@ -73,6 +74,7 @@ export function DashboardPage() {
             startedAt={campaign.startedAt}
           />
           <ListeningSection campaignId={campaign.id} progress={progress} />
+          <EvidenceSummary evidence={campaign.evidence} headingId="dash-evidence" titleKey="evidence.dashboardTitle" withQuotes={false} />
           <DemandsSection campaignId={campaign.id} counts={progress.demandsByStatus} demands={lists?.demands} decisionMakers={decisionMakers} />
           <DecisionMakersSection decisionMakers={workspace.data?.decisionMakers} />
           <NegotiationsSection campaignId={campaign.id} negotiations={lists?.negotiations} decisionMakers={decisionMakers} />

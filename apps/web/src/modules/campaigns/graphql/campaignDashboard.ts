@@ -9,6 +9,9 @@ export const CampaignDashboardQuery = graphql(`
         name
         goal
         startedAt
+        evidence {
+          ...EvidenceFields
+        }
         stageHistory {
           stage
           enteredAt

@@ -10,6 +10,13 @@ export const ListeningReportQuery = graphql(`
       mentions
       contacts
       averageIntensity
+      quotes
+      cases {
+        cases
+        people
+        resolved
+        open
+      }
     }
   }
 `);

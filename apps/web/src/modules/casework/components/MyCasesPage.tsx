@@ -1,13 +1,13 @@
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../../apollo/errors';
-import { useT } from '../../../i18n';
-import { useFormat } from '../../../i18n/format';
-import { label } from '../../../i18n/labels';
 import { useSession } from '../../auth/session';
 import { contactName } from '../../contacts/components/ContactSearch';
 import { usePageTitle } from '../../shell/components/usePageTitle';
 import { MyCasesQuery } from '../graphql/casework';
+import { useCaseworkT } from '../messages';
+import { CaseLine } from './ContactCases';
+import { CaseFollowUp, OpenCaseForm } from './CaseForms';
 
 const CLOSED = new Set(['RESOLVED', 'UNRESOLVED']);
 
@@ -19,8 +19,7 @@ export function byNextStep<T extends { status: string; nextStepAt?: string | nul
 
 /** /cases — the cases the volunteer follows, oldest next step first. */
 export function MyCasesPage() {
-  const t = useT();
-  const format = useFormat();
+  const t = useCaseworkT();
   const session = useSession();
   usePageTitle(t('cases.mine'));
   const { data, loading, error } = useQuery(MyCasesQuery, {
@@ -41,13 +40,13 @@ export function MyCasesPage() {
       {data && cases.length === 0 ? <p>{t('cases.none')}</p> : null}
       <ul className="list">
         {cases.map((c) => (
-          <li key={c.id}>
-            <Link to={`/contacts/${c.contact.id}`}>{contactName(c.contact)}</Link> — <strong>{c.agency}</strong> · {label(t, 'caseStatus', c.status)}
-            {c.nextStepAt ? <span> · {t('cases.nextStep', { when: format.dateTime(c.nextStepAt) })}</span> : null}
-            <div>{c.summary}</div>
+          <li key={c.id} data-case={c.id}>
+            <Link to={`/contacts/${c.contact.id}`}>{contactName(c.contact)}</Link> — <CaseLine c={c} />
+            {CLOSED.has(c.status) ? null : <CaseFollowUp c={c} />}
           </li>
         ))}
       </ul>
+      <OpenCaseForm />
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { RecordDuesPaymentMutation } from '../../membership/graphql/recordDues';
 import { LogConversationMutation } from '../graphql/logConversation';
 import { configureOutbox, startOutboxSync } from '../outbox/outbox';
 
-/** Sends the signed-in member's waiting conversations and dues payments, wherever they are in the app. */
+/** Sends the signed-in member's waiting conversations, dues payments and attendance, wherever they are in the app. */
 export function OutboxSync() {
   const session = useSession();
   const client = useApolloClient();
@@ -21,6 +21,8 @@ export function OutboxSync() {
         dues: async (input) =>
           (await client.mutate({ mutation: RecordDuesPaymentMutation, variables: { input }, fetchPolicy: 'no-cache', refetchQueries: ['ContactMembership'] }))
             .data?.recordDuesPayment,
+        // Loaded on first use: the attendance mutation stays out of the /field bundle.
+        attendance: async (input) => (await import('../../casework/attendance')).sendAttendance(client, input),
       },
     });
     const stop = startOutboxSync();

@@ -4,7 +4,7 @@ import { ConversationKind, ConversationOutcome, PaymentMethod } from '@rapport/s
 import { createConnectivity, type ConnectivityStore } from '../../../network/connectivity';
 import { emptyDraft } from '../draft';
 import { createOutbox, isDue, retryDelayMs, RETRY_MAX_MS, type Outbox, type OutboxOptions, type Senders } from './outbox';
-import { createMemoryStore, type ConversationEntry, type DuesEntry, type OutboxEntry } from './store';
+import { createMemoryStore, type AttendanceEntry, type ConversationEntry, type DuesEntry, type OutboxEntry } from './store';
 
 // Each test builds its own outbox (store, queue, listeners) and its own connectivity:
 // nothing is shared between tests, whatever order they run in.
@@ -35,6 +35,19 @@ function dues(clientId: string, amountCents = 1200, createdAt = new Date().toISO
   };
 }
 
+function attendance(contactId: string, sessionId = 'series-1_2026-03-03'): AttendanceEntry {
+  return {
+    kind: 'attendance',
+    clientId: `attendance:${sessionId}:${contactId}`,
+    userId: 'u1',
+    input: { sessionId, contactIds: [contactId] },
+    names: [contactId.toUpperCase()],
+    sessionTitle: 'Permanence du mardi',
+    createdAt: new Date().toISOString(),
+    attempts: 0,
+  };
+}
+
 const graphqlError = (code: string, message: string, field?: string) =>
   new CombinedGraphQLErrors({ errors: [{ message, extensions: { code, ...(field ? { field } : {}) } }] });
 const refusal = () => graphqlError('BAD_USER_INPUT', 'input.door: must be at most 40 characters (got 41)', 'input.door');
@@ -59,7 +72,11 @@ function setup(send: Partial<Senders> = {}, options: OutboxOptions = {}): Harnes
   const outbox = createOutbox({ store: createMemoryStore(), connectivity, now: () => clock.now, ...options });
   outbox.configure({
     userId: 'u1',
-    send: { conversation: send.conversation ?? (async () => ({})), dues: send.dues ?? (async () => ({ id: 'p1', receiptNumber: '2026-0001' })) },
+    send: {
+      conversation: send.conversation ?? (async () => ({})),
+      dues: send.dues ?? (async () => ({ id: 'p1', receiptNumber: '2026-0001' })),
+      ...(send.attendance ? { attendance: send.attendance } : {}),
+    },
   });
   disposers.push(
     () => outbox.dispose(),
@@ -371,7 +388,7 @@ describe('dues payments in the outbox', () => {
     const legacy = { ...entry('old') } as Partial<ConversationEntry>;
     delete legacy.kind;
     await store.put(legacy as OutboxEntry);
-    await store.reject({ ...(legacy as OutboxEntry), clientId: 'old-refused', rejectedAt: '2026-01-01T00:00:00Z', message: 'x' });
+    await store.reject({ ...(legacy as ConversationEntry), clientId: 'old-refused', rejectedAt: '2026-01-01T00:00:00Z', message: 'x' });
     const conversation = vi.fn().mockResolvedValue({});
     const { outbox } = setup({ conversation }, { store });
 
@@ -394,5 +411,44 @@ describe('isolation', () => {
     expect(report.get('mine')).toMatchObject({ status: 'sent' });
     expect(report.has('stuck')).toBe(false);
     expect(await pendingIds(never)).toEqual(['stuck']);
+  });
+
+  describe('attendance at a session', () => {
+    it('waits offline, then sends each tap once when the network is back; a second tap of the same person replaces the first', async () => {
+      const sent: string[][] = [];
+      let up = false;
+      const { outbox } = setup({
+        attendance: async (input) => {
+          if (!up) throw offline();
+          sent.push(input.contactIds);
+          return { id: input.sessionId };
+        },
+      });
+      for (const person of ['awa', 'karim', 'lina', 'awa']) await outbox.enqueue(attendance(person));
+      expect(await pendingIds(outbox)).toHaveLength(3);
+      const report = await outbox.flush();
+      expect([...report.values()].every((r) => r.status === 'waiting')).toBe(true);
+      expect(sent).toEqual([]);
+
+      up = true;
+      await outbox.flush('reconnect');
+      expect(sent).toEqual([['awa'], ['karim'], ['lina']]);
+      expect(await pendingIds(outbox)).toEqual([]);
+      await outbox.flush('manual');
+      expect(sent).toHaveLength(3);
+    });
+
+    it('waits while no sender for attendance is configured, and drops a refused tap (nothing to correct)', async () => {
+      const { outbox } = setup();
+      await outbox.enqueue(attendance('awa'));
+      expect((await outbox.flush()).get('attendance:series-1_2026-03-03:awa')).toMatchObject({ status: 'waiting' });
+      expect(await pendingIds(outbox)).toHaveLength(1);
+
+      const refused = setup({ attendance: async () => Promise.reject(graphqlError('NOT_FOUND', 'contactIds[0]: contact x not found', 'contactIds[0]')) });
+      await refused.outbox.enqueue(attendance('erased'));
+      expect((await refused.outbox.flush()).get('attendance:series-1_2026-03-03:erased')).toMatchObject({ status: 'rejected' });
+      expect(await pendingIds(refused.outbox)).toEqual([]);
+      expect(await refused.outbox.store().rejected()).toEqual([]);
+    });
   });
 });

@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import type { DuesPaymentInput, LogConversationInput } from '../../../gql/graphql';
 import { connectivity as appConnectivity, type ConnectivityStore } from '../../../network/connectivity';
-import { createIdbStore, createMemoryStore, type OutboxEntry, type OutboxStore, type RejectedEntry } from './store';
+import { createIdbStore, createMemoryStore, type AttendanceInput, type OutboxEntry, type OutboxStore, type RejectedEntry } from './store';
 
-// The outbox: every conversation logged at a door and every dues payment recorded at
-// a stall goes here first, then to the API. An entry leaves the outbox only when the
+// The outbox: every conversation logged at a door, every dues payment recorded at a
+// stall and every person tapped present at a session goes here first, then to the API. An entry leaves the outbox only when the
 // API accepted it, or refused it for good (BAD_USER_INPUT, NOT_FOUND, FORBIDDEN: then
 // it waits in `rejected` for the member to correct or discard it). Network trouble and
 // passing server errors leave it in place for the next try, with a growing delay
@@ -20,6 +20,8 @@ import { createIdbStore, createMemoryStore, type OutboxEntry, type OutboxStore, 
 export interface Senders {
   conversation: (input: LogConversationInput) => Promise<unknown>;
   dues: (input: DuesPaymentInput) => Promise<unknown>;
+  /** Optional: an outbox without it keeps attendance entries waiting. */
+  attendance?: (input: AttendanceInput) => Promise<unknown>;
 }
 
 export interface Engine {
@@ -141,7 +143,8 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
    * next try resends it with the same clientId and the API returns the same record.
    */
   function sendOne(current: Engine, entry: OutboxEntry): Promise<unknown> {
-    const sending = entry.kind === 'dues' ? current.send.dues(entry.input) : current.send.conversation(entry.input);
+    // Without a sender for its kind this throws (caught by the flush): the entry waits, like without network.
+    const sending = (current.send[entry.kind] as (input: OutboxEntry['input']) => Promise<unknown>)(entry.input);
     let timer: ReturnType<typeof setTimeout> | undefined;
     let unsubscribe = () => {};
     const givenUp = new Promise<never>((_, reject) => {
@@ -179,7 +182,8 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
         const refused = finalRefusal(error);
         if (refused) {
           const rejected = { ...entry, rejectedAt: new Date(now()).toISOString(), ...refused } as RejectedEntry;
-          await outbox.reject(rejected);
+          // A refused tap (the person erased meanwhile) has nothing to correct: it is dropped.
+          await (entry.kind === 'attendance' ? outbox.remove(entry.clientId) : outbox.reject(rejected));
           report.set(entry.clientId, { status: 'rejected', entry: rejected });
           notify();
           continue;

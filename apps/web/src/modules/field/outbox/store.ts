@@ -6,8 +6,8 @@ import type { FieldDraft } from '../draft';
 // IndexedDB, which survives reloads, closed tabs and a phone that restarts. Keyed by
 // clientId, the idempotency key the API dedupes on, so an entry can be sent again safely.
 //
-// Two kinds of entries share the outbox (a discriminated union on `kind`): door-to-door
-// conversations and dues payments. Entries stored before dues existed have no `kind`:
+// Three kinds of entries share the outbox (a discriminated union on `kind`): door-to-door
+// conversations, dues payments and attendance at a session. Entries stored before dues existed have no `kind`:
 // they are conversations (`normalize` below), so no IndexedDB upgrade is needed.
 
 interface EntryBase {
@@ -43,7 +43,22 @@ export interface DuesEntry extends EntryBase {
   currency: string;
 }
 
-export type OutboxEntry = ConversationEntry | DuesEntry;
+/** The variables of recordAttendance (idempotent: sending it again adds nobody twice). */
+export interface AttendanceInput {
+  sessionId: string;
+  contactIds: string[];
+}
+
+/** People tapped present at a permanence or a workshop (the session's page). */
+export interface AttendanceEntry extends EntryBase {
+  kind: 'attendance';
+  input: AttendanceInput;
+  /** How the session's page names them without the network. */
+  names: string[];
+  sessionTitle: string;
+}
+
+export type OutboxEntry = ConversationEntry | DuesEntry | AttendanceEntry;
 export type OutboxEntryKind = OutboxEntry['kind'];
 
 interface Refusal {
@@ -56,7 +71,7 @@ interface Refusal {
 }
 
 /** An entry the API refused: nothing was written; the member corrects and sends it again, or discards it. */
-export type RejectedEntry = OutboxEntry & Refusal;
+export type RejectedEntry = (ConversationEntry | DuesEntry) & Refusal;
 export type RejectedConversation = ConversationEntry & Refusal;
 export type RejectedDues = DuesEntry & Refusal;
 

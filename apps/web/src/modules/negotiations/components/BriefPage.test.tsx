@@ -45,6 +45,21 @@ const brief = {
   testimonies: [
     { __typename: 'RaisedIssue', issue: { __typename: 'Issue', id: 'i1', name: "Fermeture de l'antenne" }, intensity: 5, quote: 'Deux heures debout' },
   ],
+  evidence: {
+    __typename: 'CaseEvidence',
+    cases: 31,
+    people: 28,
+    open: 14,
+    resolved: 12,
+    unresolved: 5,
+    medianDaysToClose: 47,
+    recoveredCents: 845000,
+    byAgency: [
+      { __typename: 'AgencyTally', agency: 'CAF', cases: 19, open: 9, resolved: 7, unresolved: 3 },
+      { __typename: 'AgencyTally', agency: 'CPAM', cases: 12, open: 5, resolved: 5, unresolved: 2 },
+    ],
+    quotes: ['Prestations suspendues après un contrôle, rétablies en six semaines'],
+  },
   decisionMakerHistory: [
     {
       __typename: 'Commitment',
@@ -72,6 +87,13 @@ async function openBrief(extra: MockLink.MockedResponse[] = []) {
 }
 
 describe('the negotiation brief', () => {
+  it('shows the evidence from the permanences beside the testimonies', async () => {
+    await openBrief();
+    const section = screen.getByRole('region', { name: 'Évidence de nos permanences' });
+    expect(within(section).getByText('Prestations suspendues après un contrôle, rétablies en six semaines')).toBeTruthy();
+    expect(within(section).getByRole('rowheader', { name: 'CAF' })).toBeTruthy();
+  });
+
   it('opens with what was prepared, everything labelled', async () => {
     const { container } = await openBrief();
     expect((screen.getByLabelText('Objectif') as HTMLTextAreaElement).value).toBe("Date de réouverture de l'antenne");
@@ -173,6 +195,14 @@ describe('the negotiation brief', () => {
     expect(printable.textContent).toContain('Coûts');
     expect(printable.textContent).toContain('Porte-parole : Fatou Diallo');
     expect(printable.textContent).toContain('Rompus');
+    // The evidence from the permanences, in sentences, by agency, with the consented quotes.
+    const evidence = printable.querySelector('[data-section="evidence"]')!;
+    expect(evidence.querySelector('h2')?.textContent).toBe('Évidence de nos permanences');
+    expect(evidence.textContent?.replace(/\s/g, ' ')).toContain(
+      '31 dossiers suivis pour 28 personnes : 12 résolus, 5 sans solution, 14 en cours. Durée médiane jusqu’à la clôture : 47,0 jours. 8 450 € récupérés',
+    );
+    expect(evidence.textContent).toContain('CAF');
+    expect(evidence.querySelector('q')?.textContent).toBe('Prestations suspendues après un contrôle, rétablies en six semaines');
 
     await user.click(screen.getByRole('button', { name: 'Imprimer (A4)' }));
     expect(print).toHaveBeenCalledTimes(1);

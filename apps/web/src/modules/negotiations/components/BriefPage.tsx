@@ -18,6 +18,7 @@ import { BriefHistory, BriefTestimonies } from './brief/BriefReadonly';
 import { BriefRoles } from './brief/BriefRoles';
 import { LeaveGuard } from './brief/LeaveGuard';
 import { QueryStatus } from '../../shell/components/QueryStatus';
+import { EvidenceSummary } from '../../casework/components/EvidenceSummary';
 
 const TEXT_FIELDS = ['objective', 'ourLeverage', 'theirInterests', 'fallback', 'ifNoAgreement'] as const;
 const isBriefField = (key: string) =>
@@ -141,6 +142,7 @@ function BriefEditor({ brief }: { brief: BriefFieldsFragment }) {
           <BriefArguments {...section} onAdded={setFocusRow} />
           <BriefRoles {...section} onAdded={setFocusRow} />
           <BriefTestimonies testimonies={brief.testimonies} />
+          <EvidenceSummary evidence={brief.evidence} headingId="brief-evidence" titleKey="evidence.title" className="group readonly" />
           <TextAreaField label={t('brief.fallback')} name="fallback" value={draft.fallback} onValue={(fallback) => patch({ fallback })} error={e['fallback']} />
           <TextAreaField
             label={t('brief.ifNoAgreement')}

@@ -3,6 +3,7 @@ import { useT } from '../../../i18n';
 import { useFormat } from '../../../i18n/format';
 import { label } from '../../../i18n/labels';
 import { ARGUMENT_KINDS, type BriefDraft } from '../brief';
+import { EvidenceSummary } from '../../casework/components/EvidenceSummary';
 
 interface PrintableBriefProps {
   brief: BriefFieldsFragment;
@@ -92,6 +93,13 @@ export function PrintableBrief({ brief, draft }: PrintableBriefProps) {
           </ul>
         </section>
       ) : null}
+      <EvidenceSummary
+        evidence={brief.evidence}
+        headingId="print-evidence"
+        titleKey="evidence.title"
+        variant="print"
+        className="brief-section brief-evidence"
+      />
       {section(t('brief.fallback'), draft.fallback)}
       {section(t('brief.ifNoAgreement'), draft.ifNoAgreement)}
       {brief.decisionMakerHistory.length ? (

@@ -57,6 +57,9 @@ export const BriefFieldsFragment = graphql(`
       intensity
       quote
     }
+    evidence {
+      ...EvidenceFields
+    }
     decisionMakerHistory {
       id
       description

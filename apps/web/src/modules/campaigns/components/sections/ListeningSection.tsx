@@ -2,11 +2,12 @@ import { lazy, Suspense } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { errorMessage } from '../../../../apollo/errors';
 import type { CampaignDashboardQuery as DashboardData } from '../../../../gql/graphql';
-import { useT, type MessageKey } from '../../../../i18n';
+import type { MessageKey } from '../../../../i18n';
 import { CampaignStage } from '@rapport/shared';
 import { stageSince } from '../../stage';
 import { useFormat } from '../../../../i18n/format';
 import { ListeningReportQuery } from '../../graphql/listeningReport';
+import { useCaseworkT } from '../../../casework/messages';
 
 const WeeklyChart = lazy(() => import('../charts/charts').then((m) => ({ default: m.WeeklyChart })));
 const IssuesChart = lazy(() => import('../charts/charts').then((m) => ({ default: m.IssuesChart })));
@@ -19,9 +20,13 @@ function chartEnd(progress: Progress): string {
   return over ? stageSince(progress.stage, progress.campaign.stageHistory, progress.campaign.startedAt) : new Date().toISOString();
 }
 
-/** The listening figures, the weekly chart, the top issues and the full listening report. */
+/**
+ * The listening figures, the weekly chart, the top issues and the full listening report:
+ * per issue, the conversations, the consented quotes, and beside them the cases of the
+ * permanences on the same issue.
+ */
 export function ListeningSection({ campaignId, progress }: { campaignId: string; progress: Progress }) {
-  const t = useT();
+  const t = useCaseworkT();
   const format = useFormat();
   const report = useQuery(ListeningReportQuery, { variables: { campaignId }, fetchPolicy: 'cache-and-network' });
   const figures: Array<[string, string, number]> = [
@@ -79,6 +84,10 @@ export function ListeningSection({ campaignId, progress }: { campaignId: string;
                     <th scope="col" className="num">
                       {t('dashboard.anger')}
                     </th>
+                    <th scope="col" className="num">
+                      {t('dashboard.cases')}
+                    </th>
+                    <th scope="col">{t('dashboard.quotes')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -88,6 +97,22 @@ export function ListeningSection({ campaignId, progress }: { campaignId: string;
                       <td className="num">{format.number(tally.mentions)}</td>
                       <td className="num">{format.number(tally.contacts)}</td>
                       <td className="num">{format.decimal(tally.averageIntensity)}</td>
+                      <td className="num" data-cases={tally.cases.cases}>
+                        {tally.cases.cases > 0
+                          ? t('dashboard.casesOf', { cases: format.number(tally.cases.cases), resolved: format.number(tally.cases.resolved) })
+                          : format.number(0)}
+                      </td>
+                      <td>
+                        {tally.quotes.length > 0 ? (
+                          <ul className="report-quotes">
+                            {tally.quotes.map((quote, index) => (
+                              <li key={index}>
+                                <q>{quote}</q>
+                              </li>
+                            ))}
+                          </ul>
+                        ) : null}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

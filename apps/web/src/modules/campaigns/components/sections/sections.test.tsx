@@ -23,12 +23,33 @@ import {
   UpdateDecisionMakerMutation,
 } from '../../graphql/workspace';
 
+const EMPTY_EVIDENCE = {
+  __typename: 'CaseEvidence',
+  cases: 0,
+  people: 0,
+  open: 0,
+  resolved: 0,
+  unresolved: 0,
+  medianDaysToClose: null,
+  recoveredCents: 0,
+  byAgency: [],
+  quotes: [],
+};
 const always = { maxUsageCount: Number.POSITIVE_INFINITY };
 const dm = { __typename: 'DecisionMaker', id: 'd1', name: 'Directrice, Archipel Habitat' };
 
 const progress = {
   __typename: 'CampaignProgress',
-  campaign: { __typename: 'Campaign', id: 'c1', name: 'Ascenseurs', goal: null, startedAt: '2026-01-01T00:00:00.000Z', stageHistory: [], negotiations: [] },
+  campaign: {
+    __typename: 'Campaign',
+    id: 'c1',
+    name: 'Ascenseurs',
+    goal: null,
+    startedAt: '2026-01-01T00:00:00.000Z',
+    stageHistory: [],
+    negotiations: [],
+    evidence: EMPTY_EVIDENCE,
+  },
   stage: CampaignStage.ACTION,
   daysInStage: 3,
   doorsKnocked: 0,
