@@ -9,13 +9,10 @@ import { AllyRole } from '@rapport/shared';
 @Entity('contacts')
 @Index(['organizationId', 'sortKey', 'id'])
 @Index('IDX_contacts_search_trgm', { synchronize: false }) // GIN trigram index, created in the migration
-// Duplicate candidates (libs/people-data), created in its migration: similar names (GIN trigram
-// on sort_key), same phone, same email, same building or street (folded: accents, case, punctuation).
-@Index('IDX_contacts_name_trgm', { synchronize: false })
+// Same phone, same email (duplicate candidates, imports' dedupe): partial, on living contacts;
+// created in the people-data migration.
 @Index('IDX_contacts_org_phone', { synchronize: false })
 @Index('IDX_contacts_org_email', { synchronize: false })
-@Index('IDX_contacts_org_building_key', { synchronize: false })
-@Index('IDX_contacts_org_street_key', { synchronize: false })
 export class Contact extends TenantEntity {
   @Field(() => ID)
   id: string;
