@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { Role } from '@rapport/shared';
 import { errorMessage } from '../../../apollo/errors';
 import { useT } from '../../../i18n';
@@ -45,6 +45,7 @@ export function ContactPage() {
   const navigate = useNavigate();
   const session = useSession();
   const { id = '' } = useParams();
+  const merged = (useLocation().state as { merged?: boolean } | null)?.merged === true;
   const { data, loading, error } = useQuery(ContactQuery, { variables: { id }, fetchPolicy: 'cache-and-network' });
   const [exportData, exporting] = useMutation(ExportContactDataMutation);
   const [erase, erasing] = useMutation(EraseContactMutation);
@@ -106,6 +107,11 @@ export function ContactPage() {
       <h1>
         {contactName(contact)} {contact.isLeader ? <span className="tag">{t('contacts.leader')}</span> : null}
       </h1>
+      {merged ? (
+        <p className="notice" role="status">
+          {t('contact.merged')}
+        </p>
+      ) : null}
       {editing ? (
         <section aria-labelledby="contact-edit" className="panel">
           <h2 id="contact-edit">{t('contactForm.editTitle')}</h2>
