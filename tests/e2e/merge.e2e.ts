@@ -36,7 +36,7 @@ test('two demo duplicates are merged through the review page; the kept contact s
   await expect(card.getByText('Ces informations de l’autre fiche seront perdues')).toBeVisible();
   await expect(card.locator('del')).toHaveText(['Rennes Cedex']);
   await screenshot(page, 'duplicates-review');
-  await card.getByRole('button', { name: /Fusionner dans la fiche de/ }).click();
+  await card.getByRole('button', { name: /Fusionner en gardant/ }).click();
 
   // The kept contact's page: both histories.
   await expect(page).toHaveURL(new RegExp(`/contacts/${kept.id}$`));

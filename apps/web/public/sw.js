@@ -5,7 +5,7 @@
  * - every page address answers the cached shell (cache first), the app routes itself;
  * - other static files are served from the cache, else fetched and kept (cache first:
  *   their names carry a content hash, so a cached file never goes stale);
- * - /graphql, /health, /calendar, /admin and /exports always go to the network: data is never
+ * - /graphql, /health, /calendar and /admin always go to the network: data is never
  *   cached here, the outbox (IndexedDB) keeps what was typed offline.
  *
  * A new build changes BUILD (its version and file list), so the browser installs the

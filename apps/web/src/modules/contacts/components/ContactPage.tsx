@@ -4,6 +4,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { Role } from '@rapport/shared';
 import { errorMessage } from '../../../apollo/errors';
 import { useT } from '../../../i18n';
+import { usePageMessages } from '../people-data-messages';
 import { useFormat } from '../../../i18n/format';
 import { label } from '../../../i18n/labels';
 import { useSession } from '../../auth/session';
@@ -41,6 +42,7 @@ export function downloadJson(filename: string, text: string): void {
 /** /contacts/:id — a person's details, conversations and commitments; organisers export or erase them (GDPR). */
 export function ContactPage() {
   const t = useT();
+  const m = usePageMessages();
   const format = useFormat();
   const navigate = useNavigate();
   const session = useSession();
@@ -109,7 +111,7 @@ export function ContactPage() {
       </h1>
       {merged ? (
         <p className="notice" role="status">
-          {t('contact.merged')}
+          {m('contact.merged')}
         </p>
       ) : null}
       {editing ? (

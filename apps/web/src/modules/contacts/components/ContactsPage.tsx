@@ -4,6 +4,7 @@ import { Link, useLocation, useSearchParams } from 'react-router';
 import { AllyRole, MembershipStatus, Role } from '@rapport/shared';
 import { errorMessage } from '../../../apollo/errors';
 import { useT } from '../../../i18n';
+import { usePageMessages } from '../people-data-messages';
 import { useFormat } from '../../../i18n/format';
 import { label } from '../../../i18n/labels';
 import type { ContactFilter, ExportFormat } from '../../../gql/graphql';
@@ -23,6 +24,7 @@ const PAGE_SIZE = 50;
  */
 function ExportPanel({ filter }: { filter: ContactFilter }) {
   const t = useT();
+  const m = usePageMessages();
   const session = useSession();
   const [format, setFormat] = useState<ExportFormat>('CSV');
   const [started, setStarted] = useState(false);
@@ -45,25 +47,25 @@ function ExportPanel({ filter }: { filter: ContactFilter }) {
 
   return (
     <section aria-labelledby="contacts-export" className="panel">
-      <h2 id="contacts-export">{t('contactsExport.title')}</h2>
+      <h2 id="contacts-export">{m('contactsExport.title')}</h2>
       {organiser ? (
         <>
-          <p className="muted">{t('contactsExport.intro')}</p>
-          <FieldShell label={t('contactsExport.format')}>
+          <p className="muted">{m('contactsExport.intro')}</p>
+          <FieldShell label={m('contactsExport.format')}>
             {({ inputId }) => (
               <select id={inputId} name="exportFormat" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
-                <option value="CSV">{t('contactsExport.csv')}</option>
-                <option value="XLSX">{t('contactsExport.xlsx')}</option>
+                <option value="CSV">{m('contactsExport.csv')}</option>
+                <option value="XLSX">{m('contactsExport.xlsx')}</option>
               </select>
             )}
           </FieldShell>
           <div className="button-row">
             <button type="button" className="button button-secondary" onClick={() => void handleExport()} disabled={exporting.loading}>
-              {t('contactsExport.button')}
+              {m('contactsExport.button')}
             </button>
           </div>
           <p role="status" className="muted">
-            {started ? t('contactsExport.started') : ''}
+            {started ? m('contactsExport.started') : ''}
           </p>
           {exporting.error ? (
             <p className="alert" role="alert">
@@ -72,7 +74,7 @@ function ExportPanel({ filter }: { filter: ContactFilter }) {
           ) : null}
         </>
       ) : (
-        <p>{t('contactsExport.leaderWhy')}</p>
+        <p>{m('contactsExport.leaderWhy')}</p>
       )}
     </section>
   );
@@ -98,6 +100,7 @@ function filterFrom(params: URLSearchParams): ContactFilter {
 /** /contacts — search the people met, by name, phone or email, ally role, tag, leadership, neighbourhood. */
 export function ContactsPage() {
   const t = useT();
+  const m = usePageMessages();
   const format = useFormat();
   usePageTitle(t('contacts.title'));
   const [params, setParams] = useSearchParams();
@@ -150,7 +153,7 @@ export function ContactsPage() {
           {t('contactForm.newTitle')}
         </Link>{' '}
         <Link className="button button-secondary" to="/contacts/duplicates">
-          {t('duplicates.link')}
+          {m('duplicates.link')}
         </Link>
       </p>
       <form className="form filters" role="search" aria-label={t('contacts.searchForm')} onSubmit={apply}>

@@ -2,7 +2,8 @@ import { useId, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Link, useNavigate } from 'react-router';
 import { errorMessage } from '../../../apollo/errors';
-import { useT, type Translate } from '../../../i18n';
+import { useT } from '../../../i18n';
+import { PEOPLE_DATA_MESSAGES, usePageMessages, type PeopleDataKey } from '../people-data-messages';
 import { useFormat } from '../../../i18n/format';
 import type { DuplicateRecordFragment } from '../../../gql/graphql';
 import { usePageTitle } from '../../shell/components/usePageTitle';
@@ -13,11 +14,12 @@ import { contactName } from './ContactSearch';
 
 type Pair = { score: number; reasons: string[]; a: DuplicateRecordFragment; b: DuplicateRecordFragment };
 
+type Words = ReturnType<typeof usePageMessages>;
+
 /** A reason code of the API (SAME_PHONE…) in the reader's language; an unknown code is shown as it is. */
-function reasonText(t: Translate, code: string): string {
-  const key = `duplicates.reason.${code}` as Parameters<Translate>[0];
-  const text = t(key);
-  return text === key ? code : text;
+function reasonText(m: Words, code: string): string {
+  const key = `duplicates.reason.${code}`;
+  return key in PEOPLE_DATA_MESSAGES.fr ? m(key as PeopleDataKey) : code;
 }
 
 function fieldValue(format: ReturnType<typeof useFormat>, field: MergeField, value: string): string {
@@ -29,22 +31,18 @@ function fieldValue(format: ReturnType<typeof useFormat>, field: MergeField, val
 /** One record, as the organiser compares it with the other. */
 function Record({ contact, heading }: { contact: DuplicateRecordFragment; heading: string }) {
   const t = useT();
-  const format = useFormat();
   const rows: Array<[string, string | null | undefined]> = [
     [t('contactForm.phone'), formatPhone(contact.phone)],
     [t('contactForm.email'), contact.email],
     [t('contactForm.street'), contact.street],
     [t('contactForm.building'), contact.building],
-    [t('contactForm.city'), [contact.postalCode, contact.city].filter(Boolean).join(' ')],
-    [t('contacts.neighbourhood'), contact.neighbourhood],
+    [t('contactForm.city'), contact.city],
     [t('contacts.tag'), contact.tags.map((tag) => `#${tag}`).join(' ')],
-    [t('duplicates.created'), format.date(contact.createdAt)],
   ];
   return (
     <div className="duplicate-record">
       <h3>
         <span className="muted">{heading}</span> <Link to={`/contacts/${contact.id}`}>{contactName(contact)}</Link>
-        {contact.isLeader ? <span className="tag">{t('contacts.leader')}</span> : null}
       </h3>
       <dl>
         {rows.map(([term, value]) => (
@@ -61,6 +59,7 @@ function Record({ contact, heading }: { contact: DuplicateRecordFragment; headin
 /** Two records side by side, why they look alike, and what merging one into the other loses. */
 function PairCard({ pair, onDone }: { pair: Pair; onDone: () => void }) {
   const t = useT();
+  const m = usePageMessages();
   const format = useFormat();
   const navigate = useNavigate();
   const groupId = useId();
@@ -89,43 +88,43 @@ function PairCard({ pair, onDone }: { pair: Pair; onDone: () => void }) {
       <p>
         {pair.reasons.map((code) => (
           <span key={code} className="tag">
-            {reasonText(t, code)}
+            {reasonText(m, code)}
           </span>
         ))}
-        <span className="muted"> {t('duplicates.score', { score: format.number(Math.round(pair.score * 100)) })}</span>
+        <span className="muted"> {m('duplicates.score', { score: format.number(Math.round(pair.score * 100)) })}</span>
       </p>
       <div className="duplicate-compare">
-        <Record contact={pair.a} heading={t('duplicates.recordA')} />
-        <Record contact={pair.b} heading={t('duplicates.recordB')} />
+        <Record contact={pair.a} heading={m('duplicates.recordA')} />
+        <Record contact={pair.b} heading={m('duplicates.recordB')} />
       </div>
       <fieldset className="form-field">
-        <legend>{t('duplicates.keepWhich')}</legend>
+        <legend>{m('duplicates.keepWhich')}</legend>
         <label className="radio">
-          <input type="radio" name={`${groupId}-keep`} checked={keepA} onChange={() => setKeepA(true)} /> {t('duplicates.keep', { name: contactName(pair.a) })}{' '}
-          ({t('duplicates.recordA')})
+          <input type="radio" name={`${groupId}-keep`} checked={keepA} onChange={() => setKeepA(true)} /> {m('duplicates.keep', { name: contactName(pair.a) })}{' '}
+          ({m('duplicates.recordA')})
         </label>
         <label className="radio">
           <input type="radio" name={`${groupId}-keep`} checked={!keepA} onChange={() => setKeepA(false)} />{' '}
-          {t('duplicates.keep', { name: contactName(pair.b) })} ({t('duplicates.recordB')})
+          {m('duplicates.keep', { name: contactName(pair.b) })} ({m('duplicates.recordB')})
         </label>
       </fieldset>
       <div className="duplicate-lost" aria-live="polite">
         {lost.length ? (
           <>
-            <p className="alert-title">{t('duplicates.lostTitle')}</p>
+            <p className="alert-title">{m('duplicates.lostTitle')}</p>
             <ul>
               {lost.map(({ field, value, kept }) => (
                 <li key={field}>
-                  <strong>{t(`duplicates.field.${field}` as Parameters<Translate>[0])}</strong> <del>{fieldValue(format, field, value)}</del>{' '}
-                  {t('duplicates.keptValue', { value: fieldValue(format, field, kept) })}
+                  <strong>{m(`duplicates.field.${field}`)}</strong> <del>{fieldValue(format, field, value)}</del>{' '}
+                  {m('duplicates.keptValue', { value: fieldValue(format, field, kept) })}
                 </li>
               ))}
             </ul>
           </>
         ) : (
-          <p>{t('duplicates.nothingLost')}</p>
+          <p>{m('duplicates.nothingLost')}</p>
         )}
-        <p className="muted">{t('duplicates.moves')}</p>
+        <p className="muted">{m('duplicates.moves')}</p>
       </div>
       {error ? (
         <p className="alert" role="alert">
@@ -134,10 +133,10 @@ function PairCard({ pair, onDone }: { pair: Pair; onDone: () => void }) {
       ) : null}
       <div className="button-row">
         <button type="button" className="button button-primary" onClick={() => void handleMerge()} disabled={merging.loading}>
-          {t('duplicates.merge', { name: contactName(keep) })}
+          {m('duplicates.merge', { name: contactName(keep) })}
         </button>
         <button type="button" className="button button-secondary" onClick={() => void handleDismiss()} disabled={dismissing.loading}>
-          {t('duplicates.notSame')}
+          {m('duplicates.notSame')}
         </button>
       </div>
     </li>
@@ -147,7 +146,8 @@ function PairCard({ pair, onDone }: { pair: Pair; onDone: () => void }) {
 /** /contacts/duplicates — records that may be one person: merge them (choosing which to keep) or say they are not. */
 export function DuplicatesPage() {
   const t = useT();
-  usePageTitle(t('duplicates.title'));
+  const m = usePageMessages();
+  usePageTitle(m('duplicates.title'));
   const { data, loading, error, refetch } = useQuery(DuplicateCandidatesQuery, { variables: { first: 50 }, fetchPolicy: 'cache-and-network' });
   const pairs = data?.duplicateCandidates ?? [];
   return (
@@ -155,15 +155,15 @@ export function DuplicatesPage() {
       <p>
         <Link to="/contacts">← {t('contacts.title')}</Link>
       </p>
-      <h1>{t('duplicates.title')}</h1>
-      <p className="muted">{t('duplicates.intro')}</p>
+      <h1>{m('duplicates.title')}</h1>
+      <p className="muted">{m('duplicates.intro')}</p>
       {error && !data ? (
         <p className="alert" role="alert">
           {errorMessage(error, t)}
         </p>
       ) : null}
       <p role="status" className="muted">
-        {data ? t('duplicates.count', { count: pairs.length }) : loading ? t('common.loading') : ''}
+        {data ? m('duplicates.count', { count: pairs.length }) : loading ? t('common.loading') : ''}
       </p>
       {pairs.length ? (
         <ul className="cards duplicates">

@@ -22,14 +22,8 @@ export const DuplicateCandidatesQuery = graphql(`
     email
     street
     building
-    postalCode
     city
-    neighbourhood
-    languages
     tags
-    isLeader
-    consentGivenAt
-    createdAt
   }
 `);
 
