@@ -20,8 +20,9 @@ export const NAME_SIMILARITY = 0.5;
  * Similar names are only compared between people who share a building or street AND at
  * least one word of their name ("lefevre", "helene"): a join on equal keys, so the cost
  * follows the number of such pairs, not the square of a street's people. Comparing every
- * pair of a building or street with pg_trgm (even through its GIN index) took over 10 s
- * at 50,000 contacts; this takes well under a second (tests/src/integration/duplicates.spec.ts).
+ * pair of a building or street with pg_trgm (even through a trigram GIN index) ran past the
+ * 10 s statement timeout at 50,000 contacts; this took 4–6 s on 2 busy shared cores
+ * (tests/src/integration/duplicates.spec.ts).
  * A name mistyped in every word is not found this way; the same phone or email still is.
  *
  * Each reason weighs in; the pair's score combines them as independent clues
