@@ -7,6 +7,7 @@ import { TeamAccess1796158060671 } from './1796158060671-team-access.js';
 import { MembershipAndDues1796159294847 } from './1796159294847-membership-and-dues.js';
 import { Casework1796162199971 } from './1796162199971-casework.js';
 import { ReminderDone1796168559211 } from './1796168559211-reminder-done.js';
+import { DuplicatesAndExports1796169024748 } from './1796169024748-duplicates-and-exports.js';
 import { CampaignFigures1796170490814 } from './1796170490814-campaign-figures.js';
 
 export const MIGRATIONS = [
@@ -17,5 +18,6 @@ export const MIGRATIONS = [
   MembershipAndDues1796159294847,
   Casework1796162199971,
   ReminderDone1796168559211,
+  DuplicatesAndExports1796169024748,
   CampaignFigures1796170490814,
 ];

@@ -17,7 +17,7 @@ const BUILD = { version: 'dev', precache: [] };
 
 const CACHE = `rapport-shell-${BUILD.version}`;
 const SHELL = '/index.html';
-const NETWORK_ONLY = /^\/(graphql|health|calendar|admin)(\/|$)/;
+const NETWORK_ONLY = /^\/(graphql|health|calendar|admin|exports)(\/|$)/;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

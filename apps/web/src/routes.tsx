@@ -44,6 +44,10 @@ export const routes: RouteObject[] = [
               { path: 'campaigns/:id', ...page(() => import('./modules/campaigns/components/DashboardPage').then((m) => m.DashboardPage)) },
               { path: 'field', ...page(() => import('./modules/field/components/FieldPage').then((m) => m.FieldPage)) },
               { path: 'contacts', ...page(() => import('./modules/contacts/components/ContactsPage').then((m) => m.ContactsPage)) },
+              {
+                path: 'contacts/duplicates',
+                ...page(() => import('./modules/contacts/components/DuplicatesPage').then((m) => m.DuplicatesPage)),
+              },
               { path: 'contacts/new', ...page(() => import('./modules/contacts/components/NewContactPage').then((m) => m.NewContactPage)) },
               { path: 'contacts/:id', ...page(() => import('./modules/contacts/components/ContactPage').then((m) => m.ContactPage)) },
               { path: 'actions/:id', ...page(() => import('./modules/actions/components/ActionPage').then((m) => m.ActionPage)) },

@@ -3,7 +3,7 @@ import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { forbidden, unauthenticated, type RequestContext } from '@rapport/core';
 import { AuthService } from './auth.service.js';
-import { PUBLIC_OPERATIONS, mayUse } from './permissions.js';
+import { FORBIDDEN_REASONS, PUBLIC_OPERATIONS, mayUse } from './permissions.js';
 
 /**
  * The one gate of the API: every query, mutation and resolved field passes here.
@@ -29,7 +29,7 @@ export class AuthGuard implements CanActivate {
       if (!member) throw unauthenticated(token ? 'Your session has expired or was revoked; sign in again' : 'Sign in first');
       req.member = member;
     }
-    if (!mayUse(req.member.role, operation)) throw forbidden(operation);
+    if (!mayUse(req.member.role, operation)) throw forbidden(operation, FORBIDDEN_REASONS[operation]);
     return true;
   }
 }

@@ -101,9 +101,25 @@ export const PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
   'IssueTally.cases': MEMBERS,
   'IssueTally.quotes': MEMBERS, // consented quotes only, and never to allies
 
+  // People data (libs/people-data): finding and merging duplicates is everyday care of the
+  // records (organisers and leaders); taking the whole list out is for organisers.
+  'Query.duplicateCandidates': MEMBERS,
+  'Mutation.mergeContacts': MEMBERS,
+  'Mutation.dismissDuplicate': MEMBERS,
+  'Mutation.exportContacts': ORGANISERS,
+
   'Reminder.lastError': ORGANISERS, // a mail server's answer may quote addresses
   // Not GraphQL: the operator view of the queues at /admin/queues.
   'Http.adminQueues': ORGANISERS,
+};
+
+/**
+ * Why a role may not use an operation, where "your role may not" would leave the member
+ * guessing: the FORBIDDEN error carries this message (and `extensions.reason`).
+ */
+export const FORBIDDEN_REASONS: Readonly<Record<string, string>> = {
+  'Mutation.exportContacts':
+    "Only organisers may export the contact list: an export takes everyone's details out of Rapport, so each one is written to the audit log under an organiser's name. Ask an organiser.",
 };
 
 export function mayUse(role: Role, operation: string): boolean {

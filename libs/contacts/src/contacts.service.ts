@@ -17,7 +17,7 @@ const MAX_PAGE = 200;
  * this library may not import; read by table as the migrations define them): the
  * end of the latest membership against now and the organisation's grace days.
  */
-function membershipCondition(query: SelectQueryBuilder<Contact>, status: MembershipStatus) {
+function membershipCondition(query: SelectQueryBuilder<Contact>, status: MembershipStatus, at: string) {
   const latest = `(SELECT max(m.ends_at) FROM memberships m WHERE m.organization_id = c.organization_id AND m.contact_id = c.id)`;
   const grace = `make_interval(days => coalesce((SELECT s.grace_days FROM membership_settings s WHERE s.organization_id = c.organization_id), 60))`;
   const sql: Record<MembershipStatus, string> = {
@@ -26,7 +26,7 @@ function membershipCondition(query: SelectQueryBuilder<Contact>, status: Members
     [MembershipStatus.LAPSED]: `${latest} <= now() - ${grace}`,
     [MembershipStatus.NEVER]: `${latest} IS NULL`,
   };
-  if (!sql[status]) throw badInput('filter.membershipStatus', 'is not a membership status');
+  if (!sql[status]) throw badInput(`${at}.membershipStatus`, 'is not a membership status');
   query.andWhere(sql[status]);
 }
 const encodeCursor = (c: Contact) => Buffer.from(JSON.stringify([c.sortKey, c.id])).toString('base64url');
@@ -153,19 +153,19 @@ export class ContactsService {
     return this.db.getRepository(Contact).findOneBy({ id, organizationId: member.organizationId, erasedAt: IsNull() });
   }
 
-  /** Keyset pagination in name order: stable while people are added. */
-  async list(member: Member, filter: ContactFilter | null | undefined, first: number, after?: string | null): Promise<ContactConnection> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE)
-      throw badInput('first', `must be from 1 to ${MAX_PAGE}`, 'intRange', { min: 1, max: MAX_PAGE });
+  /**
+   * The organisation's living contacts matching the list's filter, unordered: the
+   * contacts list pages it, the export (libs/people-data) streams it in keyset pages.
+   */
+  filtered(organizationId: string, filter: ContactFilter | null | undefined, at = 'filter'): SelectQueryBuilder<Contact> {
     // Bounded before anything is normalised or sent to PostgreSQL: a search is words, not a book.
-    v.text('filter.search', filter?.search, LIMITS.search);
-    v.text('filter.tag', filter?.tag, LIMITS.search);
-    v.text('filter.neighbourhood', filter?.neighbourhood, LIMITS.search);
-    if (after && after.length > LIMITS.cursor) throw badInput('after', 'is not a cursor returned by this list');
+    v.text(`${at}.search`, filter?.search, LIMITS.search);
+    v.text(`${at}.tag`, filter?.tag, LIMITS.search);
+    v.text(`${at}.neighbourhood`, filter?.neighbourhood, LIMITS.search);
     const query = this.db
       .getRepository(Contact)
       .createQueryBuilder('c')
-      .where('c.organization_id = :org', { org: member.organizationId })
+      .where('c.organization_id = :org', { org: organizationId })
       .andWhere('c.erased_at IS NULL');
     // Every word must appear, in any order: "benali karim" finds Karim Benali.
     normalizeSearch(filter?.search ?? '')
@@ -178,8 +178,16 @@ export class ContactsService {
     if (typeof filter?.isLeader === 'boolean') query.andWhere('c.is_leader = :leader', { leader: filter.isLeader });
     if (filter?.neighbourhood?.trim()) query.andWhere('lower(c.neighbourhood) = lower(:hood)', { hood: filter.neighbourhood.trim() });
 
-    if (filter?.membershipStatus) membershipCondition(query, filter.membershipStatus);
+    if (filter?.membershipStatus) membershipCondition(query, filter.membershipStatus, at);
+    return query;
+  }
 
+  /** Keyset pagination in name order: stable while people are added. */
+  async list(member: Member, filter: ContactFilter | null | undefined, first: number, after?: string | null): Promise<ContactConnection> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE)
+      throw badInput('first', `must be from 1 to ${MAX_PAGE}`, 'intRange', { min: 1, max: MAX_PAGE });
+    if (after && after.length > LIMITS.cursor) throw badInput('after', 'is not a cursor returned by this list');
+    const query = this.filtered(member.organizationId, filter);
     const counting = query.clone();
     if (after) {
       const [sortKey, id] = decodeCursor(after);

@@ -55,7 +55,9 @@ export const badInput = (field: string, message: string, rule?: Rule, params?: R
 
 export const notFound = (what: string, id?: string) => new AppError('NOT_FOUND', id ? `${what} ${id} not found` : `${what} not found`);
 
-export const forbidden = (operation: string) => new AppError('FORBIDDEN', `Your role may not use ${operation}`);
+/** `why`: the reason in words, where the role alone would not explain it (`extensions.reason` names the operation). */
+export const forbidden = (operation: string, why?: string) =>
+  why ? new AppError('FORBIDDEN', why, { reason: operation }) : new AppError('FORBIDDEN', `Your role may not use ${operation}`);
 
 export const unauthenticated = (why = 'Sign in first') => new AppError('UNAUTHENTICATED', why);
 

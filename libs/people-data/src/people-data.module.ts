@@ -1,4 +1,14 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '@rapport/auth';
+import { ContactsModule } from '@rapport/contacts';
+import { PEOPLE_DATA_ENTITIES } from './entities/index.js';
+import { DuplicatesService } from './duplicates/duplicates.service.js';
+import { MergeService } from './duplicates/merge.service.js';
+import { DuplicatesResolver } from './duplicates/duplicates.resolver.js';
+import { ExportsService } from './exports/exports.service.js';
+import { ExportsResolver } from './exports/exports.resolver.js';
+import { ExportsController } from './exports/exports.controller.js';
 
 /**
  * People data: spreadsheet imports (analysed in the api, run in the worker), duplicate
@@ -6,8 +16,9 @@ import { Module } from '@nestjs/common';
  * src/imports, src/duplicates and src/exports.
  */
 @Module({
-  imports: [],
-  providers: [],
+  imports: [TypeOrmModule.forFeature(PEOPLE_DATA_ENTITIES), AuthModule, ContactsModule],
+  controllers: [ExportsController],
+  providers: [DuplicatesService, MergeService, DuplicatesResolver, ExportsService, ExportsResolver],
   exports: [],
 })
 export class PeopleDataModule {}

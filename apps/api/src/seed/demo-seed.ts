@@ -8,6 +8,7 @@ import { Organization } from '@rapport/auth';
 import { replayFixture, type CampaignFixture, type Gql } from './replay-fixture.js';
 import { seedDemoDues } from './demo-dues.js';
 import { seedDemoCasework } from './demo-casework.js';
+import { seedDemoDuplicates } from './demo-duplicates.js';
 
 export const DEMO_FIXTURE = join(dirname(fileURLToPath(import.meta.url)), '../../seed-data/villejean-cpam.json');
 
@@ -46,5 +47,6 @@ export async function seedDemo(app: INestApplicationContext, baseUrl: string): P
   const demo = await replayFixture(gql, fixture, DEMO_ACCOUNTS.organiser, [DEMO_ACCOUNTS.leader, DEMO_ACCOUNTS.ally]);
   await seedDemoDues(gql, demo.token, demo.contactIds);
   await seedDemoCasework(gql, db, { token: demo.token, campaignId: demo.campaignId, contactIds: demo.contactIds, issues: fixture.issues });
+  await seedDemoDuplicates(gql, demo.token, demo.contactIds);
   return true;
 }

@@ -21,7 +21,7 @@ export const CONTENT_SECURITY_POLICY = {
   'frame-ancestors': ["'none'"],
 };
 
-const PERSONAL = /^\/(graphql|calendar)(\/|$)/;
+const PERSONAL = /^\/(graphql|calendar|exports)(\/|$)/;
 
 /** bull-board's page carries one inline <style>; its scripts are its own files. */
 const QUEUES_BOARD = /^\/admin\/queues(\/|$)/;

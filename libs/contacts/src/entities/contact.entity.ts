@@ -9,6 +9,10 @@ import { AllyRole } from '@rapport/shared';
 @Entity('contacts')
 @Index(['organizationId', 'sortKey', 'id'])
 @Index('IDX_contacts_search_trgm', { synchronize: false }) // GIN trigram index, created in the migration
+// Same phone, same email (duplicate candidates, imports' dedupe): partial, on living contacts;
+// created in the people-data migration.
+@Index('IDX_contacts_org_phone', { synchronize: false })
+@Index('IDX_contacts_org_email', { synchronize: false })
 export class Contact extends TenantEntity {
   @Field(() => ID)
   id: string;

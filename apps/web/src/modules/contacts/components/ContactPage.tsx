@@ -1,9 +1,10 @@
 import { useRef, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { Role } from '@rapport/shared';
 import { errorMessage } from '../../../apollo/errors';
 import { useT } from '../../../i18n';
+import { usePageMessages } from '../people-data-messages';
 import { useFormat } from '../../../i18n/format';
 import { label } from '../../../i18n/labels';
 import { useSession } from '../../auth/session';
@@ -41,10 +42,12 @@ export function downloadJson(filename: string, text: string): void {
 /** /contacts/:id — a person's details, conversations and commitments; organisers export or erase them (GDPR). */
 export function ContactPage() {
   const t = useT();
+  const m = usePageMessages();
   const format = useFormat();
   const navigate = useNavigate();
   const session = useSession();
   const { id = '' } = useParams();
+  const merged = (useLocation().state as { merged?: boolean } | null)?.merged === true;
   const { data, loading, error } = useQuery(ContactQuery, { variables: { id }, fetchPolicy: 'cache-and-network' });
   const [exportData, exporting] = useMutation(ExportContactDataMutation);
   const [erase, erasing] = useMutation(EraseContactMutation);
@@ -106,6 +109,11 @@ export function ContactPage() {
       <h1>
         {contactName(contact)} {contact.isLeader ? <span className="tag">{t('contacts.leader')}</span> : null}
       </h1>
+      {merged ? (
+        <p className="notice" role="status">
+          {m('contact.merged')}
+        </p>
+      ) : null}
       {editing ? (
         <section aria-labelledby="contact-edit" className="panel">
           <h2 id="contact-edit">{t('contactForm.editTitle')}</h2>

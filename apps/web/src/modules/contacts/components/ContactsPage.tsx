@@ -1,12 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import { useQuery } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import { AllyRole, MembershipStatus } from '@rapport/shared';
+import { AllyRole, MembershipStatus, Role } from '@rapport/shared';
 import { errorMessage } from '../../../apollo/errors';
 import { useT } from '../../../i18n';
+import { usePageMessages } from '../people-data-messages';
 import { useFormat } from '../../../i18n/format';
 import { label } from '../../../i18n/labels';
-import type { ContactFilter } from '../../../gql/graphql';
+import type { ContactFilter, ExportFormat } from '../../../gql/graphql';
+import { useSession } from '../../auth/session';
+import { ExportContactsMutation } from '../graphql/duplicates';
 import { CheckboxField, FieldShell, TextField } from '../../shell/components/fields';
 import { usePageTitle } from '../../shell/components/usePageTitle';
 import { ContactsQuery } from '../graphql/contacts';
@@ -14,6 +17,68 @@ import { contactName } from './ContactSearch';
 import { formatPhone } from '../formats';
 
 const PAGE_SIZE = 50;
+
+/**
+ * Export of the filtered list: organisers choose a format and the browser downloads the
+ * one-time link; leaders are told why they cannot (the API would answer FORBIDDEN).
+ */
+function ExportPanel({ filter }: { filter: ContactFilter }) {
+  const t = useT();
+  const m = usePageMessages();
+  const session = useSession();
+  const [format, setFormat] = useState<ExportFormat>('CSV');
+  const [started, setStarted] = useState(false);
+  const [exportContacts, exporting] = useMutation(ExportContactsMutation);
+  const organiser = session?.user.role === Role.ORGANISER;
+
+  async function handleExport() {
+    setStarted(false);
+    const result = await exportContacts({ variables: { filter, format } }).catch(() => null);
+    if (!result?.data) return;
+    // Same origin: the file comes as an attachment, the page stays.
+    const link = document.createElement('a');
+    link.href = result.data.exportContacts;
+    link.rel = 'noopener';
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setStarted(true);
+  }
+
+  return (
+    <section aria-labelledby="contacts-export" className="panel">
+      <h2 id="contacts-export">{m('contactsExport.title')}</h2>
+      {organiser ? (
+        <>
+          <p className="muted">{m('contactsExport.intro')}</p>
+          <FieldShell label={m('contactsExport.format')}>
+            {({ inputId }) => (
+              <select id={inputId} name="exportFormat" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+                <option value="CSV">{m('contactsExport.csv')}</option>
+                <option value="XLSX">{m('contactsExport.xlsx')}</option>
+              </select>
+            )}
+          </FieldShell>
+          <div className="button-row">
+            <button type="button" className="button button-secondary" onClick={() => void handleExport()} disabled={exporting.loading}>
+              {m('contactsExport.button')}
+            </button>
+          </div>
+          <p role="status" className="muted">
+            {started ? m('contactsExport.started') : ''}
+          </p>
+          {exporting.error ? (
+            <p className="alert" role="alert">
+              {errorMessage(exporting.error, t)}
+            </p>
+          ) : null}
+        </>
+      ) : (
+        <p>{m('contactsExport.leaderWhy')}</p>
+      )}
+    </section>
+  );
+}
 
 /** The filter, in the address: a search can be bookmarked and shared. */
 function filterFrom(params: URLSearchParams): ContactFilter {
@@ -35,6 +100,7 @@ function filterFrom(params: URLSearchParams): ContactFilter {
 /** /contacts — search the people met, by name, phone or email, ally role, tag, leadership, neighbourhood. */
 export function ContactsPage() {
   const t = useT();
+  const m = usePageMessages();
   const format = useFormat();
   usePageTitle(t('contacts.title'));
   const [params, setParams] = useSearchParams();
@@ -85,6 +151,9 @@ export function ContactsPage() {
       <p className="page-actions">
         <Link className="button button-secondary" to="/contacts/new">
           {t('contactForm.newTitle')}
+        </Link>{' '}
+        <Link className="button button-secondary" to="/contacts/duplicates">
+          {m('duplicates.link')}
         </Link>
       </p>
       <form className="form filters" role="search" aria-label={t('contacts.searchForm')} onSubmit={apply}>
@@ -194,6 +263,7 @@ export function ContactsPage() {
           {t('contacts.more')}
         </button>
       ) : null}
+      <ExportPanel filter={filter} />
     </section>
   );
 }
