@@ -1,4 +1,12 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BullModule } from '@nestjs/bullmq';
+import { AuthModule } from '@rapport/auth';
+import { PEOPLE_DATA_ENTITIES } from './entities/index.js';
+import { IMPORT_QUEUE } from './imports/import.enums.js';
+import { ImportsService } from './imports/imports.service.js';
+import { ImportsResolver } from './imports/imports.resolver.js';
+import { ImportsController, ImportsHttpGuard } from './imports/imports.controller.js';
 
 /**
  * People data: spreadsheet imports (analysed in the api, run in the worker), duplicate
@@ -6,8 +14,22 @@ import { Module } from '@nestjs/common';
  * src/imports, src/duplicates and src/exports.
  */
 @Module({
-  imports: [],
-  providers: [],
+  imports: [
+    TypeOrmModule.forFeature(PEOPLE_DATA_ENTITIES),
+    AuthModule,
+    // imports
+    BullModule.registerQueue({ name: IMPORT_QUEUE }),
+  ],
+  controllers: [
+    // imports
+    ImportsController,
+  ],
+  providers: [
+    // imports
+    ImportsService,
+    ImportsResolver,
+    ImportsHttpGuard,
+  ],
   exports: [],
 })
 export class PeopleDataModule {}
