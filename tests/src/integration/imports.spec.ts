@@ -215,7 +215,6 @@ describe('progress, cancel', () => {
     );
 
   it('a large file moves processedRows batch by batch and ends DONE', async () => {
-    const org = await registerOrganization(t, 'Progress org');
     const id = await uploaded('big.csv', bigCsv(3000));
     await run(id, {}, token);
     const seen = new Set<number>();
@@ -227,7 +226,6 @@ describe('progress, cancel', () => {
     }
     expect(await job(id)).toMatchObject({ status: 'DONE', processedRows: 3000, created: 3000 });
     for (const n of seen) expect(n % 500 === 0 || n === 3000).toBe(true);
-    void org;
   });
 
   it('cancel stops between batches; rows written stay and are counted', async () => {
@@ -241,7 +239,7 @@ describe('progress, cancel', () => {
     expect(j.status).toBe('CANCELLED');
     expect(j.processedRows).toBeLessThan(30_000);
     expect(j.processedRows % 500).toBe(0);
-    const written = (await t.db.query(`SELECT count(*)::int AS n FROM contacts WHERE organization_id = $1 AND phone LIKE '+33611%'`, [orgId])).rows[0].n;
+    const written = (await t.db.query(`SELECT count(*)::int AS n FROM contacts WHERE organization_id = $1 AND phone >= '+33610100000'`, [orgId])).rows[0].n;
     expect(written).toBe(j.created);
     expect((await t.db.query(`SELECT count(*)::int AS n FROM import_file_chunks WHERE job_id = $1`, [id])).rows[0].n).toBe(0);
   });

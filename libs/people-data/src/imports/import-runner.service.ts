@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -77,6 +78,7 @@ export class ImportRunner {
       locale: (job.locale === 'en' ? 'en' : 'fr') as Locale,
     };
     const known = new Map<string, Person>();
+    const index = job.dedupe === DedupeRule.PHONE_OR_EMAIL ? await this.loadIndex(job.organizationId) : new Map<string, string>();
     let batch: Array<{ row: number; cells: string[] }> = [];
     let header = true;
     let cancelled = false;
@@ -88,12 +90,12 @@ export class ImportRunner {
         }
         batch.push(row);
         if (batch.length >= IMPORT_BATCH) {
-          cancelled = !(await this.batch(job, plan, batch, known));
+          cancelled = !(await this.batch(job, plan, batch, known, index));
           batch = [];
           if (cancelled) break;
         }
       }
-      if (!cancelled && batch.length) cancelled = !(await this.batch(job, plan, batch, known));
+      if (!cancelled && batch.length) cancelled = !(await this.batch(job, plan, batch, known, index));
       await this.finish(job.id, cancelled ? ImportStatus.CANCELLED : ImportStatus.DONE, !job.dryRun || cancelled);
     } catch (error) {
       // The file was read whole at upload; failing now means it or the database went away.
@@ -116,7 +118,13 @@ export class ImportRunner {
   }
 
   /** One batch, in one transaction; false when the job was cancelled (nothing of this batch is written). */
-  private async batch(job: ImportJob, plan: ColumnPlan, rows: Array<{ row: number; cells: string[] }>, known: Map<string, Person>): Promise<boolean> {
+  private async batch(
+    job: ImportJob,
+    plan: ColumnPlan,
+    rows: Array<{ row: number; cells: string[] }>,
+    known: Map<string, Person>,
+    index: Map<string, string>,
+  ): Promise<boolean> {
     const payments: Array<{ person: Person; dues: Dues; row: number }> = [];
     const kept = await this.db.transaction(async (em) => {
       const [state] = await em.query(`SELECT status FROM import_jobs WHERE id = $1 FOR UPDATE`, [job.id]);
@@ -133,7 +141,7 @@ export class ImportRunner {
         } else valid.push({ row, ...result });
       }
       const dedupe = job.dedupe === DedupeRule.PHONE_OR_EMAIL;
-      if (dedupe) await this.loadExisting(em, job.organizationId, valid, known);
+      if (dedupe) await this.loadExisting(em, job.organizationId, valid, known, index);
       const toInsert: Person[] = [];
       const changed = new Set<Person>();
       for (const { row, columns, dues } of valid) {
@@ -188,23 +196,51 @@ export class ImportRunner {
     return kept;
   }
 
-  /** The people of the organisation with one of the batch's phones or emails, in one statement. */
-  private async loadExisting(em: EntityManager, organizationId: string, valid: Array<{ columns: Partial<Contact> }>, known: Map<string, Person>) {
-    const phones = [...new Set(valid.map((v) => v.columns.phone).filter((p): p is string => !!p && !known.has(`p:${p}`)))];
-    const emails = [...new Set(valid.map((v) => v.columns.email).filter((e): e is string => !!e && !known.has(`e:${e}`)))];
-    if (!phones.length && !emails.length) return;
+  /**
+   * Every phone and email of the organisation, read once when the run starts (one streamed
+   * statement; a few dozen bytes a person), so a batch finds its matches without scanning
+   * the contacts table again.
+   */
+  private async loadIndex(organizationId: string): Promise<Map<string, string>> {
+    const index = new Map<string, string>();
+    const rows: Array<{ id: string; phone: string | null; email: string | null }> = await this.db.query(
+      `SELECT id, phone, lower(email) AS email FROM contacts WHERE organization_id = $1 AND erased_at IS NULL AND (phone IS NOT NULL OR email IS NOT NULL) ORDER BY created_at`,
+      [organizationId],
+    );
+    for (const c of rows) {
+      if (c.phone && !index.has(`p:${c.phone}`)) index.set(`p:${c.phone}`, c.id);
+      if (c.email && !index.has(`e:${c.email}`)) index.set(`e:${c.email}`, c.id);
+    }
+    return index;
+  }
+
+  /** The existing people this batch matches (by the index), read whole by id, locked against an erasure. */
+  private async loadExisting(em: EntityManager, organizationId: string, valid: Array<{ columns: Partial<Contact> }>, known: Map<string, Person>, index: Map<string, string>) {
+    const ids = new Set<string>();
+    for (const { columns } of valid) {
+      for (const key of [columns.phone && `p:${columns.phone}`, columns.email && `e:${columns.email}`]) {
+        if (key && !known.has(key) && index.has(key)) ids.add(index.get(key)!);
+      }
+    }
+    if (!ids.size) return;
     const rows = await em
       .getRepository(Contact)
       .createQueryBuilder('c')
       .where('c.organization_id = :org', { org: organizationId })
+      .andWhere('c.id = ANY(:ids)', { ids: [...ids] })
       .andWhere('c.erased_at IS NULL')
-      .andWhere('(c.phone = ANY(:phones) OR lower(c.email) = ANY(:emails))', { phones, emails })
-      .orderBy('c.created_at', 'ASC')
+      .setLock('pessimistic_write')
       .getMany();
-    for (const c of rows) {
-      const person: Person = { id: c.id, row: c, pending: false };
-      if (c.phone && !known.has(`p:${c.phone}`)) known.set(`p:${c.phone}`, person);
-      if (c.email && !known.has(`e:${c.email.toLowerCase()}`)) known.set(`e:${c.email.toLowerCase()}`, person);
+    const byId = new Map(rows.map((c) => [c.id, c]));
+    for (const { columns } of valid) {
+      for (const key of [columns.phone && `p:${columns.phone}`, columns.email && `e:${columns.email}`]) {
+        if (!key || known.has(key) || !index.has(key)) continue;
+        const contact = byId.get(index.get(key)!);
+        if (!contact) continue;
+        const person: Person = { id: contact.id, row: contact, pending: false };
+        this.remember(known, person);
+        known.set(key, person);
+      }
     }
   }
 
@@ -238,29 +274,40 @@ export class ImportRunner {
     return changed;
   }
 
+  /**
+   * One statement per batch: the rows travel as one JSON parameter (jsonb_to_recordset), with
+   * ids chosen here, so the batch costs PostgreSQL's work and little else.
+   */
   private async insert(em: EntityManager, organizationId: string, people: Person[]) {
     if (!people.length) return;
-    const values = people.map(({ row }) => ({
-      organizationId,
-      firstName: row.firstName!,
-      lastName: row.lastName ?? null,
-      phone: row.phone ?? null,
-      email: row.email ?? null,
-      street: row.street ?? null,
-      building: row.building ?? null,
-      postalCode: row.postalCode ?? null,
-      city: row.city ?? null,
-      neighbourhood: row.neighbourhood ?? null,
-      languages: row.languages ?? [],
-      allyRoles: row.allyRoles ?? [],
-      isLeader: false,
-      tags: row.tags ?? [],
-      consentGivenAt: null,
-      erasedAt: null,
-      ...searchColumns(row as Contact),
-    }));
-    const result = await em.createQueryBuilder().insert().into(Contact).values(values).returning(['id']).updateEntity(false).execute();
-    result.raw.forEach((r: { id: string }, i: number) => (people[i].id = r.id));
+    const rows = people.map((person) => {
+      const { row } = person;
+      person.id = randomUUID();
+      const search = searchColumns(row as Contact);
+      return {
+        id: person.id,
+        first_name: row.firstName,
+        last_name: row.lastName ?? null,
+        phone: row.phone ?? null,
+        email: row.email ?? null,
+        street: row.street ?? null,
+        building: row.building ?? null,
+        postal_code: row.postalCode ?? null,
+        city: row.city ?? null,
+        neighbourhood: row.neighbourhood ?? null,
+        languages: row.languages ?? [],
+        tags: row.tags ?? [],
+        search_text: search.searchText,
+        sort_key: search.sortKey,
+      };
+    });
+    await em.query(
+      `INSERT INTO contacts (id, organization_id, first_name, last_name, phone, email, street, building, postal_code, city, neighbourhood, languages, tags, search_text, sort_key)
+       SELECT x.id, $1, x.first_name, x.last_name, x.phone, x.email, x.street, x.building, x.postal_code, x.city, x.neighbourhood, x.languages, x.tags, x.search_text, x.sort_key
+       FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, first_name text, last_name text, phone text, email text, street text, building text, postal_code text,
+         city text, neighbourhood text, languages text[], tags text[], search_text text, sort_key text)`,
+      [organizationId, JSON.stringify(rows)],
+    );
   }
 
   /**

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import { AllyRole, MembershipStatus } from '@rapport/shared';
+import { AllyRole, MembershipStatus, Role } from '@rapport/shared';
+import { useSession } from '../../auth/session';
 import { errorMessage } from '../../../apollo/errors';
 import { useT } from '../../../i18n';
 import { useFormat } from '../../../i18n/format';
@@ -35,6 +36,7 @@ function filterFrom(params: URLSearchParams): ContactFilter {
 /** /contacts — search the people met, by name, phone or email, ally role, tag, leadership, neighbourhood. */
 export function ContactsPage() {
   const t = useT();
+  const session = useSession();
   const format = useFormat();
   usePageTitle(t('contacts.title'));
   const [params, setParams] = useSearchParams();
@@ -85,7 +87,12 @@ export function ContactsPage() {
       <p className="page-actions">
         <Link className="button button-secondary" to="/contacts/new">
           {t('contactForm.newTitle')}
-        </Link>
+        </Link>{' '}
+        {session?.user.role === Role.ORGANISER ? (
+          <Link className="button button-secondary" to="/contacts/import">
+            {t('imports.link')}
+          </Link>
+        ) : null}
       </p>
       <form className="form filters" role="search" aria-label={t('contacts.searchForm')} onSubmit={apply}>
         <TextField
