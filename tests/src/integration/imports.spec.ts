@@ -239,7 +239,7 @@ describe('progress, cancel', () => {
     expect(j.status).toBe('CANCELLED');
     expect(j.processedRows).toBeLessThan(30_000);
     expect(j.processedRows % 500).toBe(0);
-    const written = (await t.db.query(`SELECT count(*)::int AS n FROM contacts WHERE organization_id = $1 AND phone >= '+33610100000'`, [orgId])).rows[0].n;
+    const written = (await t.db.query(`SELECT count(*)::int AS n FROM contacts WHERE organization_id = $1 AND phone BETWEEN '+33610100000' AND '+33610129999'`, [orgId])).rows[0].n;
     expect(written).toBe(j.created);
     expect((await t.db.query(`SELECT count(*)::int AS n FROM import_file_chunks WHERE job_id = $1`, [id])).rows[0].n).toBe(0);
   });

@@ -37,7 +37,9 @@ export async function uploadSpreadsheet(file: File): Promise<{ id: string } | { 
   const res = await fetch('/imports', { method: 'POST', headers: token ? { authorization: `Bearer ${token}` } : {}, body: form });
   const body = (await res.json().catch(() => ({}))) as { id?: string; rule?: string; params?: Record<string, string | number>; message?: string };
   if (res.ok && body.id) return { id: body.id };
-  return { refused: { status: res.status, rule: res.status === 413 ? 'importTooLarge' : body.rule, params: body.params, message: body.message ?? String(res.status) } };
+  return {
+    refused: { status: res.status, rule: res.status === 413 ? 'importTooLarge' : body.rule, params: body.params, message: body.message ?? String(res.status) },
+  };
 }
 
 /** The refused rows as the api writes them (CSV, UTF-8 with BOM, `;`), fetched with the token and offered as a file. */

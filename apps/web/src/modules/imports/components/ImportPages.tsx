@@ -5,7 +5,7 @@ import { errorMessage } from '../../../apollo/errors';
 import { QueryStatus } from '../../shell/components/QueryStatus';
 import { useLocale, useT } from '../../../i18n';
 import { useImportT, type ImportKey } from '../i18n';
-import { TextField } from '../../shell/components/fields';
+import { SelectField, TextField } from '../../shell/components/fields';
 import { usePageTitle } from '../../shell/components/usePageTitle';
 import { CancelImportMutation, ImportJobQuery, ImportJobsQuery, RunImportMutation } from '../graphql/imports';
 import { downloadErrors, IMPORT_FIELDS, MAX_UPLOAD_BYTES, uploadSpreadsheet, type UploadRefusal } from '../upload';
@@ -23,9 +23,17 @@ function refusalText(refusal: UploadRefusal, t: ReturnType<typeof useImportT>): 
   return refusal.message;
 }
 const ruleKeys: Record<string, true> = Object.fromEntries(
-  ['importEmpty', 'importTooLarge', 'importNotSpreadsheet', 'importNoHeader', 'importTooManyColumns', 'importTooManyRows', 'importXlsxTooBig', 'importUnreadable', 'importCellTooLong'].map(
-    (r) => [`rule.${r}`, true],
-  ),
+  [
+    'importEmpty',
+    'importTooLarge',
+    'importNotSpreadsheet',
+    'importNoHeader',
+    'importTooManyColumns',
+    'importTooManyRows',
+    'importXlsxTooBig',
+    'importUnreadable',
+    'importCellTooLong',
+  ].map((r) => [`rule.${r}`, true]),
 );
 
 /** The bar of a running import: a native progress element (role progressbar, with its values). */
@@ -218,36 +226,20 @@ export function ImportJobPage() {
         >
           <h2>{t('mapping')}</h2>
           <p className="hint">{t('mappingHint')}</p>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('column')}</th>
-                <th scope="col">{t('samples')}</th>
-                <th scope="col">{t('field')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {job.mapping.map((m, i) => (
-                <tr key={m.column}>
-                  <th scope="row">{m.column}</th>
-                  <td>{m.samples.join(' · ')}</td>
-                  <td>
-                    <label className="visually-hidden" htmlFor={`map-${i}`}>
-                      {t('fieldFor', { column: m.column })}
-                    </label>
-                    <select id={`map-${i}`} value={chosen[i]?.field ?? ''} onChange={(e) => setMapping({ ...mapping, [m.column]: e.target.value })}>
-                      <option value="">{t('ignore')}</option>
-                      {IMPORT_FIELDS.map((f) => (
-                        <option key={f} value={f}>
-                          {t(`fields.${f}` as ImportKey)}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ul className="list import-mapping">
+            {job.mapping.map((m, i) => (
+              <li key={m.column}>
+                <SelectField
+                  label={t('fieldFor', { column: m.column })}
+                  name={`map-${i}`}
+                  value={chosen[i]?.field ?? ''}
+                  hint={m.samples.length ? t('samplesList', { values: m.samples.join(' · ') }) : undefined}
+                  options={[{ value: '', label: t('ignore') }, ...IMPORT_FIELDS.map((f) => ({ value: f, label: t(`fields.${f}` as ImportKey) }))]}
+                  onValue={(value) => setMapping({ ...mapping, [m.column]: value })}
+                />
+              </li>
+            ))}
+          </ul>
           <TextField label={t('tags')} name="tags" value={tags} onValue={setTags} hint={t('tagsHint')} />
           {running.error ? (
             <p role="alert" className="error">
@@ -289,24 +281,26 @@ export function ImportJobPage() {
             </button>
           </p>
           {downloadError ? <p role="alert">{t('network')}</p> : null}
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('row')}</th>
-                <th scope="col">{t('column')}</th>
-                <th scope="col">{t('error')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {job.errors.map((e, i) => (
-                <tr key={`${e.row}-${i}`}>
-                  <td>{e.row}</td>
-                  <td>{e.field ?? '—'}</td>
-                  <td>{e.message}</td>
+          <div className="table-scroll">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('row')}</th>
+                  <th scope="col">{t('column')}</th>
+                  <th scope="col">{t('error')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {job.errors.map((e, i) => (
+                  <tr key={`${e.row}-${i}`}>
+                    <td>{e.row}</td>
+                    <td>{e.field ?? '—'}</td>
+                    <td>{e.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       ) : null}
     </section>
