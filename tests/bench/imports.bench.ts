@@ -40,7 +40,13 @@ async function main() {
   const [postgres, redis] = await Promise.all([startLocalPostgres({ dataDir: join(dir, 'pg') }), startLocalRedis({ dataDir: join(dir, 'redis') })]);
   const queuePrefix = 'benchimports';
   let worker: ReturnType<typeof spawn> | undefined;
-  const api = await createApi({ databaseUrl: postgres.url, redisUrl: redis.url, queuePrefix, logger: ['error'], auth: { operators: [], registration: 'open' } });
+  const api = await createApi({
+    databaseUrl: postgres.url,
+    redisUrl: redis.url,
+    queuePrefix,
+    logger: ['error'],
+    auth: { operators: [], registration: 'open' },
+  });
   try {
     await runMigrations(postgres.url);
     await api.listen(0, '127.0.0.1');
@@ -55,16 +61,23 @@ async function main() {
       if (body.errors) throw new Error(JSON.stringify(body.errors));
       return body.data;
     };
-    const { registerOrganization: reg } = await gql(
-      `mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { token } }`,
-      { input: { organizationName: 'Bench', email: 'bench@example.org', password: 'correct horse battery', displayName: 'Bench' } },
-    );
+    const { registerOrganization: reg } = await gql(`mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { token } }`, {
+      input: { organizationName: 'Bench', email: 'bench@example.org', password: 'correct horse battery', displayName: 'Bench' },
+    });
     const token: string = reg.token;
 
     const extra = process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? []; // e.g. "--cpu-prof"
     worker = spawn(process.execPath, [...extra, '--import', join(root, 'tests/src/support/reminders-ts-loader.mjs'), join(root, 'apps/worker/src/main.ts')], {
       cwd: root,
-      env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'warn', DATABASE_URL: postgres.url, REDIS_URL: redis.url, RAPPORT_QUEUE_PREFIX: queuePrefix, REMINDER_DIGESTS: 'false' },
+      env: {
+        ...process.env,
+        NODE_OPTIONS: '',
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: postgres.url,
+        REDIS_URL: redis.url,
+        RAPPORT_QUEUE_PREFIX: queuePrefix,
+        REMINDER_DIGESTS: 'false',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     await new Promise<void>((ready, fail) => {

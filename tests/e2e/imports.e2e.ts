@@ -39,7 +39,12 @@ test('upload → mapping → dry run → import: the progress bar reaches the en
 
   await page.getByLabel('Étiquettes à ajouter à tout le monde').fill('import e2e');
   await page.getByRole('button', { name: 'Importer', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'En cours' }).or(page.getByRole('status').filter({ hasText: /^Terminé —/ }))).toBeVisible();
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: 'En cours' })
+      .or(page.getByRole('status').filter({ hasText: /^Terminé —/ })),
+  ).toBeVisible();
   await progressDone(page, 7);
   await expect(page.getByRole('row', { name: /^6 Courriel/ })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Télécharger les erreurs (CSV)' })).toBeVisible();

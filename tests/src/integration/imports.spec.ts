@@ -35,7 +35,11 @@ async function job(id: string, as = token) {
   return (await t.ok<{ importJob: any }>(`query($id: ID!) { importJob(id: $id) { ${JOB} } }`, { id }, as)).importJob;
 }
 
-async function run(id: string, options: { dryRun?: boolean; tags?: string[]; dedupe?: string; mapping?: Array<{ column: string; field: string | null }> } = {}, as = token) {
+async function run(
+  id: string,
+  options: { dryRun?: boolean; tags?: string[]; dedupe?: string; mapping?: Array<{ column: string; field: string | null }> } = {},
+  as = token,
+) {
   const current = await job(id, as);
   const mapping = options.mapping ?? current.mapping.map((m: any) => ({ column: m.column, field: m.field }));
   return t.gql<{ runImport: any }>(
@@ -197,7 +201,9 @@ describe('other real-looking files', () => {
     expect(again).toMatchObject({ status: 'DONE', created: 0, failed: 0 });
     expect(await contactCount(orgId)).toBe(before + 2);
     const payments = (
-      await t.db.query(`SELECT method, reference, amount_cents FROM dues_payments WHERE organization_id = $1 AND method = 'HELLOASSO' ORDER BY reference`, [orgId])
+      await t.db.query(`SELECT method, reference, amount_cents FROM dues_payments WHERE organization_id = $1 AND method = 'HELLOASSO' ORDER BY reference`, [
+        orgId,
+      ])
     ).rows;
     expect(payments).toEqual([
       { method: 'HELLOASSO', reference: '81234567', amount_cents: 1200 },
@@ -239,7 +245,9 @@ describe('progress, cancel', () => {
     expect(j.status).toBe('CANCELLED');
     expect(j.processedRows).toBeLessThan(30_000);
     expect(j.processedRows % 500).toBe(0);
-    const written = (await t.db.query(`SELECT count(*)::int AS n FROM contacts WHERE organization_id = $1 AND phone BETWEEN '+33610100000' AND '+33610129999'`, [orgId])).rows[0].n;
+    const written = (
+      await t.db.query(`SELECT count(*)::int AS n FROM contacts WHERE organization_id = $1 AND phone BETWEEN '+33610100000' AND '+33610129999'`, [orgId])
+    ).rows[0].n;
     expect(written).toBe(j.created);
     expect((await t.db.query(`SELECT count(*)::int AS n FROM import_file_chunks WHERE job_id = $1`, [id])).rows[0].n).toBe(0);
   });
@@ -348,7 +356,11 @@ describe('tenancy and roles', () => {
     void started;
     const cancel = await t.gql(`mutation($id: ID!) { cancelImport(id: $id) { id } }`, { id }, other.token);
     expect(cancel.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    const runOther = await t.gql(`mutation($id: ID!) { runImport(id: $id, mapping: [{ column: "First name", field: "firstName" }]) { id } }`, { id }, other.token);
+    const runOther = await t.gql(
+      `mutation($id: ID!) { runImport(id: $id, mapping: [{ column: "First name", field: "firstName" }]) { id } }`,
+      { id },
+      other.token,
+    );
     expect(runOther.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect((await fetch(`${t.url}/imports/${id}/errors.csv`, { headers: { authorization: `Bearer ${other.token}` } })).status).toBe(404);
     expect((await t.ok<{ importJobs: any[] }>(`{ importJobs { id } }`, {}, other.token)).importJobs).toEqual([]);

@@ -215,7 +215,13 @@ export class ImportRunner {
   }
 
   /** The existing people this batch matches (by the index), read whole by id, locked against an erasure. */
-  private async loadExisting(em: EntityManager, organizationId: string, valid: Array<{ columns: Partial<Contact> }>, known: Map<string, Person>, index: Map<string, string>) {
+  private async loadExisting(
+    em: EntityManager,
+    organizationId: string,
+    valid: Array<{ columns: Partial<Contact> }>,
+    known: Map<string, Person>,
+    index: Map<string, string>,
+  ) {
     const ids = new Set<string>();
     for (const { columns } of valid) {
       for (const key of [columns.phone && `p:${columns.phone}`, columns.email && `e:${columns.email}`]) {
