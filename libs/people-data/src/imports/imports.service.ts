@@ -41,6 +41,13 @@ export class ImportsService {
     const proposed = proposeMapping(analysis.headers);
     const mapping: ColumnMapping[] = analysis.headers.map((column, i) => ({ column, field: proposed[i], samples: analysis.samples[i] ?? [] }));
     return this.db.transaction(async (em) => {
+      // Files analysed but never run for a day are dropped (their job reads CANCELLED), so
+      // uploads left behind do not pile up in the database.
+      await em.query(
+        `WITH stale AS (UPDATE import_jobs SET status = $2, finished_at = now() WHERE organization_id = $1 AND status = $3 AND created_at < now() - interval '1 day' RETURNING id)
+         DELETE FROM import_file_chunks WHERE job_id IN (SELECT id FROM stale)`,
+        [member.organizationId, ImportStatus.CANCELLED, ImportStatus.ANALYSED],
+      );
       const job = await em.save(
         em.create(ImportJob, {
           organizationId: member.organizationId,
