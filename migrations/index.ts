@@ -8,6 +8,7 @@ import { MembershipAndDues1796159294847 } from './1796159294847-membership-and-d
 import { Casework1796162199971 } from './1796162199971-casework.js';
 import { ReminderDone1796168559211 } from './1796168559211-reminder-done.js';
 import { DuplicatesAndExports1796169024748 } from './1796169024748-duplicates-and-exports.js';
+import { SpreadsheetImports1796169134079 } from './1796169134079-spreadsheet-imports.js';
 import { CampaignFigures1796170490814 } from './1796170490814-campaign-figures.js';
 
 export const MIGRATIONS = [
@@ -19,5 +20,6 @@ export const MIGRATIONS = [
   Casework1796162199971,
   ReminderDone1796168559211,
   DuplicatesAndExports1796169024748,
+  SpreadsheetImports1796169134079,
   CampaignFigures1796170490814,
 ];

@@ -11,6 +11,9 @@ results.web = await (await import('./web.bench.js')).benchWeb();
 // The reminders benchmark runs TypeScript sources through a loader: its own process.
 console.log('\n— reminders');
 execFileSync(process.execPath, ['--import', './tests/src/support/reminders-ts-loader.mjs', 'tests/bench/reminders.bench.ts'], { stdio: 'inherit' });
+// The imports benchmark (50,000 rows through the real worker): its own process too.
+console.log('\n— imports');
+execFileSync(process.execPath, ['--import', './tests/src/support/reminders-ts-loader.mjs', 'tests/bench/imports.bench.ts'], { stdio: 'inherit' });
 await mkdir('test-results', { recursive: true });
 await writeFile('test-results/bench.json', JSON.stringify(results, null, 2));
 console.log('\nwritten to test-results/bench.json');

@@ -1,6 +1,7 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { RemindersWorkerModule } from '@rapport/reminders';
 import { RetentionWorkerModule } from '@rapport/privacy';
+import { ImportsWorkerModule } from '@rapport/people-data';
 import type { RapportConfig } from '@rapport/platform';
 
 /**
@@ -10,5 +11,5 @@ import type { RapportConfig } from '@rapport/platform';
  * providers from the api's domain modules.
  */
 export function workerModules(config: Pick<RapportConfig, 'reminders'>): Array<Type | DynamicModule> {
-  return [RemindersWorkerModule.forRoot(config.reminders), RetentionWorkerModule];
+  return [RemindersWorkerModule.forRoot(config.reminders), RetentionWorkerModule, ImportsWorkerModule];
 }

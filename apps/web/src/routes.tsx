@@ -35,7 +35,11 @@ export const routes: RouteObject[] = [
           { path: 'reset-password/:token', ...page(() => import('./modules/auth/components/ResetPasswordPages').then((m) => m.ResetPasswordPage)) },
           {
             element: <RequireAuth roles={ORGANISERS} />,
-            children: [{ path: 'team', ...page(() => import('./modules/team/components/TeamPage').then((m) => m.TeamPage)) }],
+            children: [
+              { path: 'team', ...page(() => import('./modules/team/components/TeamPage').then((m) => m.TeamPage)) },
+              { path: 'contacts/import', ...page(() => import('./modules/imports/components/ImportPages').then((m) => m.ImportPage)) },
+              { path: 'contacts/import/:id', ...page(() => import('./modules/imports/components/ImportPages').then((m) => m.ImportJobPage)) },
+            ],
           },
           {
             element: <RequireAuth roles={MEMBERS} />,

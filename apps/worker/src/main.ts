@@ -1,6 +1,6 @@
 // The worker: `node dist/main.js` (DATABASE_URL and REDIS_URL required). A NestJS
 // application context without HTTP, running the reminders queue (reminders, the
-// sweeper, weekly digests) and the maintenance queue (the retention purge). SIGTERM/SIGINT stop it gracefully (jobs in hand finish).
+// sweeper, weekly digests), the maintenance queue (the retention purge) and the imports queue. SIGTERM/SIGINT stop it gracefully (jobs in hand finish).
 import 'reflect-metadata';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ import { Module, type DynamicModule, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig, logLevels, PlatformModule, REMINDER_PROVIDER_MODULES } from '@rapport/platform';
 import { RetentionWorkerModule } from '@rapport/privacy';
+import { ImportsWorkerModule } from '@rapport/people-data';
 import { RemindersProcessor, RemindersWorkerModule, type ReminderWorkerOptions } from '@rapport/reminders';
 
 export interface WorkerOptions {
@@ -31,6 +32,8 @@ export class WorkerModule {
         ...REMINDER_PROVIDER_MODULES,
         RemindersWorkerModule.forRoot(options.reminders),
         RetentionWorkerModule,
+        // Spreadsheet imports, batch by batch (libs/people-data).
+        ImportsWorkerModule,
       ],
     };
   }

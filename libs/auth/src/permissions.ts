@@ -108,6 +108,15 @@ export const PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
   'Mutation.dismissDuplicate': MEMBERS,
   'Mutation.exportContacts': ORGANISERS,
 
+  // Spreadsheet imports: bringing a whole list of people in is an organiser's decision.
+  'Query.importJob': ORGANISERS,
+  'Query.importJobs': ORGANISERS,
+  'Mutation.runImport': ORGANISERS,
+  'Mutation.cancelImport': ORGANISERS,
+  'ImportJob.errors': ORGANISERS,
+  // Not GraphQL: POST /imports (the upload) and GET /imports/:id/errors.csv.
+  'Http.imports': ORGANISERS,
+
   'Reminder.lastError': ORGANISERS, // a mail server's answer may quote addresses
   // Not GraphQL: the operator view of the queues at /admin/queues.
   'Http.adminQueues': ORGANISERS,

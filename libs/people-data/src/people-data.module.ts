@@ -9,6 +9,11 @@ import { DuplicatesResolver } from './duplicates/duplicates.resolver.js';
 import { ExportsService } from './exports/exports.service.js';
 import { ExportsResolver } from './exports/exports.resolver.js';
 import { ExportsController } from './exports/exports.controller.js';
+import { BullModule } from '@nestjs/bullmq';
+import { IMPORT_QUEUE } from './imports/import.enums.js';
+import { ImportsService } from './imports/imports.service.js';
+import { ImportsResolver } from './imports/imports.resolver.js';
+import { ImportsController, ImportsHttpGuard } from './imports/imports.controller.js';
 
 /**
  * People data: spreadsheet imports (analysed in the api, run in the worker), duplicate
@@ -16,9 +21,9 @@ import { ExportsController } from './exports/exports.controller.js';
  * src/imports, src/duplicates and src/exports.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(PEOPLE_DATA_ENTITIES), AuthModule, ContactsModule],
-  controllers: [ExportsController],
-  providers: [DuplicatesService, MergeService, DuplicatesResolver, ExportsService, ExportsResolver],
+  imports: [TypeOrmModule.forFeature(PEOPLE_DATA_ENTITIES), AuthModule, ContactsModule, BullModule.registerQueue({ name: IMPORT_QUEUE })],
+  controllers: [ImportsController, ExportsController],
+  providers: [ImportsService, ImportsResolver, ImportsHttpGuard, DuplicatesService, MergeService, DuplicatesResolver, ExportsService, ExportsResolver],
   exports: [],
 })
 export class PeopleDataModule {}

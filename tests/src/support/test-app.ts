@@ -101,6 +101,8 @@ export async function startTestApp(options: { databaseUrl?: string; auth?: Parti
     app,
     url,
     databaseUrl,
+    redisUrl,
+    queuePrefix,
     sql,
     db,
     gql,

@@ -8,7 +8,7 @@ export const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '../../../
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-const SERVER_PATHS = /^\/(graphql|health|calendar|admin|exports)(\/|$)/;
+const SERVER_PATHS = /^\/(graphql|health|calendar|admin|exports|imports)(\/|$)/;
 
 /**
  * Serves the web app at `/`, and `index.html` for client-side routes

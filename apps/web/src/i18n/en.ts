@@ -569,6 +569,8 @@ export const en: Messages = {
   'reset.backToLogin': 'Back to sign in',
   'reset.newTitle': 'New password',
   'reset.save': 'Save and sign in',
+  // Spreadsheet imports: the rest of the page's words are in modules/imports/i18n.ts (its own chunk).
+  'imports.link': 'Import a spreadsheet',
   'team.title': 'Team',
   'team.members': '{count} member|{count} members',
   'team.you': '(you)',

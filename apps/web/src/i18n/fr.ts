@@ -571,6 +571,8 @@ export const fr = {
   'reset.backToLogin': 'Retour à la connexion',
   'reset.newTitle': 'Nouveau mot de passe',
   'reset.save': 'Enregistrer et se connecter',
+  // Spreadsheet imports: the rest of the page's words are in modules/imports/i18n.ts (its own chunk).
+  'imports.link': 'Importer un tableur',
   'team.title': 'Équipe',
   'team.members': '{count} membre|{count} membres',
   'team.you': '(vous)',

@@ -26,6 +26,16 @@ export const fr = {
   'membership.renewal.noMoneyEmails':
     'Rapport n’écrit jamais aux personnes au sujet d’argent : à l’équipe de voir comment en parler (à la permanence, à un appel…).',
   'membership.renewal.payWhatYouCan': 'Cotisation libre : chacun·e paie ce qu’il ou elle peut, même 0 €.',
+  // Spreadsheet imports: why a row was refused (the column is named beside it).
+  'import.error.required': 'Obligatoire : la colonne « {column} » est vide',
+  'import.error.phone': '« {value} » n’est pas un numéro de téléphone (ex. 06 12 34 56 78)',
+  'import.error.email': '« {value} » n’est pas une adresse e-mail (ex. nom@exemple.fr)',
+  'import.error.maxLength': 'Trop long : {max} caractères au plus',
+  'import.error.maxItems': 'Trop de valeurs : {max} au plus',
+  'import.error.amount': '« {value} » n’est pas un montant (ex. 12 ou 12,50)',
+  'import.error.date': '« {value} » n’est pas une date (ex. 31/01/2026)',
+  'import.error.invalid': 'Valeur refusée : « {value} »',
+  'import.csv.header': 'ligne;colonne;erreur',
   'followUp.someone': 'la personne rencontrée',
   'followUp.headline': 'Relance prévue : {who}, le {when}',
   'followUp.planned': 'Vous aviez prévu de relancer {who}',

@@ -2,13 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { AllyRole, MembershipStatus, Role } from '@rapport/shared';
+import { useSession } from '../../auth/session';
 import { errorMessage } from '../../../apollo/errors';
 import { useT } from '../../../i18n';
 import { usePageMessages } from '../people-data-messages';
 import { useFormat } from '../../../i18n/format';
 import { label } from '../../../i18n/labels';
 import type { ContactFilter, ExportFormat } from '../../../gql/graphql';
-import { useSession } from '../../auth/session';
 import { ExportContactsMutation } from '../graphql/duplicates';
 import { CheckboxField, FieldShell, TextField } from '../../shell/components/fields';
 import { usePageTitle } from '../../shell/components/usePageTitle';
@@ -101,6 +101,7 @@ function filterFrom(params: URLSearchParams): ContactFilter {
 export function ContactsPage() {
   const t = useT();
   const m = usePageMessages();
+  const session = useSession();
   const format = useFormat();
   usePageTitle(t('contacts.title'));
   const [params, setParams] = useSearchParams();
@@ -155,6 +156,11 @@ export function ContactsPage() {
         <Link className="button button-secondary" to="/contacts/duplicates">
           {m('duplicates.link')}
         </Link>
+        {session?.user.role === Role.ORGANISER ? (
+          <Link className="button button-secondary" to="/contacts/import">
+            {t('imports.link')}
+          </Link>
+        ) : null}
       </p>
       <form className="form filters" role="search" aria-label={t('contacts.searchForm')} onSubmit={apply}>
         <TextField
