@@ -17,6 +17,7 @@ import { DashboardModule } from '@rapport/dashboard';
 import { PrivacyModule } from '@rapport/privacy';
 import { MembershipModule } from '@rapport/membership';
 import { CaseworkModule } from '@rapport/casework';
+import { TurfModule } from '@rapport/turf';
 import { HealthController } from './health/health.controller.js';
 import { armorPlugins, armorValidationRules, listCostPlugin, parseOptions } from './graphql/query-limits.js';
 import { nulGuardPlugin } from './graphql/nul-guard.js';
@@ -52,6 +53,7 @@ export const DOMAIN_MODULES = [
   DashboardModule,
   MembershipModule,
   CaseworkModule,
+  TurfModule,
   PrivacyModule,
 ];
 

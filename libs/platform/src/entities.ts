@@ -10,6 +10,7 @@ import { COMMITMENTS_ENTITIES } from '@rapport/commitments';
 import { WINS_ENTITIES } from '@rapport/wins';
 import { MEMBERSHIP_ENTITIES } from '@rapport/membership';
 import { CASEWORK_ENTITIES } from '@rapport/casework';
+import { TURF_ENTITIES } from '@rapport/turf';
 
 /** Every TypeORM entity of Rapport: the api, the worker and the drift check use this list. */
 export const ALL_ENTITIES = [
@@ -25,4 +26,5 @@ export const ALL_ENTITIES = [
   ...WINS_ENTITIES,
   ...MEMBERSHIP_ENTITIES,
   ...CASEWORK_ENTITIES,
+  ...TURF_ENTITIES,
 ];
