@@ -135,8 +135,8 @@ export class TurfService {
 
   /**
    * "Personne au 4e": one DOOR_KNOCK conversation per door, all in one transaction,
-   * each door's counters updated. The batch's clientId row is written first: the same
-   * batch sent twice at once waits on it, fails on the unique index, and gets the doors.
+   * each door's counters updated. The same batch sent twice at once waits on the doors'
+   * locks, then fails on the batch's unique clientId, and gets the doors.
    */
   async logDoorsVisit(member: Member, input: DoorsVisitInput): Promise<Door[]> {
     const clientId = v.text('input.clientId', input.clientId, 100);
@@ -151,8 +151,9 @@ export class TurfService {
     }
     try {
       await this.db.transaction(async (em) => {
-        if (clientId) await em.insert(DoorBatch, { organizationId: member.organizationId, clientId, doorIds });
+        // The doors are locked first: the same batch sent at once waits here, then fails on the batch's clientId.
         const doors = await findAllOwned(em, Door, member.organizationId, doorIds, { field: 'input.doorIds', lock: true });
+        if (clientId) await em.insert(DoorBatch, { organizationId: member.organizationId, clientId, doorIds });
         const campaignId = doors[0].campaignId;
         if (doors.some((d) => d.campaignId !== campaignId)) throw badInput('input.doorIds', 'the doors of a batch are of one campaign', 'otherCampaign');
         const buildings = await em.findBy(Building, { organizationId: member.organizationId, id: In([...new Set(doors.map((d) => d.buildingId))]) });

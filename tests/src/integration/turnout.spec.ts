@@ -35,8 +35,8 @@ describe('turnout: call list, check-in, attendance and its reminders', () => {
   });
 
   const person = async (input: Record<string, unknown>) =>
-    (await t.ok(`mutation($input: ContactInput!) { createContact(input: $input) { id } }`, { input: { lastName: 'Villejean', ...input } }, org.token)).createContact
-      .id as string;
+    (await t.ok(`mutation($input: ContactInput!) { createContact(input: $input) { id } }`, { input: { lastName: 'Villejean', ...input } }, org.token))
+      .createContact.id as string;
   const actionReminders = async (actionId: string) =>
     (await t.db.query(`SELECT id, kind, status, remind_at FROM reminders WHERE action_id = $1 ORDER BY created_at, kind`, [actionId])).rows;
   const sendNow = async (id: string) => {
@@ -59,7 +59,11 @@ describe('turnout: call list, check-in, attendance and its reminders', () => {
     expect(first.find((r: any) => r.kind === 'ACTION_UPCOMING')).toMatchObject({ status: 'SCHEDULED' });
 
     // Moved to Monday 29 March: the confirmation is Sunday 28 at 18:00, now summer time (UTC+2).
-    const moved = await t.ok(`mutation($id: ID!, $s: DateTime!) { rescheduleAction(id: $id, startsAt: $s) { startsAt } }`, { id: actionId, s: '2027-03-29T08:00:00Z' }, org.token);
+    const moved = await t.ok(
+      `mutation($id: ID!, $s: DateTime!) { rescheduleAction(id: $id, startsAt: $s) { startsAt } }`,
+      { id: actionId, s: '2027-03-29T08:00:00Z' },
+      org.token,
+    );
     expect(moved.rescheduleAction.startsAt).toBe('2027-03-29T08:00:00.000Z');
     const after = await actionReminders(actionId);
     expect(after.filter((r: any) => r.status === 'SCHEDULED').map((r: any) => [r.kind, r.remind_at.toISOString()])).toEqual(
@@ -81,7 +85,11 @@ describe('turnout: call list, check-in, attendance and its reminders', () => {
     const now = new Date();
     const startsAt = new Date(now.getTime() + 10 * 86_400_000);
     const actionId = (
-      await t.ok(SCHEDULE, { input: { campaignId, title: 'Rassemblement devant la CPAM', kind: 'RALLY', startsAt: startsAt.toISOString(), turnoutGoal: 12 } }, org.token)
+      await t.ok(
+        SCHEDULE,
+        { input: { campaignId, title: 'Rassemblement devant la CPAM', kind: 'RALLY', startsAt: startsAt.toISOString(), turnoutGoal: 12 } },
+        org.token,
+      )
     ).scheduleAction.id;
     const consent = new Date().toISOString();
     const awa = await person({ firstName: 'Awa', email: 'awa@exemple.fr', phone: '06 11 11 11 11', consentGivenAt: consent });
@@ -149,7 +157,9 @@ describe('turnout: call list, check-in, attendance and its reminders', () => {
     const noShows = (await actionReminders(actionId)).filter((r: any) => r.kind === 'ACTION_NO_SHOW');
     expect(noShows.filter((r: any) => r.status === 'SCHEDULED')).toHaveLength(1);
     const pending = noShows.find((r: any) => r.status === 'SCHEDULED');
-    const paris = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(pending.remind_at);
+    const paris = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+      pending.remind_at,
+    );
     expect(paris).toBe('09:00');
     expect(pending.remind_at.getTime() - Date.now()).toBeGreaterThan(0);
     expect(pending.remind_at.getTime() - Date.now()).toBeLessThan(2 * 86_400_000);
@@ -170,8 +180,9 @@ describe('turnout: call list, check-in, attendance and its reminders', () => {
         org.token,
       )
     ).scheduleAction.id;
-    const team = (await t.ok(SCHEDULE, { input: { campaignId, title: 'Réunion', kind: 'RALLY', startsAt: new Date(Date.now() + 5 * 86_400_000).toISOString() } }, org.token))
-      .scheduleAction.id;
+    const team = (
+      await t.ok(SCHEDULE, { input: { campaignId, title: 'Réunion', kind: 'RALLY', startsAt: new Date(Date.now() + 5 * 86_400_000).toISOString() } }, org.token)
+    ).scheduleAction.id;
     expect((await t.ok(`query($id: ID!) { action(id: $id) { id checkInCount } }`, { id: open }, ally.token)).action).toEqual({ id: open, checkInCount: 0 });
     expect(errorOf(await t.gql(`query($id: ID!) { action(id: $id) { id callList { phone } } }`, { id: open }, ally.token)).code).toBe('FORBIDDEN');
     expect(errorOf(await t.gql(`query($id: ID!) { action(id: $id) { id } }`, { id: team }, ally.token)).code).toBe('NOT_FOUND');

@@ -4,7 +4,7 @@ import { TenantEntity } from '@rapport/db';
 /**
  * A batch of doors recorded at once (logDoorsVisit) with its clientId: the unique index
  * makes a batch sent twice, even at the same moment, written once (the second waits on
- * the first's row, then reads its doors).
+ * the doors the first locked, fails on this index, then reads the doors).
  */
 @Entity('door_batches')
 @Index(['organizationId', 'clientId'], { unique: true })
