@@ -4,6 +4,7 @@
 // every bad input refused with nothing written.
 import { startTestApp, registerOrganization, addMember, type TestApp } from '../support/test-app.js';
 import { NIL_UUID, countRows, createCampaign, createContact, errorOf } from '../support/campaign-fixtures.js';
+import { seedDemoTurf } from '../../../apps/api/src/seed/demo-turf.js';
 
 const DAY = 86_400_000;
 const CREATE = `mutation($input: BuildingInput!) { createBuilding(input: $input) { id street number name floors doorCount knocked talked lastVisitAt doors { id floor label visits lastOutcome doNotKnock } } }`;
@@ -231,5 +232,28 @@ describe('turf: buildings, doors, batches and revisits', () => {
         expect(log).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.doorId' });
       });
     });
+  });
+
+  it('the demo: Villejean towers with visited doors, the same at every load', async () => {
+    const figures = async () => {
+      const o = await registerOrganization(t, 'Démo');
+      const c = await createCampaign(t, o.token, 'CPAM Villejean');
+      const people = [await createContact(t, o.token, { firstName: 'Awa' }), await createContact(t, o.token, { firstName: 'Karim' })];
+      await seedDemoTurf((query, variables, token) => t.ok(query, variables, token), o.token, c, people, new Date('2026-11-20T10:00:00Z'));
+      const buildings = (await t.ok(BUILDINGS, { c }, o.token)).buildings;
+      const revisit = (await t.ok(REVISIT, { c, d: 3 }, o.token)).revisitList;
+      return {
+        buildings: buildings.map((b: any) => [b.name, b.doorCount, b.knocked, b.talked]),
+        revisit: revisit.map((d: any) => `${d.building.name} ${d.label}`),
+      };
+    };
+    const first = await figures();
+    expect(first.buildings).toEqual([
+      ['Tour Kennedy B', 128, 40, 5],
+      ['Tour Kennedy C', 128, 2, 0],
+      ['Les Horizons', 72, 0, 0],
+    ]);
+    expect(first.revisit).toHaveLength(36); // 35 not home on Kennedy B, one refusal on Kennedy C (the other is do-not-knock)
+    expect(await figures()).toEqual(first);
   });
 });

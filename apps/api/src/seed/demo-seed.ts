@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { Organization } from '@rapport/auth';
 import { replayFixture, type CampaignFixture, type Gql } from './replay-fixture.js';
 import { seedDemoDues } from './demo-dues.js';
+import { seedDemoTurf } from './demo-turf.js';
 
 export const DEMO_FIXTURE = join(dirname(fileURLToPath(import.meta.url)), '../../seed-data/villejean-cpam.json');
 
@@ -43,5 +44,6 @@ export async function seedDemo(app: INestApplicationContext, baseUrl: string): P
   const gql = httpGql(baseUrl);
   const demo = await replayFixture(gql, loadFixture(), DEMO_ACCOUNTS.organiser, [DEMO_ACCOUNTS.leader, DEMO_ACCOUNTS.ally]);
   await seedDemoDues(gql, demo.token, demo.contactIds);
+  await seedDemoTurf(gql, demo.token, demo.campaignId, demo.contactIds);
   return true;
 }
