@@ -43,6 +43,7 @@ export const routes: RouteObject[] = [
             children: [
               { path: 'campaigns', ...page(() => import('./modules/campaigns/components/CampaignsPage').then((m) => m.CampaignsPage)) },
               { path: 'campaigns/:id', ...page(() => import('./modules/campaigns/components/DashboardPage').then((m) => m.DashboardPage)) },
+              { path: 'campaigns/:id/turf', ...page(() => import('./modules/turf/components/TurfPage').then((m) => m.TurfPage)) },
               { path: 'field', ...page(() => import('./modules/field/components/FieldPage').then((m) => m.FieldPage)) },
               { path: 'contacts', ...page(() => import('./modules/contacts/components/ContactsPage').then((m) => m.ContactsPage)) },
               { path: 'contacts/new', ...page(() => import('./modules/contacts/components/NewContactPage').then((m) => m.NewContactPage)) },
