@@ -49,6 +49,7 @@ export const routes: RouteObject[] = [
               { path: 'contacts/new', ...page(() => import('./modules/contacts/components/NewContactPage').then((m) => m.NewContactPage)) },
               { path: 'contacts/:id', ...page(() => import('./modules/contacts/components/ContactPage').then((m) => m.ContactPage)) },
               { path: 'actions/:id', ...page(() => import('./modules/actions/components/ActionPage').then((m) => m.ActionPage)) },
+              { path: 'actions/:id/check-in', ...page(() => import('./modules/actions/turnout/CheckInPage').then((m) => m.CheckInPage)) },
               {
                 path: 'negotiations/:id/brief',
                 ...page(() => import('./modules/negotiations/components/BriefPage').then((m) => m.BriefPage)),

@@ -9,7 +9,6 @@ import { usePageTitle } from '../../shell/components/usePageTitle';
 import { BuildingsQuery, LogDoorsVisitMutation, RevisitListQuery } from '../graphql/turf';
 import { doorState, floorsOf, type GridDoor } from '../grid';
 import { useTurfT, type TurfKey } from '../messages';
-import '../turf.css';
 
 const REVISIT_DAYS = 3;
 /** The batch's idempotency key (crypto.randomUUID needs a secure context; a random fallback otherwise). */
