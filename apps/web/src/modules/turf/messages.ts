@@ -30,6 +30,11 @@ const fr = {
   revisitNone: 'Aucune porte à revisiter.',
   dashboardLink: 'Terrain (immeubles et portes)',
   back: 'Retour à la campagne',
+  sheet: 'Feuilles de route',
+  print: 'Imprimer',
+  sheetHint: 'Cocher : A absent, R refus, C conversation. ✕ : ne plus frapper.',
+  qr: 'QR code : ouvrir {name} dans le formulaire terrain',
+  sheetGrid: 'Portes de {name}, étage par étage',
 };
 
 const en: typeof fr = {
@@ -58,6 +63,11 @@ const en: typeof fr = {
   revisitNone: 'No door to revisit.',
   dashboardLink: 'Turf (buildings and doors)',
   back: 'Back to the campaign',
+  sheet: 'Walk sheets',
+  print: 'Print',
+  sheetHint: 'Tick: A not home, R refused, C talked. ✕: do not knock.',
+  qr: 'QR code: open {name} in the field form',
+  sheetGrid: 'Doors of {name}, floor by floor',
 };
 
 export type TurfKey = keyof typeof fr;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { ConversationOutcome } from '@rapport/shared';
 import { errorMessage } from '../../../apollo/errors';
 import { useT } from '../../../i18n';
@@ -9,6 +9,7 @@ import { usePageTitle } from '../../shell/components/usePageTitle';
 import { BuildingsQuery, LogDoorsVisitMutation, RevisitListQuery } from '../graphql/turf';
 import { doorState, floorsOf, type GridDoor } from '../grid';
 import { useTurfT, type TurfKey } from '../messages';
+import { WalkSheetPage } from './WalkSheetPage';
 
 const REVISIT_DAYS = 3;
 /** The batch's idempotency key (crypto.randomUUID needs a secure context; a random fallback otherwise). */
@@ -17,8 +18,14 @@ const batchId = () => (typeof crypto.randomUUID === 'function' ? crypto.randomUU
 const MARK: Record<ReturnType<typeof doorState>, string> = { none: '·', NOT_HOME: 'A', REFUSED: 'R', TALKED: 'C', MOVED: 'D', doNotKnock: '✕' };
 const STATES = ['none', 'NOT_HOME', 'REFUSED', 'TALKED', 'doNotKnock'] as const;
 
-/** /campaigns/:id/turf — the buildings of a campaign, a floor-by-door grid each, batches of doors not home. */
+/** /campaigns/:id/turf — the turf grid; with ?sheet, the printable walk sheets (one route, one chunk). */
 export function TurfPage() {
+  const [params] = useSearchParams();
+  return params.has('sheet') ? <WalkSheetPage /> : <TurfGrid />;
+}
+
+/** The buildings of a campaign, a floor-by-door grid each, batches of doors not home. */
+function TurfGrid() {
   const tt = useTurfT();
   const t = useT();
   const { id = '' } = useParams();
@@ -55,6 +62,11 @@ export function TurfPage() {
       </p>
       <h1>{tt('title')}</h1>
       <p className="muted">{tt('intro')}</p>
+      <p>
+        <Link className="button" to={`/campaigns/${encodeURIComponent(id)}/turf?sheet`}>
+          {tt('sheet')}
+        </Link>
+      </p>
       {failure ? (
         <p className="alert" role="alert">
           {errorMessage(failure, t)}
