@@ -1,8 +1,11 @@
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { ACCOUNTS, data, expect, expectAccessible, screenshot, seededCampaignId, signIn, test, tokenFor } from './fixtures.ts';
 
 // Turnout and turf on a phone, as the organiser runs them: the check-in page at the action
 // (ten people tapped in, one of them new, typed in two fields), attendance closed; and the
-// turf page of the demo's Villejean towers, three doors recorded "Absent" at once.
+// turf page of the demo's Villejean towers, three doors recorded "Absent" at once; the
+// walk sheets printed to PDF, their QR code decoded back to the building's /field link.
 test('check-in of ten people, then close attendance', async ({ page }) => {
   const token = await tokenFor(ACCOUNTS.organiser);
   const campaignId = await seededCampaignId(token);
@@ -90,4 +93,35 @@ test('the turf page: the demo towers, three doors recorded absent at once', asyn
   );
   const knocked = (list: typeof after.buildings) => list.find((b) => b.name === 'Tour Kennedy B')!.knocked;
   expect(knocked(after.buildings)).toBe(knocked(before.buildings) + 3);
+});
+
+test('the walk sheet prints to A4 PDF, with a QR code that decodes to the building’s /field link', async ({ page, baseURL }) => {
+  const token = await tokenFor(ACCOUNTS.organiser);
+  const campaignId = await seededCampaignId(token);
+  const { buildings } = await data<{ buildings: Array<{ id: string; name: string | null }> }>(
+    'query ($c: ID!) { buildings(campaignId: $c) { id name } }',
+    { c: campaignId },
+    token,
+  );
+  const kennedy = buildings.find((b) => b.name === 'Tour Kennedy B')!;
+  await signIn(page, ACCOUNTS.organiser, /\/campaigns$/);
+  await page.goto(`/campaigns/${campaignId}/turf`);
+  await page.getByRole('link', { name: 'Feuilles de route' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Feuilles de route' })).toBeVisible();
+  const sheet = page.getByRole('article', { name: 'Tour Kennedy B' });
+  const qr = sheet.getByRole('img', { name: /QR code/ });
+  await expect(qr.locator('svg')).toBeVisible();
+  await expectAccessible(page, '/campaigns/:id/turf?sheet');
+
+  // Printed: a real PDF, one A4 page per building.
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  expect(pages).toBeGreaterThanOrEqual(buildings.length);
+
+  // The QR code as printed, decoded by a real decoder (jsQR).
+  const png = PNG.sync.read(await qr.screenshot());
+  const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  expect(decoded?.data).toBe(`${baseURL}/field?building=${kennedy.id}`);
 });
