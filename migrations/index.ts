@@ -6,6 +6,7 @@ import { AuditByRapport1795271299418 } from './1795271299418-audit-by-rapport.js
 import { TeamAccess1796158060671 } from './1796158060671-team-access.js';
 import { MembershipAndDues1796159294847 } from './1796159294847-membership-and-dues.js';
 import { Casework1796162199971 } from './1796162199971-casework.js';
+import { Turf1796168494986 } from './1796168494986-turf.js';
 import { ReminderDone1796168559211 } from './1796168559211-reminder-done.js';
 import { DuplicatesAndExports1796169024748 } from './1796169024748-duplicates-and-exports.js';
 import { SpreadsheetImports1796169134079 } from './1796169134079-spreadsheet-imports.js';
@@ -18,6 +19,7 @@ export const MIGRATIONS = [
   TeamAccess1796158060671,
   MembershipAndDues1796159294847,
   Casework1796162199971,
+  Turf1796168494986,
   ReminderDone1796168559211,
   DuplicatesAndExports1796169024748,
   SpreadsheetImports1796169134079,

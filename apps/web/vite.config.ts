@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
@@ -23,6 +23,8 @@ function serviceWorker(): Plugin {
       outDir = config.build.outDir.startsWith('/') ? config.build.outDir : join(config.root, config.build.outDir);
     },
     closeBundle() {
+      // A failed build writes no manifest: let its own error show, not this one.
+      if (!existsSync(join(outDir, '.vite/manifest.json'))) return;
       const manifest = readManifest(outDir);
       const { js, css } = fieldRouteFiles(manifest);
       // The other languages' catalogs load on demand; an English speaker offline needs theirs too.

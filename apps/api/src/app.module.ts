@@ -18,6 +18,7 @@ import { PrivacyModule } from '@rapport/privacy';
 import { MembershipModule } from '@rapport/membership';
 import { CaseworkModule } from '@rapport/casework';
 import { PeopleDataModule } from '@rapport/people-data';
+import { TurfModule } from '@rapport/turf';
 import { HealthController } from './health/health.controller.js';
 import { armorPlugins, armorValidationRules, listCostPlugin, parseOptions } from './graphql/query-limits.js';
 import { nulGuardPlugin } from './graphql/nul-guard.js';
@@ -54,6 +55,7 @@ export const DOMAIN_MODULES = [
   MembershipModule,
   CaseworkModule,
   PeopleDataModule,
+  TurfModule,
   PrivacyModule,
 ];
 

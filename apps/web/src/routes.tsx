@@ -46,6 +46,7 @@ export const routes: RouteObject[] = [
             children: [
               { path: 'campaigns', ...page(() => import('./modules/campaigns/components/CampaignsPage').then((m) => m.CampaignsPage)) },
               { path: 'campaigns/:id', ...page(() => import('./modules/campaigns/components/DashboardPage').then((m) => m.DashboardPage)) },
+              { path: 'campaigns/:id/turf', ...page(() => import('./modules/turf/components/TurfPage').then((m) => m.TurfPage)) },
               { path: 'field', ...page(() => import('./modules/field/components/FieldPage').then((m) => m.FieldPage)) },
               { path: 'contacts', ...page(() => import('./modules/contacts/components/ContactsPage').then((m) => m.ContactsPage)) },
               {
@@ -55,6 +56,7 @@ export const routes: RouteObject[] = [
               { path: 'contacts/new', ...page(() => import('./modules/contacts/components/NewContactPage').then((m) => m.NewContactPage)) },
               { path: 'contacts/:id', ...page(() => import('./modules/contacts/components/ContactPage').then((m) => m.ContactPage)) },
               { path: 'actions/:id', ...page(() => import('./modules/actions/components/ActionPage').then((m) => m.ActionPage)) },
+              { path: 'actions/:id/check-in', ...page(() => import('./modules/actions/turnout/CheckInPage').then((m) => m.CheckInPage)) },
               {
                 path: 'negotiations/:id/brief',
                 ...page(() => import('./modules/negotiations/components/BriefPage').then((m) => m.BriefPage)),

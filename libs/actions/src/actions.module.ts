@@ -8,7 +8,14 @@ import { DecisionMakersModule } from '@rapport/decision-makers';
 import { ACTIONS_ENTITIES } from './entities/index.js';
 import { ActionRemindersModule } from './reminders/action-reminders.js';
 import { ActionsService } from './actions.service.js';
-import { ActionParticipantsResolver, ActionsResolver, CampaignActionsResolver, ContactParticipationsResolver } from './actions.resolver.js';
+import { TurnoutService } from './turnout.service.js';
+import {
+  ActionCallEntryResolver,
+  ActionParticipantsResolver,
+  ActionsResolver,
+  CampaignActionsResolver,
+  ContactParticipationsResolver,
+} from './actions.resolver.js';
 import { CalendarFeedService } from './calendar/calendar-feed.service.js';
 import { CalendarController } from './calendar/calendar.controller.js';
 import { CalendarSources } from './calendar/calendar-sources.js';
@@ -26,6 +33,8 @@ import { CalendarSources } from './calendar/calendar-sources.js';
   controllers: [CalendarController],
   providers: [
     ActionsService,
+    TurnoutService,
+    ActionCallEntryResolver,
     CalendarFeedService,
     CalendarSources,
     ActionsResolver,
@@ -33,6 +42,6 @@ import { CalendarSources } from './calendar/calendar-sources.js';
     CampaignActionsResolver,
     ContactParticipationsResolver,
   ],
-  exports: [ActionsService, CalendarSources],
+  exports: [ActionsService, TurnoutService, CalendarSources],
 })
 export class ActionsModule {}

@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentMember, RequestLoaders, type Loaders, type Member } from '@rapport/core';
-import { ParticipationStatus, Role } from '@rapport/shared';
+import { CurrentMember, notFound, RequestLoaders, type Loaders, type Member } from '@rapport/core';
+import { ParticipationStatus, Role, Visibility } from '@rapport/shared';
 import { Campaign, CampaignsService } from '@rapport/campaigns';
 import { Contact, ContactsService } from '@rapport/contacts';
 import { DecisionMaker, DecisionMakersService } from '@rapport/decision-makers';
@@ -8,6 +8,8 @@ import { ActionsService } from './actions.service.js';
 import { Action } from './entities/action.entity.js';
 import { ActionParticipant } from './entities/action-participant.entity.js';
 import { ActionInput } from './dto/action.input.js';
+import { ActionCallEntry } from './dto/action-call-entry.type.js';
+import { TurnoutService } from './turnout.service.js';
 
 @Resolver(() => Action)
 export class ActionsResolver {
@@ -15,6 +17,7 @@ export class ActionsResolver {
     private readonly service: ActionsService,
     private readonly campaigns: CampaignsService,
     private readonly decisionMakers: DecisionMakersService,
+    private readonly turnout: TurnoutService,
   ) {}
 
   @Query(() => [Action], { description: 'ALLY callers get only visibility ALLIES' })
@@ -22,9 +25,44 @@ export class ActionsResolver {
     return this.service.upcoming(member, first ?? 20);
   }
 
-  @Query(() => Action, { description: 'One action of the organisation (members): NOT_FOUND for an unknown or foreign id' })
-  action(@CurrentMember() member: Member, @Args('id', { type: () => ID }) id: string) {
-    return this.service.get(member, id);
+  @Query(() => Action, {
+    nullable: true,
+    description: 'One action of the organisation: NOT_FOUND for an unknown or foreign id; ALLY callers only visibility ALLIES',
+  })
+  async action(@CurrentMember() member: Member, @Args('id', { type: () => ID }) id: string) {
+    const action = await this.service.get(member, id);
+    if (member.role === Role.ALLY && action.visibility !== Visibility.ALLIES) throw notFound('Action', id);
+    return action;
+  }
+
+  @Mutation(() => Action, { description: 'ORGANISER, LEADER: a new date; ACTION_CONFIRM and ACTION_UPCOMING move with it' })
+  rescheduleAction(@CurrentMember() member: Member, @Args('id', { type: () => ID }) id: string, @Args('startsAt', { type: () => Date }) startsAt: Date) {
+    return this.service.reschedule(member, id, startsAt);
+  }
+
+  @Mutation(() => Action, { description: 'ORGANISER, LEADER: called off; its reminders are cancelled' })
+  cancelAction(@CurrentMember() member: Member, @Args('id', { type: () => ID }) id: string) {
+    return this.service.cancel(member, id);
+  }
+
+  @Mutation(() => Action, { description: 'ATTENDED, idempotent; a person not on the list is added as ATTENDED; BAD_USER_INPUT for a cancelled action' })
+  checkIn(@CurrentMember() member: Member, @Args('actionId', { type: () => ID }) actionId: string, @Args('contactId', { type: () => ID }) contactId: string) {
+    return this.turnout.checkIn(member, actionId, contactId);
+  }
+
+  @Mutation(() => Action, { description: 'every COMMITTED still unchecked becomes NO_SHOW; ACTION_NO_SHOW is scheduled for the next morning' })
+  closeAttendance(@CurrentMember() member: Member, @Args('actionId', { type: () => ID }) actionId: string) {
+    return this.turnout.closeAttendance(member, actionId);
+  }
+
+  @ResolveField(() => [ActionCallEntry], { description: 'ORGANISER, LEADER: INVITED and COMMITTED people, least recently called first' })
+  callList(@Parent() action: Action, @CurrentMember() member: Member) {
+    return this.turnout.callList(member, action.id);
+  }
+
+  @ResolveField(() => Int, { description: 'ATTENDED so far' })
+  async checkInCount(@Parent() action: Action, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+    return (await this.service.counts(loaders, member).load(action.id)).attended;
   }
 
   @Mutation(() => Action)
@@ -119,5 +157,16 @@ export class ContactParticipationsResolver {
   @ResolveField(() => [ActionParticipant])
   participations(@Parent() contact: Contact, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
     return this.actions.participationsOf(loaders, member).load(contact.id);
+  }
+}
+
+/** A call-list entry's person. */
+@Resolver(() => ActionCallEntry)
+export class ActionCallEntryResolver {
+  constructor(private readonly contacts: ContactsService) {}
+
+  @ResolveField(() => Contact)
+  contact(@Parent() entry: ActionCallEntry, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+    return this.contacts.byId(loaders, member).load(entry.contactId);
   }
 }

@@ -12,6 +12,7 @@ import { DecisionMakersService } from '@rapport/decision-makers';
 import { Action } from './entities/action.entity.js';
 import { ActionParticipant } from './entities/action-participant.entity.js';
 import type { ActionInput } from './dto/action.input.js';
+import { confirmReminders } from './reminders/turnout-times.js';
 
 const HOUR_MS = 3600 * 1000;
 const MAX_PAGE = 200;
@@ -64,10 +65,48 @@ export class ActionsService {
           organiserId: member.userId,
         }),
       );
-      const reminders = await this.reminders.schedule(em, await this.upcomingReminders(em, action, now));
+      const reminders = await this.reminders.schedule(
+        em,
+        [...(await confirmReminders(em, action, now)), ...(await this.upcomingReminders(em, action, now))],
+        now,
+      );
       return { action, reminders };
     });
     await this.reminders.enqueue(reminders);
+    return action;
+  }
+
+  /** A new date: its pending ACTION_CONFIRM and ACTION_UPCOMING are replaced by ones for the new date. */
+  async reschedule(member: Member, id: string, startsAtInput: Date, now = new Date()): Promise<Action> {
+    const startsAt = v.date('startsAt', startsAtInput);
+    if (!startsAt) throw badInput('startsAt', 'must not be empty', 'required');
+    const { action, cancelled, scheduled } = await this.db.transaction(async (em) => {
+      const action = await this.get(member, id, { em, field: 'id', lock: true });
+      if (action.cancelledAt) throw badInput('id', 'the action was cancelled', 'cancelled');
+      action.startsAt = startsAt;
+      await em.update(Action, { id: action.id, organizationId: member.organizationId }, { startsAt });
+      const cancelled = await this.reminders.cancel(em, member.organizationId, { actionId: action.id });
+      const scheduled = await this.reminders.schedule(
+        em,
+        [...(await confirmReminders(em, action, now)), ...(await this.upcomingReminders(em, action, now))],
+        now,
+      );
+      return { action, cancelled, scheduled };
+    });
+    await this.reminders.dequeue(cancelled);
+    await this.reminders.enqueue(scheduled);
+    return action;
+  }
+
+  /** Called off: its pending reminders are cancelled; check-in is refused from then on. */
+  async cancel(member: Member, id: string, now = new Date()): Promise<Action> {
+    const { action, cancelled } = await this.db.transaction(async (em) => {
+      const action = await this.get(member, id, { em, field: 'id', lock: true });
+      action.cancelledAt ??= now;
+      await em.update(Action, { id: action.id, organizationId: member.organizationId }, { cancelledAt: action.cancelledAt });
+      return { action, cancelled: await this.reminders.cancel(em, member.organizationId, { actionId: action.id }) };
+    });
+    await this.reminders.dequeue(cancelled);
     return action;
   }
 

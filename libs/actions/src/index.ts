@@ -5,3 +5,6 @@ export * from './calendar/ical.js';
 export * from './calendar/calendar-sources.js';
 export * from './actions.module.js';
 export * from './reminders/action-reminders.js';
+export * from './dto/action-call-entry.type.js';
+export * from './turnout.service.js';
+export * from './reminders/turnout-times.js';

@@ -27,6 +27,7 @@ export const PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
   'Query.campaigns': EVERYONE,
   'Query.campaign': EVERYONE,
   'Query.upcomingActions': EVERYONE,
+  'Query.action': EVERYONE, // allies: only actions open to allies (NOT_FOUND otherwise)
   'Query.winsToCelebrate': EVERYONE,
   'Query.calendarFeedUrl': EVERYONE,
   'Mutation.signOut': EVERYONE,
@@ -39,6 +40,7 @@ export const PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
   'Action.participants': EVERYONE, // answers [] to allies: names stay private
   'Action.committedCount': EVERYONE,
   'Action.attendedCount': EVERYONE,
+  'Action.checkInCount': EVERYONE,
   'Action.outcome': EVERYONE, // null to allies: members' words may name people
   'StageChange.note': EVERYONE, // null to allies, likewise
   'Win.campaign': EVERYONE,

@@ -8,11 +8,12 @@ import { CONVERSATIONS_ENTITIES } from './entities/index.js';
 import { ConversationRemindersModule } from './reminders/conversation-reminders.js';
 import { ConversationsService } from './conversations.service.js';
 import { ConversationSessions } from './conversation-sessions.js';
+import { ConversationLinks } from './conversation-links.js';
 import { ContactConversationsResolver, ConversationsResolver, RaisedIssueResolver } from './conversations.resolver.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature(CONVERSATIONS_ENTITIES), AuthModule, ContactsModule, CampaignsModule, RemindersModule, ConversationRemindersModule],
-  providers: [ConversationsService, ConversationSessions, ConversationsResolver, RaisedIssueResolver, ContactConversationsResolver],
-  exports: [ConversationsService, ConversationSessions],
+  providers: [ConversationsService, ConversationSessions, ConversationLinks, ConversationsResolver, RaisedIssueResolver, ContactConversationsResolver],
+  exports: [ConversationsService, ConversationSessions, ConversationLinks],
 })
 export class ConversationsModule {}

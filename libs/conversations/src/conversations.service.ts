@@ -11,6 +11,7 @@ import { Issue } from './entities/issue.entity.js';
 import { RaisedIssue } from './entities/raised-issue.entity.js';
 import type { LogConversationInput, RaisedIssueInput } from './dto/log-conversation.input.js';
 import { ConversationSessions } from './conversation-sessions.js';
+import { ConversationLinks } from './conversation-links.js';
 
 const MAX_ISSUES = 20;
 const isUniqueViolation = (error: unknown) => error instanceof QueryFailedError && (error.driverError as { code?: string })?.code === '23505';
@@ -30,6 +31,7 @@ export class ConversationsService {
     private readonly campaigns: CampaignsService,
     private readonly reminders: ReminderScheduler,
     private readonly sessions: ConversationSessions,
+    private readonly links: ConversationLinks,
   ) {}
 
   /**
@@ -50,6 +52,16 @@ export class ConversationsService {
       const conversation = await this.db.transaction(async (em) => {
         if (input.campaignId) await this.campaigns.get(member, input.campaignId, { em, field: 'input.campaignId' });
         if (checked.columns.sessionId) await this.sessions.verify(member, checked.columns.sessionId, em, 'input.sessionId');
+        // A door fills in where it happened (what the volunteer typed wins) and the campaign.
+        let campaignId = input.campaignId ?? null;
+        const place = checked.columns.doorId ? await this.links.door(member, checked.columns.doorId, em, 'input.doorId') : null;
+        if (place) {
+          if (campaignId && campaignId !== place.campaignId) throw badInput('input.doorId', 'the door is in another campaign', 'otherCampaign');
+          campaignId = place.campaignId;
+          checked.columns.street ??= place.street;
+          checked.columns.building ??= place.building;
+          checked.columns.door ??= place.door;
+        }
         let contactId: string | null = null;
         if (input.contactId) {
           // Locked: an erasure at the same moment cannot miss what this writes about the person.
@@ -63,12 +75,17 @@ export class ConversationsService {
             ...checked.columns,
             clientId,
             contactId,
-            campaignId: input.campaignId ?? null,
+            campaignId,
             organizationId: member.organizationId,
             organiserId: member.userId,
           }),
         );
         await this.saveIssues(em, member, saved.id, checked.issues);
+        await this.links.logged(
+          member,
+          { doorId: saved.doorId, actionId: saved.actionId, contactId, outcome: saved.outcome, occurredAt: saved.occurredAt, notes: saved.notes },
+          em,
+        );
         if (saved.followUpAt) {
           scheduled = await this.reminders.schedule(em, [
             {
@@ -128,6 +145,8 @@ export class ConversationsService {
         followUpAt: v.date('input.followUpAt', input.followUpAt),
         notes: v.text('input.notes', input.notes),
         sessionId: v.text('input.sessionId', input.sessionId, 100),
+        doorId: v.text('input.doorId', input.doorId, 100),
+        actionId: v.text('input.actionId', input.actionId, 100),
       },
     };
   }

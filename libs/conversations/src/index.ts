@@ -4,3 +4,4 @@ export * from './conversations.service.js';
 export * from './conversations.module.js';
 export * from './reminders/conversation-reminders.js';
 export * from './conversation-sessions.js';
+export * from './conversation-links.js';

@@ -11,6 +11,7 @@ import { WINS_ENTITIES } from '@rapport/wins';
 import { MEMBERSHIP_ENTITIES } from '@rapport/membership';
 import { CASEWORK_ENTITIES } from '@rapport/casework';
 import { PEOPLE_DATA_ENTITIES } from '@rapport/people-data';
+import { TURF_ENTITIES } from '@rapport/turf';
 
 /** Every TypeORM entity of Rapport: the api, the worker and the drift check use this list. */
 export const ALL_ENTITIES = [
@@ -27,4 +28,5 @@ export const ALL_ENTITIES = [
   ...MEMBERSHIP_ENTITIES,
   ...CASEWORK_ENTITIES,
   ...PEOPLE_DATA_ENTITIES,
+  ...TURF_ENTITIES,
 ];

@@ -12,6 +12,7 @@ import { Commitment, CommitmentsService } from '@rapport/commitments';
 import { Reminder, ReminderScheduler } from '@rapport/reminders';
 import { MembershipService } from '@rapport/membership';
 import { CasesService } from '@rapport/casework';
+import { TurfService, buildingLabel } from '@rapport/turf';
 
 /**
  * The GDPR rights of the people in the database: everything held on a person,
@@ -31,6 +32,7 @@ export class PrivacyService {
     private readonly reminders: ReminderScheduler,
     private readonly membership: MembershipService,
     private readonly casework: CasesService,
+    private readonly turf: TurfService,
   ) {}
 
   async exportContactData(member: Member, contactId: string): Promise<string> {
@@ -74,6 +76,7 @@ export class PrivacyService {
         .getMany();
       const dues = await this.membership.exportFor(em, org, contact.id);
       const casework = await this.casework.exportFor(em, org, contact.id);
+      const doors = await this.turf.doorsOfContact(em, org, contact.id);
       await this.auth.audit(em, member, 'EXPORT_CONTACT', 'Contact', contact.id);
       const { searchText: _s, sortKey: _k, organizationId: _o, ...person } = contact;
       return JSON.stringify(
@@ -119,6 +122,17 @@ export class PrivacyService {
             action: actionOf.get(p.actionId)?.title,
             startsAt: actionOf.get(p.actionId)?.startsAt,
             status: p.status,
+            lastCallAt: p.lastCallAt,
+            lastCallNote: p.lastCallNote,
+          })),
+          doors: doors.map((d) => ({
+            street: d.building?.street,
+            building: d.building ? buildingLabel(d.building) : null,
+            floor: d.floor,
+            door: d.label,
+            lastOutcome: d.lastOutcome,
+            lastVisitAt: d.lastVisitAt,
+            doNotKnock: d.doNotKnock,
           })),
           duesPayments: dues.duesPayments,
           memberships: dues.memberships,
@@ -202,6 +216,9 @@ export class PrivacyService {
     await this.conversations.eraseFreeTextFor(em, organizationId, contactId, contact.isLeader);
     await this.commitments.eraseFreeTextFor(em, organizationId, contactId);
     await this.contacts.eraseFreeTextFor(em, organizationId, contactId);
+    // Call notes about actions are the person's words; the door no longer says who lives there.
+    await em.update(ActionParticipant, { organizationId, contactId }, { lastCallNote: null });
+    await this.turf.forgetContact(em, organizationId, contactId);
     // Payments stay in the accounts, without what identifies the person (see MembershipService.eraseFor).
     const renewals = await this.membership.eraseFor(em, organizationId, contactId);
     // Cases stay counted (agency, status, dates, money); their summaries and step notes go.

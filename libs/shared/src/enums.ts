@@ -102,6 +102,10 @@ export enum ReminderKind {
   DECISION_MAKER_DEADLINE = 'DECISION_MAKER_DEADLINE',
   FOLLOW_UP = 'FOLLOW_UP',
   ACTION_UPCOMING = 'ACTION_UPCOMING',
+  /** The day before an action at 18:00 (organisation time): committed people are asked to confirm. */
+  ACTION_CONFIRM = 'ACTION_CONFIRM',
+  /** The day after closeAttendance: the owner gets the no-shows to call back. */
+  ACTION_NO_SHOW = 'ACTION_NO_SHOW',
   MEMBERSHIP_RENEWAL = 'MEMBERSHIP_RENEWAL',
   CASE_NEXT_STEP = 'CASE_NEXT_STEP',
 }

@@ -77,7 +77,10 @@ describe('actions', () => {
     it('schedules one ACTION_UPCOMING reminder for the organiser, actionReminderHours (24 h) before the start', async () => {
       const startsAt = inHours(72);
       const id = await scheduleAction(t, org.token, { campaignId, startsAt: startsAt.toISOString() });
-      const { rows } = await t.db.query('SELECT kind, remind_at, recipient_user_id, status, organization_id FROM reminders WHERE action_id = $1', [id]);
+      const { rows } = await t.db.query(
+        "SELECT kind, remind_at, recipient_user_id, status, organization_id FROM reminders WHERE action_id = $1 AND kind = 'ACTION_UPCOMING'",
+        [id],
+      );
       expect(rows).toEqual([
         {
           kind: 'ACTION_UPCOMING',
@@ -96,7 +99,8 @@ describe('actions', () => {
       const later = inHours(100);
       const laterId = await scheduleAction(t, fresh.token, { campaignId: freshCampaign, startsAt: later.toISOString() });
       const soonId = await scheduleAction(t, fresh.token, { campaignId: freshCampaign, startsAt: inHours(3).toISOString() });
-      const remindAt = async (actionId: string) => (await t.db.query('SELECT remind_at, status FROM reminders WHERE action_id = $1', [actionId])).rows;
+      const remindAt = async (actionId: string) =>
+        (await t.db.query("SELECT remind_at, status FROM reminders WHERE action_id = $1 AND kind = 'ACTION_UPCOMING'", [actionId])).rows;
       expect(await remindAt(laterId)).toEqual([{ remind_at: new Date(later.getTime() - 48 * HOUR), status: 'SCHEDULED' }]);
       const [soon] = await remindAt(soonId);
       expect(soon.status).toBe('SCHEDULED');

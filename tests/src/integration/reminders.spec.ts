@@ -236,7 +236,7 @@ describe('reminders', () => {
         org.token,
       );
     }
-    const { rows } = await t.db.query(`SELECT id FROM reminders WHERE action_id = $1`, [actionId]);
+    const { rows } = await t.db.query(`SELECT id FROM reminders WHERE action_id = $1 AND kind = 'ACTION_UPCOMING'`, [actionId]);
     expect(rows).toHaveLength(1);
     const id = rows[0].id as string;
     await t.db.query(`UPDATE reminders SET remind_at = now() WHERE id = $1`, [id]);

@@ -9,6 +9,7 @@ import { replayFixture, type CampaignFixture, type Gql } from './replay-fixture.
 import { seedDemoDues } from './demo-dues.js';
 import { seedDemoCasework } from './demo-casework.js';
 import { seedDemoDuplicates } from './demo-duplicates.js';
+import { seedDemoTurf } from './demo-turf.js';
 
 export const DEMO_FIXTURE = join(dirname(fileURLToPath(import.meta.url)), '../../seed-data/villejean-cpam.json');
 
@@ -48,5 +49,6 @@ export async function seedDemo(app: INestApplicationContext, baseUrl: string): P
   await seedDemoDues(gql, demo.token, demo.contactIds);
   await seedDemoCasework(gql, db, { token: demo.token, campaignId: demo.campaignId, contactIds: demo.contactIds, issues: fixture.issues });
   await seedDemoDuplicates(gql, demo.token, demo.contactIds);
+  await seedDemoTurf(gql, demo.token, demo.campaignId, demo.contactIds);
   return true;
 }

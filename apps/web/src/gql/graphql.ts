@@ -195,12 +195,16 @@ export type ImportStatus =
   | 'RUNNING';
 
 export type LogConversationInput = {
+  /** a PHONE call about an action: the participation is updated from `outcome` and the note kept as the call note */
+  actionId?: string | number | null | undefined;
   building?: string | null | undefined;
   campaignId?: string | number | null | undefined;
   /** same clientId twice = the same conversation, returned again, never duplicated */
   clientId?: string | null | undefined;
   contactId?: string | number | null | undefined;
   door?: string | null | undefined;
+  /** street, building and door are filled from it when not given */
+  doorId?: string | number | null | undefined;
   /** schedules a FOLLOW_UP reminder for the caller */
   followUpAt?: string | null | undefined;
   interestLevel?: number | null | undefined;
@@ -307,7 +311,7 @@ export type ActionPageQueryVariables = Exact<{
 }>;
 
 
-export type ActionPageQuery = { action: { id: string, title: string, kind: ActionKind, startsAt: string, location: string | null, turnoutGoal: number | null, visibility: Visibility, outcome: string | null, committedCount: number, attendedCount: number, campaign: { id: string, name: string }, target: { id: string, name: string } | null, participants: Array<{ status: ParticipationStatus, contact: { id: string, firstName: string, lastName: string | null, phone: string | null } }> } };
+export type ActionPageQuery = { action: { id: string, title: string, kind: ActionKind, startsAt: string, location: string | null, turnoutGoal: number | null, visibility: Visibility, outcome: string | null, committedCount: number, attendedCount: number, campaign: { id: string, name: string }, target: { id: string, name: string } | null, participants: Array<{ status: ParticipationStatus, contact: { id: string, firstName: string, lastName: string | null, phone: string | null } }> } | null };
 
 export type ContactParticipationsQueryVariables = Exact<{
   id: string | number;

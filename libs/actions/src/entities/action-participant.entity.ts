@@ -28,6 +28,14 @@ export class ActionParticipant extends TenantEntity {
   @Column('text')
   status: ParticipationStatus;
 
+  /** The last PHONE call about this action (logConversation with actionId): the call list's order. */
+  @Column('timestamptz', { nullable: true })
+  lastCallAt: Date | null;
+
+  /** What the person said on that call (members only; cleared on erasure). */
+  @Column('text', { nullable: true })
+  lastCallNote: string | null;
+
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 }

@@ -64,4 +64,9 @@ export class Action extends TenantEntity {
   @ManyToOne(() => User, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'organiser_id' })
   organiser?: Relation<User>;
+
+  /** Called off: no check-in, its reminders cancelled. */
+  @Field(() => Date, { nullable: true })
+  @Column('timestamptz', { nullable: true })
+  cancelledAt: Date | null;
 }

@@ -106,6 +106,7 @@ export class ActionReminders implements ReminderProvider<ActionSubject>, DigestS
 
   whyNotRelevant(s: ActionSubject | null, _reminder: Reminder, now: Date) {
     if (!s) return 'the action no longer exists';
+    if (s.action.cancelledAt) return 'the action was cancelled';
     return s.action.startsAt.getTime() < now.getTime() ? 'the action has already started' : null;
   }
 
@@ -202,6 +203,115 @@ export class ActionReminders implements ReminderProvider<ActionSubject>, DigestS
   }
 }
 
-/** Registers the actions' reminder provider: imported by ActionsModule and by the worker. */
-@Module({ imports: [RemindersModule], providers: [ActionReminders] })
+/** An action with its committed people and, after closeAttendance, its no-shows. */
+export interface TurnoutSubject extends ActionSubject {
+  noShows: ActionPerson[];
+}
+
+/**
+ * ACTION_CONFIRM (the day before at 18:00): committed people with an email and consent
+ * are asked to confirm, the organiser gets the others to call. ACTION_NO_SHOW (the day
+ * after closeAttendance): the organiser gets the no-shows to call back.
+ */
+@Injectable()
+export class TurnoutReminders implements ReminderProvider<TurnoutSubject>, OnModuleInit {
+  constructor(private readonly registry: ReminderProviders) {}
+
+  onModuleInit() {
+    this.registry.register([ReminderKind.ACTION_CONFIRM, ReminderKind.ACTION_NO_SHOW], this);
+  }
+
+  subjectId(reminder: Reminder) {
+    return reminder.actionId;
+  }
+
+  async load(ids: string[], em: EntityManager) {
+    const [actions, participants] = await Promise.all([
+      em.getRepository(Action).find({ where: { id: In(ids) }, relations: { campaign: true } }),
+      em.getRepository(ActionParticipant).find({
+        where: { actionId: In(ids), status: In([ParticipationStatus.COMMITTED, ParticipationStatus.NO_SHOW]), contact: { erasedAt: IsNull() } },
+        relations: { contact: true },
+        order: { contact: { sortKey: 'ASC', id: 'ASC' } },
+      }),
+    ]);
+    const of = (action: Action, status: ParticipationStatus) =>
+      participants
+        .filter((p) => p.actionId === action.id && p.status === status && p.contact && p.contact.organizationId === p.organizationId)
+        .map((p) => person(p.contact!));
+    return new Map(
+      actions.map((action) => [action.id, { action, committed: of(action, ParticipationStatus.COMMITTED), noShows: of(action, ParticipationStatus.NO_SHOW) }]),
+    );
+  }
+
+  organizationOf(s: TurnoutSubject) {
+    return s.action.organizationId;
+  }
+
+  recipientOf(s: TurnoutSubject) {
+    return s.action.organiserId;
+  }
+
+  whyNotRelevant(s: TurnoutSubject | null, reminder: Reminder, now: Date) {
+    if (!s) return 'the action no longer exists';
+    if (s.action.cancelledAt) return 'the action was cancelled';
+    if (reminder.kind === ReminderKind.ACTION_CONFIRM && s.action.startsAt.getTime() < now.getTime()) return 'the action has already started';
+    return null;
+  }
+
+  route(s: TurnoutSubject) {
+    return `/actions/${s.action.id}`;
+  }
+
+  headline(s: TurnoutSubject, reminder: Reminder, m: Messages) {
+    return reminder.kind === ReminderKind.ACTION_NO_SHOW
+      ? m.t('actionNoShow.headline', { title: s.action.title })
+      : m.t('actionConfirm.headline', { title: s.action.title, when: m.when(s.action.startsAt) });
+  }
+
+  body({ action, committed, noShows }: TurnoutSubject, reminder: Reminder, m: Messages) {
+    const lines = [m.t('action.title', { title: action.title }), m.t('action.when', { when: m.when(action.startsAt) })];
+    if (action.campaign) lines.push(m.t('reminder.campaign', { name: action.campaign.name }));
+    lines.push('');
+    if (reminder.kind === ReminderKind.ACTION_NO_SHOW) {
+      if (noShows.length === 0) lines.push(m.t('actionNoShow.none'));
+      else lines.push(m.t('actionNoShow.intro', { count: noShows.length }));
+      for (const p of noShows) lines.push(m.t('action.callLine', { name: p.name, phone: p.phone ?? m.t('action.noPhone') }));
+      return lines;
+    }
+    const { emailed, toCall } = splitParticipants(committed);
+    lines.push(m.t('actionConfirm.counts', { committed: committed.length, emailed: emailed.length }));
+    if (toCall.length > 0) {
+      lines.push('', m.t('actionConfirm.toCall'));
+      for (const p of toCall) lines.push(m.t('action.callLine', { name: p.name, phone: p.phone ?? m.t('action.noPhone') }));
+    } else {
+      lines.push(m.t('action.nobodyToCall'));
+    }
+    return lines;
+  }
+
+  /** ACTION_CONFIRM only: each committed person with an email and consent is asked to confirm. */
+  otherEmails({ action, committed }: TurnoutSubject, { organization, reminder }: ReminderContext): OtherEmail[] {
+    if (reminder.kind !== ReminderKind.ACTION_CONFIRM) return [];
+    const m = messagesFor(organization.locale, organization.timezone);
+    const when = m.when(action.startsAt);
+    return splitParticipants(committed).emailed.map((p) => ({
+      key: `contact:${p.id}`,
+      to: p.email!,
+      subject: m.t('actionConfirm.participant.subject', { title: action.title, when }),
+      text: [
+        m.t('reminder.hello', { name: p.firstName }),
+        '',
+        m.t('actionConfirm.participant.ask', { title: action.title }),
+        m.t('action.when', { when }),
+        ...(action.location ? [m.t('action.where', { location: action.location })] : []),
+        '',
+        organization.name,
+      ].join('\n'),
+      headers: { 'X-Rapport-Contact': p.id },
+    }));
+  }
+}
+
+/** Registers the actions' reminder providers: imported by ActionsModule and by the worker. */
+@Module({ imports: [RemindersModule], providers: [ActionReminders, TurnoutReminders] })
 export class ActionRemindersModule {}

@@ -66,4 +66,13 @@ export class LogConversationInput {
 
   @Field(() => ID, { nullable: true, description: 'a DROP_IN logged during a session' })
   sessionId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'street, building and door are filled from it when not given' })
+  doorId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'a PHONE call about an action: the participation is updated from `outcome` and the note kept as the call note',
+  })
+  actionId?: string | null;
 }

@@ -90,4 +90,14 @@ export class Conversation extends TenantEntity {
   @Index()
   @Column('text', { nullable: true })
   sessionId: string | null;
+
+  /** The door it happened at (libs/turf): the door's visits and last outcome follow. */
+  @Index()
+  @Column('uuid', { nullable: true })
+  doorId: string | null;
+
+  /** A call about an action (libs/actions turnout): the participation follows. */
+  @Index()
+  @Column('uuid', { nullable: true })
+  actionId: string | null;
 }

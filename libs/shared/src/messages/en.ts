@@ -56,6 +56,15 @@ export const en: Record<MessageKey, string> = {
   'action.participant.coming': 'You said you would come: {title}',
   'action.participant.cheer': 'Together we are stronger. See you there!',
 
+  'actionConfirm.headline': 'Tomorrow: {title}, {when} — confirm who comes',
+  'actionConfirm.counts': '{committed} committed; {emailed} asked by email to confirm.',
+  'actionConfirm.toCall': 'To call to confirm (no email, or no consent to email):',
+  'actionConfirm.participant.subject': 'Tomorrow: {title}, {when} — are you still coming?',
+  'actionConfirm.participant.ask': 'You said you would come to {title}, tomorrow. Can you still make it? Just reply to this email.',
+  'actionNoShow.headline': 'No-shows to call back: {title}',
+  'actionNoShow.intro': '{count} person(s) said they would come and did not:',
+  'actionNoShow.none': 'Everyone who said they would come came.',
+
   'digest.subject': 'Your week — {organization}',
   'digest.intro': 'Here is the week ahead for {organization}.',
   'digest.overdue.title': 'Overdue commitments ({count}):',

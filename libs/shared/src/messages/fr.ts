@@ -56,6 +56,15 @@ export const fr = {
   'action.participant.coming': 'Vous vous êtes engagé·e à venir : {title}',
   'action.participant.cheer': 'Ensemble, on est plus fort·es. À très vite !',
 
+  'actionConfirm.headline': 'Demain : {title}, le {when} — confirmer qui vient',
+  'actionConfirm.counts': '{committed} personne(s) engagée(s) ; {emailed} invitée(s) par e-mail à confirmer.',
+  'actionConfirm.toCall': 'À appeler pour confirmer (pas d’e-mail ou pas de consentement) :',
+  'actionConfirm.participant.subject': 'Demain : {title}, le {when} — vous venez toujours ?',
+  'actionConfirm.participant.ask': 'Vous vous êtes engagé·e à venir à {title}, demain. C’est toujours bon ? Répondez simplement à cet e-mail.',
+  'actionNoShow.headline': 'Absent·es à rappeler : {title}',
+  'actionNoShow.intro': '{count} personne(s) avaient dit venir et ne sont pas venues :',
+  'actionNoShow.none': 'Toutes les personnes engagées sont venues.',
+
   'digest.subject': 'Votre semaine — {organization}',
   'digest.intro': 'Voici la semaine de {organization}.',
   'digest.overdue.title': 'Engagements en retard ({count}) :',

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
 import { ParticipationStatus, Visibility } from '@rapport/shared';
+import { useTurnoutT } from '../turnout/messages';
 import { errorMessage } from '../../../apollo/errors';
 import type { ActionPageQuery as ActionData } from '../../../gql/graphql';
 import { useT } from '../../../i18n';
@@ -23,6 +24,7 @@ const REFETCH = { refetchQueries: ['ActionPage', 'ContactParticipations', 'Campa
 /** /actions/:id — an action's details, who is invited and who committed or came, and its outcome. */
 export function ActionPage() {
   const t = useT();
+  const tt = useTurnoutT();
   const format = useFormat();
   const { id = '' } = useParams();
   const { data, loading, error } = useQuery(ActionPageQuery, { variables: { id }, fetchPolicy: 'cache-and-network', errorPolicy: 'all' });
@@ -48,6 +50,11 @@ export function ActionPage() {
         <Link to={`/campaigns/${campaign.id}`}>{campaign.name}</Link>
       </p>
       <h1>{action.title}</h1>
+      <p>
+        <Link className="button button-primary" to={`/actions/${encodeURIComponent(action.id)}/check-in`}>
+          {tt('link')}
+        </Link>
+      </p>
       <dl className="details">
         <div>
           <dt>{t('actions.startsAt')}</dt>

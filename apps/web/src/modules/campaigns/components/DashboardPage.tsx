@@ -4,6 +4,7 @@ import type { CampaignStage } from '@rapport/shared';
 import { errorMessage } from '../../../apollo/errors';
 import { useT } from '../../../i18n';
 import { usePageTitle } from '../../shell/components/usePageTitle';
+import { useTurfT } from '../../turf/messages';
 import { CampaignDashboardQuery } from '../graphql/campaignDashboard';
 import { CampaignWorkspaceQuery } from '../graphql/workspace';
 import { ActionsSection } from './sections/ActionsSection';
@@ -24,6 +25,7 @@ import { EvidenceSummary } from '../../casework/components/EvidenceSummary';
  */
 export function DashboardPage() {
   const t = useT();
+  const tt = useTurfT();
   const { id = '' } = useParams();
   const { data, loading, error } = useQuery(CampaignDashboardQuery, {
     variables: { campaignId: id },
@@ -54,6 +56,9 @@ export function DashboardPage() {
         <p className="page-actions">
           <Link className="button button-primary" to={`/field?campaign=${encodeURIComponent(campaign.id)}`}>
             {t('dashboard.logDoors')}
+          </Link>{' '}
+          <Link className="button" to={`/campaigns/${encodeURIComponent(campaign.id)}/turf`}>
+            {tt('dashboardLink')}
           </Link>
         </p>
         {workspace.error && !workspace.data ? (

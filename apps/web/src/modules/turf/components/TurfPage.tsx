@@ -1,0 +1,151 @@
+import { useState } from 'react';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { ConversationOutcome } from '@rapport/shared';
+import { errorMessage } from '../../../apollo/errors';
+import { useT } from '../../../i18n';
+import { usePageTitle } from '../../shell/components/usePageTitle';
+
+import { BuildingsQuery, LogDoorsVisitMutation, RevisitListQuery } from '../graphql/turf';
+import { doorState, floorsOf, type GridDoor } from '../grid';
+import { useTurfT, type TurfKey } from '../messages';
+import { WalkSheetPage } from './WalkSheetPage';
+
+const REVISIT_DAYS = 3;
+/** The batch's idempotency key (crypto.randomUUID needs a secure context; a random fallback otherwise). */
+const batchId = () => (typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `b-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+/** Short text shown in each cell, so the grid never relies on colour alone. */
+const MARK: Record<ReturnType<typeof doorState>, string> = { none: '·', NOT_HOME: 'A', REFUSED: 'R', TALKED: 'C', MOVED: 'D', doNotKnock: '✕' };
+const STATES = ['none', 'NOT_HOME', 'REFUSED', 'TALKED', 'doNotKnock'] as const;
+
+/** /campaigns/:id/turf — the turf grid; with ?sheet, the printable walk sheets (one route, one chunk). */
+export function TurfPage() {
+  const [params] = useSearchParams();
+  return params.has('sheet') ? <WalkSheetPage /> : <TurfGrid />;
+}
+
+/** The buildings of a campaign, a floor-by-door grid each, batches of doors not home. */
+function TurfGrid() {
+  const tt = useTurfT();
+  const t = useT();
+  const { id = '' } = useParams();
+  usePageTitle(tt('title'));
+  const { data, loading, error } = useQuery(BuildingsQuery, { variables: { campaignId: id } });
+  const revisit = useQuery(RevisitListQuery, { variables: { campaignId: id, minDaysSince: REVISIT_DAYS } });
+  const [logDoors, logging] = useMutation(LogDoorsVisitMutation, { refetchQueries: [RevisitListQuery, BuildingsQuery] });
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [saved, setSaved] = useState<number | null>(null);
+
+  const stateText = (door: GridDoor) => {
+    const state = doorState(door);
+    return state === 'doNotKnock' ? tt('doNotKnock') : tt(`outcome.${state}` as TurfKey);
+  };
+  const toggle = (doorId: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(doorId)) next.delete(doorId);
+      else next.add(doorId);
+      return next;
+    });
+  async function record(outcome: ConversationOutcome.NOT_HOME | ConversationOutcome.REFUSED) {
+    const doorIds = [...selected];
+    await logDoors({ variables: { input: { clientId: batchId(), doorIds, outcome } } });
+    setSaved(doorIds.length);
+    setSelected(new Set());
+  }
+
+  const failure = error ?? logging.error;
+  return (
+    <section className="page turf-page">
+      <p>
+        <Link to={`/campaigns/${encodeURIComponent(id)}`}>{tt('back')}</Link>
+      </p>
+      <h1>{tt('title')}</h1>
+      <p className="muted">{tt('intro')}</p>
+      <p>
+        <Link className="button" to={`/campaigns/${encodeURIComponent(id)}/turf?sheet`}>
+          {tt('sheet')}
+        </Link>
+      </p>
+      {failure ? (
+        <p className="alert" role="alert">
+          {errorMessage(failure, t)}
+        </p>
+      ) : null}
+      {loading && !data ? <p role="status">{tt('loading')}</p> : null}
+      {data && data.buildings.length === 0 ? <p>{tt('none')}</p> : null}
+
+      <div className="turf-legend" aria-label={tt('legend')}>
+        {STATES.map((state) => (
+          <span key={state} className={`turf-door turf-${state}`}>
+            <span aria-hidden="true">{MARK[state]}</span> {state === 'doNotKnock' ? tt('doNotKnock') : tt(`outcome.${state}` as TurfKey)}
+          </span>
+        ))}
+      </div>
+
+      {data?.buildings.map((building) => (
+        <section key={building.id} className="panel turf-building" aria-labelledby={`b-${building.id}`}>
+          <h2 id={`b-${building.id}`}>{building.name ?? `${building.number} ${building.street}`}</h2>
+          <p className="muted">
+            {building.number} {building.street} · {tt('progress', { knocked: building.knocked, doors: building.doorCount, talked: building.talked })}
+          </p>
+          <div className="turf-grid">
+            {floorsOf(building.doors).map(({ floor, doors }) => (
+              <div key={floor} className="turf-floor" role="group" aria-label={floor === 0 ? tt('ground') : tt('floor', { floor })}>
+                <span className="turf-floor-label">{floor === 0 ? tt('ground') : floor}</span>
+                {doors.map((door) => (
+                  <button
+                    key={door.id}
+                    type="button"
+                    className={`turf-door turf-${doorState(door)}`}
+                    aria-pressed={selected.has(door.id)}
+                    aria-label={tt('door', { label: door.label, state: stateText(door) })}
+                    disabled={door.doNotKnock}
+                    onClick={() => toggle(door.id)}
+                  >
+                    <span aria-hidden="true">{door.label.replace(/^\d+-/, '')}</span>
+                    <span aria-hidden="true" className="turf-mark">
+                      {MARK[doorState(door)]}
+                    </span>
+                  </button>
+                ))}
+              </div>
+            ))}
+          </div>
+        </section>
+      ))}
+
+      <div className="turf-actions" aria-live="polite">
+        <p>{selected.size > 0 ? tt('selected', { count: selected.size }) : saved != null ? tt('saved', { count: saved }) : ''}</p>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={selected.size === 0 || logging.loading}
+          onClick={() => void record(ConversationOutcome.NOT_HOME)}
+        >
+          {tt('notHome')}
+        </button>
+        <button type="button" className="button" disabled={selected.size === 0 || logging.loading} onClick={() => void record(ConversationOutcome.REFUSED)}>
+          {tt('refused')}
+        </button>
+        <button type="button" className="button" disabled={selected.size === 0} onClick={() => setSelected(new Set())}>
+          {tt('clear')}
+        </button>
+      </div>
+
+      <section className="panel" aria-labelledby="revisit-title">
+        <h2 id="revisit-title">{tt('revisit')}</h2>
+        <p className="muted">{tt('revisitIntro', { days: REVISIT_DAYS })}</p>
+        {revisit.data && revisit.data.revisitList.length === 0 ? <p>{tt('revisitNone')}</p> : null}
+        <ul className="list">
+          {revisit.data?.revisitList.map((door) => (
+            <li key={door.id}>
+              {door.building.name ?? `${door.building.number} ${door.building.street}`} · {door.floor === 0 ? tt('ground') : tt('floor', { floor: door.floor })}{' '}
+              · {door.label}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,127 @@
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { ACCOUNTS, data, expect, expectAccessible, screenshot, seededCampaignId, signIn, test, tokenFor } from './fixtures.ts';
+
+// Turnout and turf on a phone, as the organiser runs them: the check-in page at the action
+// (ten people tapped in, one of them new, typed in two fields), attendance closed; and the
+// turf page of the demo's Villejean towers, three doors recorded "Absent" at once; the
+// walk sheets printed to PDF, their QR code decoded back to the building's /field link.
+test('check-in of ten people, then close attendance', async ({ page }) => {
+  const token = await tokenFor(ACCOUNTS.organiser);
+  const campaignId = await seededCampaignId(token);
+  const stamp = Date.now();
+  const action = await data<{ scheduleAction: { id: string } }>(
+    'mutation ($input: ActionInput!) { scheduleAction(input: $input) { id } }',
+    { input: { campaignId, title: `Rassemblement ${stamp}`, kind: 'RALLY', startsAt: new Date(Date.now() + 2 * 86_400_000).toISOString(), turnoutGoal: 10 } },
+    token,
+  );
+  const actionId = action.scheduleAction.id;
+  const names: string[] = [];
+  for (let i = 1; i <= 10; i++) {
+    const firstName = `Pointé${i}-${stamp}`;
+    names.push(firstName);
+    const contact = await data<{ createContact: { id: string } }>(
+      'mutation ($input: ContactInput!) { createContact(input: $input) { id } }',
+      { input: { firstName, lastName: 'Villejean', phone: `06 12 34 56 ${String(10 + i)}` } },
+      token,
+    );
+    await data(
+      'mutation ($a: ID!, $c: ID!, $s: ParticipationStatus!) { setParticipation(actionId: $a, contactId: $c, status: $s) { status } }',
+      { a: actionId, c: contact.createContact.id, s: i <= 9 ? 'COMMITTED' : 'INVITED' },
+      token,
+    );
+  }
+
+  await signIn(page, ACCOUNTS.organiser, /\/campaigns$/);
+  await page.goto(`/actions/${actionId}`);
+  await page.getByRole('link', { name: 'Pointer les présent·es et appeler' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Accueil : Rassemblement ${stamp}` })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'À appeler' }).locator('a[href^="tel:"]')).toHaveCount(10);
+  await expectAccessible(page, '/actions/:id/check-in');
+
+  // Nine on the list (searched, then tapped), and one new person typed in two fields.
+  for (const firstName of names.slice(0, 9)) {
+    await page.getByLabel('Chercher un nom').fill(firstName.slice(0, -3));
+    const button = page.getByRole('button', { name: `Pointer ${firstName} Villejean` });
+    await button.click();
+    await expect(button).toHaveAttribute('aria-pressed', 'true');
+  }
+  await page.getByLabel('Chercher un nom').fill('');
+  await page.getByLabel('Prénom').fill(`Nouvelle-${stamp}`);
+  await page.getByLabel('Nom', { exact: true }).fill('Voisine');
+  await page.getByRole('button', { name: 'Ajouter et pointer' }).click();
+  await expect(page.getByText('10 présent·e(s)')).toBeVisible();
+  await screenshot(page, 'check-in');
+
+  await page.getByRole('region', { name: 'Clore le pointage' }).getByRole('button', { name: 'Clore le pointage' }).click();
+  await expect(page.getByText('Pointage clos.')).toBeVisible();
+  const after = await data<{ action: { checkInCount: number; participants: Array<{ status: string }> } }>(
+    'query ($id: ID!) { action(id: $id) { checkInCount participants { status } } }',
+    { id: actionId },
+    token,
+  );
+  expect(after.action.checkInCount).toBe(10);
+  expect(after.action.participants.map((p) => p.status).sort()).toEqual([...Array(10).fill('ATTENDED'), 'INVITED'].sort());
+});
+
+test('the turf page: the demo towers, three doors recorded absent at once', async ({ page }) => {
+  const token = await tokenFor(ACCOUNTS.organiser);
+  const campaignId = await seededCampaignId(token);
+  await signIn(page, ACCOUNTS.organiser, /\/campaigns$/);
+  await page.goto(`/campaigns/${campaignId}`);
+  await page.getByRole('link', { name: 'Terrain (immeubles et portes)' }).click();
+  const tower = page.getByRole('region', { name: 'Tour Kennedy B' });
+  await expect(tower).toBeVisible();
+  await expectAccessible(page, '/campaigns/:id/turf');
+
+  const floor = tower.getByRole('group', { name: 'Étage 12' });
+  const before = await data<{ buildings: Array<{ name: string; knocked: number }> }>(
+    'query ($c: ID!) { buildings(campaignId: $c) { name knocked } }',
+    { c: campaignId },
+    token,
+  );
+  for (const label of ['12-1', '12-2', '12-3']) await floor.getByRole('button', { name: new RegExp(`^Porte ${label},`) }).click();
+  await expect(page.getByText('3 porte(s) sélectionnée(s)')).toBeVisible();
+  await page.getByRole('button', { name: 'Absent', exact: true }).click();
+  await expect(page.getByText('3 porte(s) enregistrée(s).')).toBeVisible();
+  await expect(floor.getByRole('button', { name: 'Porte 12-1, absent' })).toBeVisible();
+  await screenshot(page, 'turf');
+  const after = await data<{ buildings: Array<{ name: string; knocked: number }> }>(
+    'query ($c: ID!) { buildings(campaignId: $c) { name knocked } }',
+    { c: campaignId },
+    token,
+  );
+  const knocked = (list: typeof after.buildings) => list.find((b) => b.name === 'Tour Kennedy B')!.knocked;
+  expect(knocked(after.buildings)).toBe(knocked(before.buildings) + 3);
+});
+
+test('the walk sheet prints to A4 PDF, with a QR code that decodes to the building’s /field link', async ({ page, baseURL }) => {
+  const token = await tokenFor(ACCOUNTS.organiser);
+  const campaignId = await seededCampaignId(token);
+  const { buildings } = await data<{ buildings: Array<{ id: string; name: string | null }> }>(
+    'query ($c: ID!) { buildings(campaignId: $c) { id name } }',
+    { c: campaignId },
+    token,
+  );
+  const kennedy = buildings.find((b) => b.name === 'Tour Kennedy B')!;
+  await signIn(page, ACCOUNTS.organiser, /\/campaigns$/);
+  await page.goto(`/campaigns/${campaignId}/turf`);
+  await page.getByRole('link', { name: 'Feuilles de route' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Feuilles de route' })).toBeVisible();
+  const sheet = page.getByRole('article', { name: 'Tour Kennedy B' });
+  const qr = sheet.getByRole('img', { name: /QR code/ });
+  await expect(qr.locator('svg')).toBeVisible();
+  await expectAccessible(page, '/campaigns/:id/turf?sheet');
+
+  // Printed: a real PDF, one A4 page per building.
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  expect(pages).toBeGreaterThanOrEqual(buildings.length);
+
+  // The QR code as printed, decoded by a real decoder (jsQR).
+  const png = PNG.sync.read(await qr.screenshot());
+  const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  expect(decoded?.data).toBe(`${baseURL}/field?building=${kennedy.id}`);
+});
