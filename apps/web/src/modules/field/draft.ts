@@ -20,6 +20,8 @@ export interface FieldDraft {
   street: string;
   building: string;
   door: string;
+  /** The turf's door (from /field?door=): the API fills street, building and door from it. */
+  doorId: string;
   /** An existing contact picked by search; when set, the new-contact fields are ignored. */
   contactId: string;
   contactLabel: string;
@@ -47,6 +49,7 @@ export function emptyDraft(campaignId = ''): FieldDraft {
     street: '',
     building: '',
     door: '',
+    doorId: '',
     contactId: '',
     contactLabel: '',
     firstName: '',
@@ -111,6 +114,7 @@ export function toInput(draft: FieldDraft, clientId: string, now: Date): LogConv
     followUpAt: followUp(draft.followUpAt),
     notes: orNull(draft.notes),
   };
+  if (draft.doorId) input.doorId = draft.doorId;
   if (!talked) return input;
   if (draft.contactId) {
     input.contactId = draft.contactId;

@@ -9,6 +9,7 @@ import { emptyDraft } from '../draft';
 import { FieldOptionsQuery } from '../graphql/fieldOptions';
 import { LogConversationMutation } from '../graphql/logConversation';
 import { enqueue, getOutboxStore } from '../outbox/outbox';
+import { FieldBuildingsQuery, FieldTurfQuery } from '../turfPlace';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -64,6 +65,63 @@ async function openField(path: string, mocks: MockLink.MockedResponse[]) {
   await screen.findByRole('option', { name: 'Ascenseurs en panne' });
   return view;
 }
+
+const KENNEDY = {
+  __typename: 'Building',
+  id: 'b1',
+  street: 'Cours Kennedy',
+  number: '12',
+  name: 'Tour Kennedy B',
+  doors: [
+    { __typename: 'Door', id: 'd70', floor: 7, label: '7-1' },
+    { __typename: 'Door', id: 'd71', floor: 7, label: '7-2' },
+  ],
+};
+
+describe('/field opened on a building or a door of the turf', () => {
+  it('?campaign&door: fills street, building and door, names the building and sends the doorId', async () => {
+    const user = userEvent.setup();
+    const sent: LogConversationInput[] = [];
+    const buildings = { request: { query: FieldBuildingsQuery, variables: { campaignId: 'c1' } }, result: { data: { buildings: [KENNEDY] } } };
+    await openField('/field?campaign=c1&door=d71', [buildings, logMock(sent)]);
+
+    expect(await screen.findByText('Tour Kennedy B')).toBeTruthy();
+    await waitFor(() => expect((screen.getByLabelText('Porte') as HTMLInputElement).value).toBe('7-2'));
+    expect((screen.getByLabelText('Rue') as HTMLInputElement).value).toBe('Cours Kennedy');
+    expect((screen.getByLabelText('Bâtiment') as HTMLInputElement).value).toBe('Tour Kennedy B');
+    await user.click(screen.getByLabelText('Absent·e'));
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+
+    expect(await screen.findByText('Conversation enregistrée. Porte suivante !')).toBeTruthy();
+    expect(sent[0]).toMatchObject({ campaignId: 'c1', doorId: 'd71', street: 'Cours Kennedy', building: 'Tour Kennedy B', door: '7-2' });
+    // The next door on the landing is typed by hand: no doorId left over.
+    expect((screen.getByLabelText('Bâtiment') as HTMLInputElement).value).toBe('Tour Kennedy B');
+  });
+
+  it('?building (the walk sheet QR code): fills street and building from the volunteer turf', async () => {
+    const turf = { request: { query: FieldTurfQuery }, result: { data: { myTurf: [KENNEDY] } } };
+    await openField('/field?building=b1', [turf]);
+
+    expect(await screen.findByText('Tour Kennedy B')).toBeTruthy();
+    await waitFor(() => expect((screen.getByLabelText('Bâtiment') as HTMLInputElement).value).toBe('Tour Kennedy B'));
+    expect((screen.getByLabelText('Rue') as HTMLInputElement).value).toBe('Cours Kennedy');
+    expect((screen.getByLabelText('Porte') as HTMLInputElement).value).toBe('');
+  });
+
+  it('offline, the building unknown: still sends the doorId (the API fills the place)', async () => {
+    const user = userEvent.setup();
+    const sent: LogConversationInput[] = [];
+    const failing = { request: { query: FieldBuildingsQuery, variables: { campaignId: 'c1' } }, error: new TypeError('Failed to fetch') };
+    await openField('/field?campaign=c1&door=d71', [failing, logMock(sent)]);
+
+    await user.click(screen.getByLabelText('Absent·e'));
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+
+    expect(await screen.findByText('Conversation enregistrée. Porte suivante !')).toBeTruthy();
+    expect(sent[0]).toMatchObject({ campaignId: 'c1', doorId: 'd71', street: null, building: null, door: null });
+    expect(screen.queryByText('Tour Kennedy B')).toBeNull();
+  });
+});
 
 describe('/field, the door-to-door form', () => {
   it('labels every control, preselects ?campaign and defaults to door knocking', async () => {

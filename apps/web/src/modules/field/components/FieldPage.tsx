@@ -13,6 +13,7 @@ import type { RejectedConversation } from '../outbox/store';
 import { refusalOf } from './refusal';
 import { useFieldDraft } from '../useFieldDraft';
 import { useFieldOptions } from '../useFieldOptions';
+import { buildingLabel, placePatch, useTurfPlace } from '../turfPlace';
 import { FieldForm, type SubmitStatus } from './FieldForm';
 import { OutboxPanel } from './OutboxPanel';
 
@@ -58,9 +59,23 @@ export function FieldPage() {
   const campaign = options.campaigns.find((c) => c.id === draft.campaignId);
   usePageTitle(t('field.title'));
 
+  // ?building= / ?door=: the door's id at once, the words when the building is known;
+  // applied once per link and once more when the building arrives (adjusted while rendering).
+  const buildingParam = params.get('building');
+  const doorParam = params.get('door');
+  const place = useTurfPlace(params.get('campaign'), buildingParam, doorParam);
+  const placeKey = buildingParam || doorParam ? `${buildingParam}|${doorParam}|${place ? 'known' : ''}` : null;
+  const [seenPlace, setSeenPlace] = useState<string | null>(null);
+  if (placeKey !== seenPlace) {
+    setSeenPlace(placeKey);
+    if (placeKey) setDraft((d) => ({ ...d, ...placePatch(place, doorParam) }));
+  }
+
   const change = useCallback(
     (patch: Partial<FieldDraft>) => {
-      setDraft((d) => ({ ...d, ...patch }));
+      // Typing another place: no longer the turf's door.
+      const moved = 'street' in patch || 'building' in patch || 'door' in patch;
+      setDraft((d) => ({ ...d, ...(moved ? { doorId: '' } : {}), ...patch }));
       setStatus(null);
     },
     [setDraft],
@@ -131,6 +146,11 @@ export function FieldPage() {
     <section className="page page-field" aria-labelledby="field-title">
       <h1 id="field-title">{label(t, 'kind', draft.kind)}</h1>
       {campaign ? <p className="muted field-campaign">{campaign.name}</p> : null}
+      {place ? (
+        <p className="field-building">
+          <strong>{buildingLabel(place.building)}</strong> · {place.building.number} {place.building.street}
+        </p>
+      ) : null}
       {options.fromCache || !online ? <p className="hint">{options.fromCache ? t('field.optionsFromCache') : t('field.offline')}</p> : null}
       <OutboxPanel outbox={outbox} onCorrect={(entry) => void correct(entry)} />
       <FieldForm

@@ -12,6 +12,8 @@ import { useTurfT, type TurfKey } from '../messages';
 import { WalkSheetPage } from './WalkSheetPage';
 
 const REVISIT_DAYS = 3;
+/** /field opened on a door: street, building and door filled in, the doorId sent. */
+export const fieldDoorLink = (campaignId: string, doorId: string) => `/field?campaign=${encodeURIComponent(campaignId)}&door=${encodeURIComponent(doorId)}`;
 /** The batch's idempotency key (crypto.randomUUID needs a secure context; a random fallback otherwise). */
 const batchId = () => (typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `b-${Date.now()}-${Math.random().toString(36).slice(2)}`);
 /** Short text shown in each cell, so the grid never relies on colour alone. */
@@ -131,6 +133,12 @@ function TurfGrid() {
         <button type="button" className="button" disabled={selected.size === 0} onClick={() => setSelected(new Set())}>
           {tt('clear')}
         </button>
+        {selected.size === 1 ? (
+          // One door: a talk there is the field form, opened on that door.
+          <Link className="button" to={fieldDoorLink(id, [...selected][0]!)}>
+            {tt('talkAtDoor')}
+          </Link>
+        ) : null}
       </div>
 
       <section className="panel" aria-labelledby="revisit-title">
