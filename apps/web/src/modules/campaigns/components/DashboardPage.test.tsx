@@ -6,6 +6,7 @@ import { renderApp, shellMocks, signInAs } from '../../../test/renderApp';
 import { CampaignDashboardQuery } from '../graphql/campaignDashboard';
 import { ListeningReportQuery } from '../graphql/listeningReport';
 import { CampaignWorkspaceQuery } from '../graphql/workspace';
+import { BuildingProgressQuery } from '../../turf/graphql/turf';
 
 const tally = (id: string, name: string, mentions: number, contacts: number, averageIntensity: number) => ({
   __typename: 'IssueTally',
@@ -121,7 +122,21 @@ const workspace = {
         target: { __typename: 'DecisionMaker', id: 'd1', name: 'Directeur, CPAM' },
       },
     ],
-    actions: [],
+    actions: [
+      {
+        __typename: 'Action',
+        id: 'a0',
+        title: 'Rassemblement devant la CPAM',
+        kind: ActionKind.DIRECT_ACTION,
+        startsAt: '2022-06-01T08:00:00.000Z',
+        location: 'Rennes',
+        turnoutGoal: 40,
+        visibility: Visibility.TEAM,
+        outcome: null,
+        committedCount: 35,
+        attendedCount: 28,
+      },
+    ],
     negotiations: [
       {
         __typename: 'Negotiation',
@@ -141,6 +156,17 @@ const workspace = {
 const mocks: MockLink.MockedResponse[] = [
   { request: { query: CampaignWorkspaceQuery, variables: { campaignId: 'c1' } }, result: { data: workspace } },
   { request: { query: CampaignDashboardQuery, variables: { campaignId: 'c1' } }, result: { data: { campaignProgress: progress } } },
+  {
+    request: { query: BuildingProgressQuery, variables: { campaignId: 'c1' } },
+    result: {
+      data: {
+        buildings: [
+          { __typename: 'Building', id: 'b1', street: 'Cours Kennedy', number: '12', name: 'Tour Kennedy B', doorCount: 128, knocked: 40, talked: 9 },
+          { __typename: 'Building', id: 'b2', street: 'Rue de Bourgogne', number: '3', name: null, doorCount: 24, knocked: 0, talked: 0 },
+        ],
+      },
+    },
+  },
   {
     request: { query: ListeningReportQuery, variables: { campaignId: 'c1' } },
     result: {
@@ -250,6 +276,22 @@ describe('the campaign dashboard', () => {
     expect(container.querySelector('[data-figure="toCelebrate"]')?.textContent).toBe('1 victoire à fêter.');
     expect(screen.getByText('Rendez-vous obtenu avec la direction').closest('li')?.textContent).toContain('à fêter');
     expect(screen.getByText('Réouverture sur la dalle Kennedy').closest('li')?.textContent).not.toContain('à fêter');
+  });
+
+  it('shows per building the doors knocked and talked, linking to the turf page', async () => {
+    await openDashboard();
+    const section = await screen.findByRole('region', { name: 'Immeubles' });
+    const row = (name: string) => within(section).getByRole('rowheader', { name }).closest('tr')!;
+    const figures = (tr: HTMLElement) => [...tr.querySelectorAll('td')].map((td) => td.textContent);
+    expect(figures(row('Tour Kennedy B'))).toEqual(['40', '9', '128']);
+    expect(figures(row('3 Rue de Bourgogne'))).toEqual(['0', '0', '24']);
+    expect(within(section).getByRole('link', { name: 'Tour Kennedy B' }).getAttribute('href')).toBe('/campaigns/c1/turf');
+  });
+
+  it('shows a past action with a goal as attended vs committed vs goal', async () => {
+    const { container } = await openDashboard();
+    const past = container.querySelector('[data-action="a0"] [data-figure="turnout"]');
+    expect(past?.textContent).toBe('28 présent·es, 35 engagé·es, objectif 40');
   });
 
   it('links to the field form for this campaign and to each negotiation brief', async () => {

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
 import type { CampaignStage } from '@rapport/shared';
@@ -17,6 +18,9 @@ import { StageSection } from './sections/StageSection';
 import { WinsSection } from './sections/WinsSection';
 import { QueryStatus } from '../../shell/components/QueryStatus';
 import { EvidenceSummary } from '../../casework/components/EvidenceSummary';
+
+// Its own chunk: the turf's words and documents stay out of the dashboard's first paint.
+const BuildingsSection = lazy(() => import('./sections/BuildingsSection'));
 
 /**
  * /campaigns/:id — where the campaign stands (stage, listening, demands, actions,
@@ -79,6 +83,9 @@ export function DashboardPage() {
             startedAt={campaign.startedAt}
           />
           <ListeningSection campaignId={campaign.id} progress={progress} />
+          <Suspense fallback={null}>
+            <BuildingsSection campaignId={campaign.id} />
+          </Suspense>
           <EvidenceSummary evidence={campaign.evidence} headingId="dash-evidence" titleKey="evidence.dashboardTitle" withQuotes={false} />
           <DemandsSection campaignId={campaign.id} counts={progress.demandsByStatus} demands={lists?.demands} decisionMakers={decisionMakers} />
           <DecisionMakersSection decisionMakers={workspace.data?.decisionMakers} />

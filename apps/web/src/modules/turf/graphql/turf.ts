@@ -250,3 +250,61 @@ export const LogDoorsVisitMutation: TypedDocumentNode<
     }
   }
 */
+
+export type BuildingProgress = Pick<TurfBuilding, 'id' | 'street' | 'number' | 'name' | 'doorCount' | 'knocked' | 'talked'>;
+
+/** Per building, doors knocked and talked: the dashboard's block (no doors: one grouped statement on the API). */
+export const BuildingProgressQuery: TypedDocumentNode<{ buildings: BuildingProgress[] }, { campaignId: string }> = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'BuildingProgress' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'campaignId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+          directives: [],
+        },
+      ],
+      directives: [],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'buildings' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'campaignId' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'campaignId' } } },
+            ],
+            directives: [],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: ['id', 'street', 'number', 'name', 'doorCount', 'knocked', 'talked'].map((value) => ({
+                kind: 'Field',
+                name: { kind: 'Name', value },
+                arguments: [],
+                directives: [],
+              })),
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode;
+/* BuildingProgressQuery:
+  query BuildingProgress($campaignId: ID!) {
+    buildings(campaignId: $campaignId) {
+      id
+      street
+      number
+      name
+      doorCount
+      knocked
+      talked
+    }
+  }
+*/

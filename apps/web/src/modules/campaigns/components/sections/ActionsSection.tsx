@@ -9,6 +9,7 @@ import { label } from '../../../../i18n/labels';
 import { Disclosure } from '../../../shell/components/Disclosure';
 import { CheckboxField, FormErrors, SelectField, TextField } from '../../../shell/components/fields';
 import { keys, toInstant, useFormErrors } from '../../../shell/useFormErrors';
+import { useTurfT } from '../../../turf/messages';
 import { ScheduleActionMutation } from '../../graphql/workspace';
 import { REFETCH, type DecisionMakerRow, type WorkspaceCampaign } from './workspace';
 
@@ -24,7 +25,12 @@ interface ActionsSectionProps {
 /** The actions to come (turnout against the goal), the past ones with their outcome, and planning a new one. */
 export function ActionsSection({ campaignId, upcoming, actions, decisionMakers }: ActionsSectionProps) {
   const t = useT();
+  const tt = useTurfT();
   const format = useFormat();
+  const byId = new Map((actions ?? []).map((a) => [a.id, a]));
+  /** Attended vs committed vs goal, once someone was checked in (or the action is past) and it has a goal. */
+  const turnout = (a: { attendedCount: number; committedCount: number; turnoutGoal?: number | null }) =>
+    tt('turnoutFull', { attended: format.number(a.attendedCount), committed: format.number(a.committedCount), goal: format.number(a.turnoutGoal ?? 0) });
   // The moment the page opened: rendering stays pure (the same answer at every render).
   const [now] = useState(() => Date.now());
   const upcomingIds = new Set(upcoming.map((a) => a.id));
@@ -46,9 +52,11 @@ export function ActionsSection({ campaignId, upcoming, actions, decisionMakers }
                 {action.visibility === Visibility.ALLIES ? ` · ${t('actions.openToAllies')}` : ''}
               </p>
               <p data-figure="turnout">
-                {action.turnoutGoal != null
-                  ? t('dashboard.turnout', { committed: format.number(action.committedCount), goal: format.number(action.turnoutGoal) })
-                  : t('dashboard.committed', { committed: format.number(action.committedCount) })}
+                {action.turnoutGoal != null && byId.get(action.id)?.attendedCount
+                  ? turnout({ ...byId.get(action.id)!, turnoutGoal: action.turnoutGoal })
+                  : action.turnoutGoal != null
+                    ? t('dashboard.turnout', { committed: format.number(action.committedCount), goal: format.number(action.turnoutGoal) })
+                    : t('dashboard.committed', { committed: format.number(action.committedCount) })}
               </p>
             </li>
           ))}
@@ -66,7 +74,9 @@ export function ActionsSection({ campaignId, upcoming, actions, decisionMakers }
                 <Link to={`/actions/${action.id}`}>{action.title}</Link>{' '}
                 <span className="muted">
                   <time dateTime={action.startsAt}>{format.date(action.startsAt)}</time> ·{' '}
-                  {t('actions.attended', { count: format.number(action.attendedCount) })}
+                  <span data-figure="turnout">
+                    {action.turnoutGoal != null ? turnout(action) : t('actions.attended', { count: format.number(action.attendedCount) })}
+                  </span>
                 </span>
                 {action.outcome ? <p className="history-note">{action.outcome}</p> : <p className="muted">{t('actions.noOutcome')}</p>}
               </li>
