@@ -23,6 +23,8 @@ export function OutboxSync() {
             .data?.recordDuesPayment,
         // Loaded on first use: the attendance mutation stays out of the /field bundle.
         attendance: async (input) => (await import('../../casework/attendance')).sendAttendance(client, input),
+        // Likewise the door batches of the turf grid.
+        doors: async (input) => (await import('../../turf/doors')).sendDoors(client, input),
       },
     });
     const stop = startOutboxSync();

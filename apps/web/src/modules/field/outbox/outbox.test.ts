@@ -4,7 +4,7 @@ import { ConversationKind, ConversationOutcome, PaymentMethod } from '@rapport/s
 import { createConnectivity, type ConnectivityStore } from '../../../network/connectivity';
 import { emptyDraft } from '../draft';
 import { createOutbox, isDue, retryDelayMs, RETRY_MAX_MS, type Outbox, type OutboxOptions, type Senders } from './outbox';
-import { createMemoryStore, type AttendanceEntry, type ConversationEntry, type DuesEntry, type OutboxEntry } from './store';
+import { createMemoryStore, type AttendanceEntry, type ConversationEntry, type DoorsEntry, type DuesEntry, type OutboxEntry } from './store';
 
 // Each test builds its own outbox (store, queue, listeners) and its own connectivity:
 // nothing is shared between tests, whatever order they run in.
@@ -48,6 +48,18 @@ function attendance(contactId: string, sessionId = 'series-1_2026-03-03'): Atten
   };
 }
 
+function doors(clientId: string, doorIds: string[]): DoorsEntry {
+  return {
+    kind: 'doors',
+    clientId,
+    userId: 'u1',
+    campaignId: 'c1',
+    input: { clientId, doorIds, outcome: 'NOT_HOME' },
+    createdAt: new Date().toISOString(),
+    attempts: 0,
+  };
+}
+
 const graphqlError = (code: string, message: string, field?: string) =>
   new CombinedGraphQLErrors({ errors: [{ message, extensions: { code, ...(field ? { field } : {}) } }] });
 const refusal = () => graphqlError('BAD_USER_INPUT', 'input.door: must be at most 40 characters (got 41)', 'input.door');
@@ -76,6 +88,7 @@ function setup(send: Partial<Senders> = {}, options: OutboxOptions = {}): Harnes
       conversation: send.conversation ?? (async () => ({})),
       dues: send.dues ?? (async () => ({ id: 'p1', receiptNumber: '2026-0001' })),
       ...(send.attendance ? { attendance: send.attendance } : {}),
+      ...(send.doors ? { doors: send.doors } : {}),
     },
   });
   disposers.push(
@@ -449,6 +462,47 @@ describe('isolation', () => {
       expect((await refused.outbox.flush()).get('attendance:series-1_2026-03-03:erased')).toMatchObject({ status: 'rejected' });
       expect(await pendingIds(refused.outbox)).toEqual([]);
       expect(await refused.outbox.store().rejected()).toEqual([]);
+    });
+  });
+
+  describe('batches of doors not home', () => {
+    it('keeps each batch offline, then sends it once with its own clientId; without a sender it waits', async () => {
+      const sent: Array<{ clientId: string; doorIds: string[] }> = [];
+      let up = false;
+      const { outbox } = setup({
+        doors: async (input) => {
+          if (!up) throw offline();
+          sent.push({ clientId: input.clientId, doorIds: input.doorIds });
+          return input.doorIds.map((id) => ({ id }));
+        },
+      });
+      await outbox.enqueue(doors('batch-1', ['d70', 'd71', 'd72']));
+      await outbox.enqueue(doors('batch-2', ['d73', 'd74', 'd75']));
+      expect([...(await outbox.flush()).values()].every((r) => r.status === 'waiting')).toBe(true);
+      expect(sent).toEqual([]);
+
+      up = true;
+      await outbox.flush('reconnect');
+      expect(sent).toEqual([
+        { clientId: 'batch-1', doorIds: ['d70', 'd71', 'd72'] },
+        { clientId: 'batch-2', doorIds: ['d73', 'd74', 'd75'] },
+      ]);
+      expect(await pendingIds(outbox)).toEqual([]);
+      await outbox.flush('manual');
+      expect(sent).toHaveLength(2);
+
+      const without = setup();
+      await without.outbox.enqueue(doors('batch-3', ['d1']));
+      expect((await without.outbox.flush()).get('batch-3')).toMatchObject({ status: 'waiting' });
+      expect(await pendingIds(without.outbox)).toEqual(['batch-3']);
+    });
+
+    it('drops a refused batch (a door made do-not-knock meanwhile): nothing to correct, nothing rejected', async () => {
+      const { outbox } = setup({ doors: async () => Promise.reject(graphqlError('BAD_USER_INPUT', 'input.doorIds[0]: do not knock', 'input.doorIds[0]')) });
+      await outbox.enqueue(doors('batch-x', ['d1']));
+      expect((await outbox.flush()).get('batch-x')).toMatchObject({ status: 'rejected' });
+      expect(await pendingIds(outbox)).toEqual([]);
+      expect(await outbox.store().rejected()).toEqual([]);
     });
   });
 });

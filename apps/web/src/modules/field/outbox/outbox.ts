@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import type { DuesPaymentInput, LogConversationInput } from '../../../gql/graphql';
 import { connectivity as appConnectivity, type ConnectivityStore } from '../../../network/connectivity';
-import { createIdbStore, createMemoryStore, type AttendanceInput, type OutboxEntry, type OutboxStore, type RejectedEntry } from './store';
+import { createIdbStore, createMemoryStore, type AttendanceInput, type DoorsInput, type OutboxEntry, type OutboxStore, type RejectedEntry } from './store';
 
 // The outbox: every conversation logged at a door, every dues payment recorded at a
 // stall and every person tapped present at a session goes here first, then to the API. An entry leaves the outbox only when the
@@ -22,6 +22,8 @@ export interface Senders {
   dues: (input: DuesPaymentInput) => Promise<unknown>;
   /** Optional: an outbox without it keeps attendance entries waiting. */
   attendance?: (input: AttendanceInput) => Promise<unknown>;
+  /** Optional: an outbox without it keeps door batches waiting. */
+  doors?: (input: DoorsInput) => Promise<unknown>;
 }
 
 export interface Engine {
@@ -182,8 +184,9 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
         const refused = finalRefusal(error);
         if (refused) {
           const rejected = { ...entry, rejectedAt: new Date(now()).toISOString(), ...refused } as RejectedEntry;
-          // A refused tap (the person erased meanwhile) has nothing to correct: it is dropped.
-          await (entry.kind === 'attendance' ? outbox.remove(entry.clientId) : outbox.reject(rejected));
+          // A refused tap (the person erased meanwhile) or door batch (a door made do-not-knock
+          // meanwhile) has no form to correct: it is dropped, the page shows the API's state.
+          await (entry.kind === 'attendance' || entry.kind === 'doors' ? outbox.remove(entry.clientId) : outbox.reject(rejected));
           report.set(entry.clientId, { status: 'rejected', entry: rejected });
           notify();
           continue;

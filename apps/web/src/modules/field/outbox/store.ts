@@ -6,8 +6,8 @@ import type { FieldDraft } from '../draft';
 // IndexedDB, which survives reloads, closed tabs and a phone that restarts. Keyed by
 // clientId, the idempotency key the API dedupes on, so an entry can be sent again safely.
 //
-// Three kinds of entries share the outbox (a discriminated union on `kind`): door-to-door
-// conversations, dues payments and attendance at a session. Entries stored before dues existed have no `kind`:
+// Four kinds of entries share the outbox (a discriminated union on `kind`): door-to-door
+// conversations, dues payments, attendance at a session and batches of doors not home. Entries stored before dues existed have no `kind`:
 // they are conversations (`normalize` below), so no IndexedDB upgrade is needed.
 
 interface EntryBase {
@@ -58,7 +58,21 @@ export interface AttendanceEntry extends EntryBase {
   sessionTitle: string;
 }
 
-export type OutboxEntry = ConversationEntry | DuesEntry | AttendanceEntry;
+/** The variables of logDoorsVisit: NOT_HOME or REFUSED at many doors, one clientId for the batch. */
+export interface DoorsInput {
+  clientId: string;
+  doorIds: string[];
+  outcome: 'NOT_HOME' | 'REFUSED';
+}
+
+/** Doors recorded "not home" or "refused" at once from the turf grid (the API writes the batch once). */
+export interface DoorsEntry extends EntryBase {
+  kind: 'doors';
+  input: DoorsInput;
+  campaignId: string;
+}
+
+export type OutboxEntry = ConversationEntry | DuesEntry | AttendanceEntry | DoorsEntry;
 export type OutboxEntryKind = OutboxEntry['kind'];
 
 interface Refusal {

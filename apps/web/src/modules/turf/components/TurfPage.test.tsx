@@ -4,7 +4,8 @@ import userEvent from '@testing-library/user-event';
 import type { MockLink } from '@apollo/client/testing';
 import { ConversationOutcome, Role } from '@rapport/shared';
 import { renderApp, signInAs } from '../../../test/renderApp';
-import { BuildingsQuery, RevisitListQuery } from '../graphql/turf';
+import { getOutboxStore } from '../../field/outbox/outbox';
+import { BuildingsQuery, LogDoorsVisitMutation, RevisitListQuery } from '../graphql/turf';
 
 const door = (id: string, floor: number, label: string, lastOutcome: ConversationOutcome | null = null) => ({
   __typename: 'Door',
@@ -58,5 +59,28 @@ describe('/campaigns/:id/turf', () => {
     // Two doors: a batch, no single door to open.
     await user.click(screen.getByRole('button', { name: 'Porte 7-1, absent' }));
     expect(screen.queryByRole('link', { name: 'Noter une conversation à cette porte' })).toBeNull();
+  });
+
+  it('records a batch through the outbox: offline, the doors show at once as waiting, the batch kept with one clientId', async () => {
+    const user = userEvent.setup();
+    signInAs(Role.ORGANISER);
+    const failing: MockLink.MockedResponse = {
+      request: { query: LogDoorsVisitMutation, variables: () => true },
+      maxUsageCount: Number.POSITIVE_INFINITY,
+      error: new TypeError('Failed to fetch'),
+    };
+    renderApp('/campaigns/c1/turf', { mocks: [...turfMocks, failing] });
+
+    await user.click(await screen.findByRole('button', { name: 'Porte 7-1, absent' }));
+    await user.click(screen.getByRole('button', { name: 'Porte 7-2, pas encore frappé' }));
+    await user.click(screen.getByRole('button', { name: 'Absent' }));
+
+    expect(await screen.findByText('2 porte(s) gardée(s) sur ce téléphone : envoi dès le retour du réseau.')).toBeTruthy();
+    const door = await screen.findByRole('button', { name: 'Porte 7-2, absent, en attente d’envoi' });
+    expect(door.getAttribute('data-pending')).toBe('true');
+    const waiting = await getOutboxStore().pending();
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]).toMatchObject({ kind: 'doors', campaignId: 'c1', input: { doorIds: ['d70', 'd71'], outcome: ConversationOutcome.NOT_HOME } });
+    expect(waiting[0]!.clientId).toBe((waiting[0]!.input as { clientId: string }).clientId);
   });
 });

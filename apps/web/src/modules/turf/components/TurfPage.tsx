@@ -1,12 +1,15 @@
 import { useState } from 'react';
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useQuery } from '@apollo/client/react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ConversationOutcome } from '@rapport/shared';
 import { errorMessage } from '../../../apollo/errors';
 import { useT } from '../../../i18n';
 import { usePageTitle } from '../../shell/components/usePageTitle';
 
-import { BuildingsQuery, LogDoorsVisitMutation, RevisitListQuery } from '../graphql/turf';
+import { useSession } from '../../auth/session';
+import { submitToOutbox, useOutbox } from '../../field/outbox/outbox';
+import type { OutboxEntry } from '../../field/outbox/store';
+import { BuildingsQuery, RevisitListQuery } from '../graphql/turf';
 import { doorState, floorsOf, type GridDoor } from '../grid';
 import { useTurfT, type TurfKey } from '../messages';
 import { WalkSheetPage } from './WalkSheetPage';
@@ -16,6 +19,15 @@ const REVISIT_DAYS = 3;
 export const fieldDoorLink = (campaignId: string, doorId: string) => `/field?campaign=${encodeURIComponent(campaignId)}&door=${encodeURIComponent(doorId)}`;
 /** The batch's idempotency key (crypto.randomUUID needs a secure context; a random fallback otherwise). */
 const batchId = () => (typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `b-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+/** What waits in the outbox for each door (a batch, or a conversation logged with its doorId): shown at once. */
+export function queuedDoors(pending: readonly OutboxEntry[]): Map<string, string> {
+  const queued = new Map<string, string>();
+  for (const entry of pending) {
+    if (entry.kind === 'doors') entry.input.doorIds.forEach((doorId) => queued.set(doorId, entry.input.outcome));
+    else if (entry.kind === 'conversation' && entry.input.doorId) queued.set(String(entry.input.doorId), entry.input.outcome);
+  }
+  return queued;
+}
 /** Short text shown in each cell, so the grid never relies on colour alone. */
 const MARK: Record<ReturnType<typeof doorState>, string> = { none: '·', NOT_HOME: 'A', REFUSED: 'R', TALKED: 'C', MOVED: 'D', doNotKnock: '✕' };
 const STATES = ['none', 'NOT_HOME', 'REFUSED', 'TALKED', 'doNotKnock'] as const;
@@ -34,13 +46,20 @@ function TurfGrid() {
   usePageTitle(tt('title'));
   const { data, loading, error } = useQuery(BuildingsQuery, { variables: { campaignId: id } });
   const revisit = useQuery(RevisitListQuery, { variables: { campaignId: id, minDaysSince: REVISIT_DAYS } });
-  const [logDoors, logging] = useMutation(LogDoorsVisitMutation, { refetchQueries: [RevisitListQuery, BuildingsQuery] });
+  const userId = useSession()?.user.id ?? '';
+  const outbox = useOutbox(userId);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [saved, setSaved] = useState<number | null>(null);
+  const [saved, setSaved] = useState<{ count: number; queued: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState('');
+  // Doors waiting on this phone show their outcome at once, marked as not sent yet.
+  const queued = queuedDoors(outbox.pending);
+  const shown = (door: GridDoor): GridDoor => (queued.has(door.id) && !door.doNotKnock ? { ...door, lastOutcome: queued.get(door.id) } : door);
 
   const stateText = (door: GridDoor) => {
-    const state = doorState(door);
-    return state === 'doNotKnock' ? tt('doNotKnock') : tt(`outcome.${state}` as TurfKey);
+    const state = doorState(shown(door));
+    const text = state === 'doNotKnock' ? tt('doNotKnock') : tt(`outcome.${state}` as TurfKey);
+    return queued.has(door.id) ? `${text}, ${tt('pending')}` : text;
   };
   const toggle = (doorId: string) =>
     setSelected((current) => {
@@ -49,14 +68,37 @@ function TurfGrid() {
       else next.add(doorId);
       return next;
     });
+  /** Through the outbox: offline, the batch waits on this phone and leaves with the network (one clientId, written once). */
   async function record(outcome: ConversationOutcome.NOT_HOME | ConversationOutcome.REFUSED) {
     const doorIds = [...selected];
-    await logDoors({ variables: { input: { clientId: batchId(), doorIds, outcome } } });
-    setSaved(doorIds.length);
-    setSelected(new Set());
+    const clientId = batchId();
+    setBusy(true);
+    setRefusal('');
+    try {
+      const result = await submitToOutbox({
+        kind: 'doors',
+        clientId,
+        userId,
+        campaignId: id,
+        input: { clientId, doorIds, outcome },
+        createdAt: new Date().toISOString(),
+        attempts: 0,
+      });
+      if (result.status === 'rejected') {
+        setRefusal(result.entry.message);
+        return;
+      }
+      setSaved({ count: doorIds.length, queued: result.status === 'waiting' });
+      setSelected(new Set());
+    } catch (failure) {
+      // IndexedDB refused the entry: the selection stays.
+      setRefusal(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setBusy(false);
+    }
   }
 
-  const failure = error ?? logging.error;
+  const failure = error;
   return (
     <section className="page turf-page">
       <p>
@@ -72,6 +114,11 @@ function TurfGrid() {
       {failure ? (
         <p className="alert" role="alert">
           {errorMessage(failure, t)}
+        </p>
+      ) : null}
+      {refusal ? (
+        <p className="alert" role="alert">
+          {refusal}
         </p>
       ) : null}
       {loading && !data ? <p role="status">{tt('loading')}</p> : null}
@@ -99,7 +146,9 @@ function TurfGrid() {
                   <button
                     key={door.id}
                     type="button"
-                    className={`turf-door turf-${doorState(door)}`}
+                    className={`turf-door turf-${doorState(shown(door))}${queued.has(door.id) ? ' turf-pending' : ''}`}
+                    data-door={door.label}
+                    data-pending={queued.has(door.id) || undefined}
                     aria-pressed={selected.has(door.id)}
                     aria-label={tt('door', { label: door.label, state: stateText(door) })}
                     disabled={door.doNotKnock}
@@ -107,7 +156,7 @@ function TurfGrid() {
                   >
                     <span aria-hidden="true">{door.label.replace(/^\d+-/, '')}</span>
                     <span aria-hidden="true" className="turf-mark">
-                      {MARK[doorState(door)]}
+                      {MARK[doorState(shown(door))]}
                     </span>
                   </button>
                 ))}
@@ -118,16 +167,18 @@ function TurfGrid() {
       ))}
 
       <div className="turf-actions" aria-live="polite">
-        <p>{selected.size > 0 ? tt('selected', { count: selected.size }) : saved != null ? tt('saved', { count: saved }) : ''}</p>
+        <p>
+          {selected.size > 0 ? tt('selected', { count: selected.size }) : saved != null ? tt(saved.queued ? 'queued' : 'saved', { count: saved.count }) : ''}
+        </p>
         <button
           type="button"
           className="button button-primary"
-          disabled={selected.size === 0 || logging.loading}
+          disabled={selected.size === 0 || busy}
           onClick={() => void record(ConversationOutcome.NOT_HOME)}
         >
           {tt('notHome')}
         </button>
-        <button type="button" className="button" disabled={selected.size === 0 || logging.loading} onClick={() => void record(ConversationOutcome.REFUSED)}>
+        <button type="button" className="button" disabled={selected.size === 0 || busy} onClick={() => void record(ConversationOutcome.REFUSED)}>
           {tt('refused')}
         </button>
         <button type="button" className="button" disabled={selected.size === 0} onClick={() => setSelected(new Set())}>
