@@ -95,6 +95,82 @@ test('the turf page: the demo towers, three doors recorded absent at once', asyn
   expect(knocked(after.buildings)).toBe(knocked(before.buildings) + 3);
 });
 
+const FLOOR_DOORS = 'query ($c: ID!) { buildings(campaignId: $c) { name doors { id floor label visits doNotKnock lastOutcome } } }';
+interface FloorDoor {
+  id: string;
+  floor: number;
+  label: string;
+  visits: number;
+  doNotKnock: boolean;
+  lastOutcome: string | null;
+}
+
+test('offline on floor 7: six doors absent and a conversation at a seventh, each synced once when back online', async ({ page, context }) => {
+  const token = await tokenFor(ACCOUNTS.organiser);
+  const campaignId = await seededCampaignId(token);
+  const floor7 = async () =>
+    (await data<{ buildings: Array<{ name: string; doors: FloorDoor[] }> }>(FLOOR_DOORS, { c: campaignId }, token)).buildings
+      .find((b) => b.name === 'Tour Kennedy B')!
+      .doors.filter((d) => d.floor === 7);
+  const before = await floor7();
+  const knockable = before.filter((d) => !d.doNotKnock);
+  expect(knockable.length).toBeGreaterThanOrEqual(7);
+  const absent = knockable.slice(0, 6);
+  const talk = knockable[6]!;
+  const firstName = `Palier7-${Date.now()}`;
+
+  await signIn(page, ACCOUNTS.organiser, /\/campaigns$/);
+  // /field once online (its lists kept on the phone), and the service worker in control.
+  await page.goto(`/field?campaign=${campaignId}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Porte-à-porte' })).toBeVisible();
+  await page.waitForFunction(async () => {
+    await navigator.serviceWorker.ready;
+    return navigator.serviceWorker.controller !== null;
+  });
+  await page.goto(`/campaigns/${campaignId}/turf`);
+  const floor = page.getByRole('region', { name: 'Tour Kennedy B' }).getByRole('group', { name: 'Étage 7' });
+  await expect(floor).toBeVisible();
+
+  await context.setOffline(true);
+  for (const door of absent) await floor.getByRole('button', { name: new RegExp(`^Porte ${door.label},`) }).click();
+  await page.getByRole('button', { name: 'Absent', exact: true }).click();
+  await expect(page.getByText('6 porte(s) gardée(s) sur ce téléphone : envoi dès le retour du réseau.')).toBeVisible();
+  for (const door of absent) await expect(floor.getByRole('button', { name: `Porte ${door.label}, absent, en attente d’envoi` })).toBeVisible();
+
+  // The seventh door: a talk, in the field form opened on that door (street, building and door filled in).
+  await floor.getByRole('button', { name: new RegExp(`^Porte ${talk.label},`) }).click();
+  await page.getByRole('link', { name: 'Noter une conversation à cette porte' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Porte-à-porte' })).toBeVisible();
+  await expect(page.locator('input[name=door]')).toHaveValue(talk.label);
+  await expect(page.locator('input[name=building]')).toHaveValue('Tour Kennedy B');
+  await page.getByLabel('A parlé', { exact: true }).check();
+  await page.locator('input[name=firstName]').fill(firstName);
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Enregistrée sur ce téléphone : elle partira dès le retour du réseau.')).toBeVisible();
+
+  await page.goBack();
+  await expect(floor.getByRole('button', { name: `Porte ${talk.label}, conversation, en attente d’envoi` })).toBeVisible();
+  await screenshot(page, 'turf-offline');
+
+  await context.setOffline(false);
+  await expect(floor.locator('[data-pending]')).toHaveCount(0, { timeout: 30_000 });
+  await expect(floor.getByRole('button', { name: `Porte ${talk.label}, conversation` })).toBeVisible();
+
+  // Every door once: one visit more each, no more.
+  const after = new Map((await floor7()).map((d) => [d.id, d]));
+  for (const door of absent) expect(after.get(door.id), door.label).toMatchObject({ visits: door.visits + 1, lastOutcome: 'NOT_HOME' });
+  expect(after.get(talk.id)).toMatchObject({ visits: talk.visits + 1, lastOutcome: 'TALKED' });
+  for (const door of knockable.slice(7)) expect(after.get(door.id)!.visits, door.label).toBe(door.visits);
+  const talks = await data<{ conversations: Array<{ door: string | null; building: string | null; contact: { firstName: string } | null }> }>(
+    'query ($id: ID!) { conversations(campaignId: $id, first: 500) { door building contact { firstName } } }',
+    { id: campaignId },
+    token,
+  );
+  expect(talks.conversations.filter((c) => c.contact?.firstName === firstName)).toEqual([
+    { door: talk.label, building: 'Tour Kennedy B', contact: { firstName } },
+  ]);
+});
+
 test('the walk sheet prints to A4 PDF, with a QR code that decodes to the building’s /field link', async ({ page, baseURL }) => {
   const token = await tokenFor(ACCOUNTS.organiser);
   const campaignId = await seededCampaignId(token);

@@ -16,7 +16,14 @@ export function OutboxSync() {
     configureOutbox({
       userId,
       send: {
-        conversation: (input) => client.mutate({ mutation: LogConversationMutation, variables: { input }, fetchPolicy: 'no-cache' }),
+        // A talk at a turf door: the grid shown meanwhile (if any) is read again.
+        conversation: (input) =>
+          client.mutate({
+            mutation: LogConversationMutation,
+            variables: { input },
+            fetchPolicy: 'no-cache',
+            ...(input.doorId ? { refetchQueries: ['Buildings', 'RevisitList', 'BuildingProgress'] } : {}),
+          }),
         // The contact page shown meanwhile gets the new membership and its receipt.
         dues: async (input) =>
           (await client.mutate({ mutation: RecordDuesPaymentMutation, variables: { input }, fetchPolicy: 'no-cache', refetchQueries: ['ContactMembership'] }))

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ConversationOutcome } from '@rapport/shared';
@@ -52,6 +52,9 @@ function TurfGrid() {
   const [saved, setSaved] = useState<{ count: number; queued: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState('');
+  // The outbox's sender for door batches, loaded now while the network is here: a batch
+  // kept offline must find it in memory (and in the service worker's cache) later.
+  useEffect(() => void import('../doors').catch(() => undefined), []);
   // Doors waiting on this phone show their outcome at once, marked as not sent yet.
   const queued = queuedDoors(outbox.pending);
   const shown = (door: GridDoor): GridDoor => (queued.has(door.id) && !door.doNotKnock ? { ...door, lastOutcome: queued.get(door.id) } : door);

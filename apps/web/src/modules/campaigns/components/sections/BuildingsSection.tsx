@@ -45,7 +45,7 @@ export default function BuildingsSection({ campaignId }: { campaignId: string })
         </table>
       ) : null}
       <p>
-        <Link to={turf}>{tt('dashboardLink')}</Link>
+        <Link to={turf}>{tt('openGrid')}</Link>
       </p>
     </section>
   );
