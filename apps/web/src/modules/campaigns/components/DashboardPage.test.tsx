@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import type { MockLink } from '@apollo/client/testing';
 import { ActionKind, CampaignStage, NegotiationStatus, Role, Visibility, WinSize } from '@rapport/shared';
 import { renderApp, shellMocks, signInAs } from '../../../test/renderApp';
@@ -281,6 +281,7 @@ describe('the campaign dashboard', () => {
   it('shows per building the doors knocked and talked, linking to the turf page', async () => {
     await openDashboard();
     const section = await screen.findByRole('region', { name: 'Immeubles' });
+    await within(section).findByRole('rowheader', { name: 'Tour Kennedy B' });
     const row = (name: string) => within(section).getByRole('rowheader', { name }).closest('tr')!;
     const figures = (tr: HTMLElement) => [...tr.querySelectorAll('td')].map((td) => td.textContent);
     expect(figures(row('Tour Kennedy B'))).toEqual(['40', '9', '128']);
@@ -290,8 +291,9 @@ describe('the campaign dashboard', () => {
 
   it('shows a past action with a goal as attended vs committed vs goal', async () => {
     const { container } = await openDashboard();
-    const past = container.querySelector('[data-action="a0"] [data-figure="turnout"]');
-    expect(past?.textContent).toBe('28 présent·es, 35 engagé·es, objectif 40');
+    await waitFor(() =>
+      expect(container.querySelector('[data-action="a0"] [data-figure="turnout"]')?.textContent).toBe('28 présent·es, 35 engagé·es, objectif 40'),
+    );
   });
 
   it('links to the field form for this campaign and to each negotiation brief', async () => {
