@@ -112,10 +112,23 @@ const KINDS = [
   'user',
   'session',
   'case',
+  'building',
+  'door',
+  'reminder',
 ] as const;
 const kindOf = (field: string) =>
   KINDS.find((k) => field.toLowerCase().startsWith(k.toLowerCase())) ??
-  (/target|decision/i.test(field) ? 'decisionMaker' : /owner|user/i.test(field) ? 'user' : /celebration/i.test(field) ? 'action' : undefined);
+  (/^(keep|drop)id$/i.test(field)
+    ? 'contact'
+    : /target|decision/i.test(field)
+      ? 'decisionMaker'
+      : /owner|user/i.test(field)
+        ? 'user'
+        : /celebration/i.test(field)
+          ? 'action'
+          : undefined);
+/** For `id` arguments: the longest kind named in the mutation's name, as a field name kindOf reads. */
+const idKindField = (mutation: string) => [...KINDS].sort((a, b) => b.length - a.length).find((k) => mutation.toLowerCase().includes(k.toLowerCase())) ?? 'id';
 const idArb = () =>
   fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...ids.own) },
@@ -302,6 +315,20 @@ describe('fuzzing every mutation with hostile input', () => {
     ).createSessionSeries.id;
     const caseId = (await q(`mutation($i: CaseInput!) { openCase(input: $i) { id } }`, { i: { contactId, agency: 'CAF', summary: 's', campaignId } })).openCase
       .id;
+    const buildingId = (
+      await q(`mutation($i: BuildingInput!) { createBuilding(input: $i) { id doors { id } } }`, {
+        i: { campaignId, street: 'Cours Kennedy', number: '4', floors: 2, doorsPerFloor: 2 },
+      })
+    ).createBuilding;
+    await q(
+      `mutation($c: ID!, $k: ID!, $at: DateTime!) { logConversation(input: { kind: PHONE, outcome: TALKED, campaignId: $c, contactId: $k, followUpAt: $at }) { id } }`,
+      {
+        c: campaignId,
+        k: contactId,
+        at: inHours(50).toISOString(),
+      },
+    );
+    const reminderId = (await q(`{ myReminders { id } }`)).myReminders[0].id;
     return [
       campaignId,
       contactId,
@@ -315,6 +342,9 @@ describe('fuzzing every mutation with hostile input', () => {
       bystander.userId,
       `${seriesId}_2026-01-06`,
       caseId,
+      buildingId.id,
+      buildingId.doors[0].id,
+      reminderId,
     ];
   }
 
@@ -351,7 +381,8 @@ describe('fuzzing every mutation with hostile input', () => {
       // Half the cases hostile throughout, half plausible with the odd hostile value.
       const argsArb = fc.oneof(
         fc.record(Object.fromEntries(mutation.args.map((a) => [a.name, valueFor(a.type)]))),
-        fc.record(Object.fromEntries(mutation.args.map((a) => [a.name, tameFor(a.type, a.name)]))),
+        // An argument called `id` is of the kind the mutation names (completeReminder(id) → a reminder).
+        fc.record(Object.fromEntries(mutation.args.map((a) => [a.name, tameFor(a.type, a.name === 'id' ? idKindField(mutation.name) : a.name)]))),
       );
       const foreignBefore = await snapshot(orgB);
       let ownBefore = await snapshot(orgA);

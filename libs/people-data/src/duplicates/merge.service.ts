@@ -26,6 +26,8 @@ export const CONTACT_REFERENCES: ReadonlyArray<{ table: string; column: string; 
   { table: 'cases', column: 'contact_id' }, // case steps and reminders follow their case
   // (session_id, contact_id) is unique: one attendance per session stays.
   { table: 'session_attendance', column: 'contact_id', unique: 'session_id' },
+  // The person last talked to at a door (libs/turf).
+  { table: 'doors', column: 'contact_id' },
   // Tables of this context: a dismissed pair with the dropped record goes with it (CASCADE).
   { table: 'dismissed_duplicates', column: 'contact_a_id' },
   { table: 'dismissed_duplicates', column: 'contact_b_id' },
