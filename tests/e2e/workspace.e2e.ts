@@ -74,7 +74,7 @@ test('an organiser runs a campaign through the interface, and the ally sees it',
   await decisionMakers.getByLabel('Fonction').fill('Directrice');
   await decisionMakers.getByLabel('Institution').fill('Archipel Habitat');
   await decisionMakers.getByRole('button', { name: 'Ajouter', exact: true }).click();
-  await expect(decisionMakers.getByText(mayor)).toBeVisible();
+  await expect(decisionMakers.getByText(mayor, { exact: true })).toBeVisible();
 
   const demands = page.locator('[data-section="demands"]');
   await demands.getByRole('button', { name: 'Ajouter une revendication' }).click();
@@ -221,7 +221,9 @@ test('an organiser runs a campaign through the interface, and the ally sees it',
   await page.locator('summary', { hasText: 'Historique' }).click();
   await expect(page.getByText('Pas de réponse au courrier : on passe à l’action.')).toBeVisible();
   await expect(page.locator('[data-section="demands"] [data-demand]')).toContainText(mayor);
-  await expect(page.locator('[data-section="actions"] [data-action]', { hasText: actionTitle })).toContainText('2 engagé·es pour un objectif de 10');
+  await expect(page.locator('[data-section="actions"] [data-action]', { hasText: actionTitle })).toContainText(
+    'présent·es : 1 · engagé·es : 2 · objectif : 10',
+  );
   await expect(page.locator('tr[data-row="decisionMakers"] td[data-status="BROKEN"]')).toHaveText('1');
   await expect(page.locator('[data-section="wins"] li', { hasText: winTitle })).toContainText('fêtée');
   await expectAccessible(page, '/campaigns/:id (workspace)');

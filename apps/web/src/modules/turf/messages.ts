@@ -39,7 +39,8 @@ const fr = {
   knocked: 'Portes frappées',
   talked: 'Conversations',
   doors: 'Portes',
-  turnoutFull: '{attended} présent·es, {committed} engagé·es, objectif {goal}',
+  // Labels before the numbers: no agreement to get wrong ("1 présent·es").
+  turnoutFull: 'présent·es : {attended} · engagé·es : {committed} · objectif : {goal}',
   back: 'Retour à la campagne',
   sheet: 'Feuilles de route',
   print: 'Imprimer',
@@ -83,7 +84,7 @@ const en: typeof fr = {
   knocked: 'Doors knocked',
   talked: 'Talked',
   doors: 'Doors',
-  turnoutFull: '{attended} attended, {committed} committed, goal {goal}',
+  turnoutFull: 'attended: {attended} · committed: {committed} · goal: {goal}',
   back: 'Back to the campaign',
   sheet: 'Walk sheets',
   print: 'Print',

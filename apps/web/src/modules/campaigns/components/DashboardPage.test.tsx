@@ -292,7 +292,7 @@ describe('the campaign dashboard', () => {
   it('shows a past action with a goal as attended vs committed vs goal', async () => {
     const { container } = await openDashboard();
     await waitFor(() =>
-      expect(container.querySelector('[data-action="a0"] [data-figure="turnout"]')?.textContent).toBe('28 présent·es, 35 engagé·es, objectif 40'),
+      expect(container.querySelector('[data-action="a0"] [data-figure="turnout"]')?.textContent).toBe('présent·es : 28 · engagé·es : 35 · objectif : 40'),
     );
   });
 
