@@ -24,5 +24,8 @@ const enums = {
   MembershipStatus: E.MembershipStatus,
   SessionKind: E.SessionKind,
   CaseStatus: E.CaseStatus,
+  ImportStatus: E.ImportStatus,
+  DedupeRule: E.DedupeRule,
+  ExportFormat: E.ExportFormat,
 };
 for (const [name, enumRef] of Object.entries(enums)) registerEnumType(enumRef, { name });

@@ -10,7 +10,7 @@ import { ExportsService } from './exports/exports.service.js';
 import { ExportsResolver } from './exports/exports.resolver.js';
 import { ExportsController } from './exports/exports.controller.js';
 import { BullModule } from '@nestjs/bullmq';
-import { IMPORT_QUEUE } from './imports/import.enums.js';
+import { IMPORT_QUEUE } from './imports/import.queue.js';
 import { ImportsService } from './imports/imports.service.js';
 import { ImportsResolver } from './imports/imports.resolver.js';
 import { ImportsController, ImportsHttpGuard } from './imports/imports.controller.js';

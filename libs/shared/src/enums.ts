@@ -168,3 +168,24 @@ export enum CaseStatus {
   /** closed without a solution */
   UNRESOLVED = 'UNRESOLVED',
 }
+
+export enum ImportStatus {
+  /** File read: columns, encoding and delimiter detected, mapping proposed. */
+  ANALYSED = 'ANALYSED',
+  RUNNING = 'RUNNING',
+  DONE = 'DONE',
+  /** The file could not be read at all; rows are never half-written. */
+  FAILED = 'FAILED',
+  CANCELLED = 'CANCELLED',
+}
+
+export enum DedupeRule {
+  /** An existing contact with the same phone (E.164) or email is updated, not duplicated. */
+  PHONE_OR_EMAIL = 'PHONE_OR_EMAIL',
+  NONE = 'NONE',
+}
+
+export enum ExportFormat {
+  CSV = 'CSV',
+  XLSX = 'XLSX',
+}

@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { TenantEntity } from '@rapport/db';
 import { Organization } from '@rapport/auth';
-import { DedupeRule, ImportStatus } from '../imports/import.enums.js';
+import { DedupeRule, ImportStatus } from '@rapport/shared';
 
 @ObjectType('ColumnMapping')
 export class ColumnMapping {

@@ -1,4 +1,4 @@
-import type { ExportFormat } from './export-format.js';
+import type { ExportFormat } from '@rapport/shared';
 
 /** A contact as the export reads it (one keyset page at a time). */
 export interface ExportRow {

@@ -1,6 +1,6 @@
 import { Controller, Get, Logger, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ExportFormat } from './export-format.js';
+import { ExportFormat } from '@rapport/shared';
 import { EXPORT_TYPES } from './export-columns.js';
 import { ExportsService } from './exports.service.js';
 

@@ -1,7 +1,7 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CurrentMember, type Member } from '@rapport/core';
 import { ContactFilter } from '@rapport/contacts';
-import { ExportFormat } from './export-format.js';
+import { ExportFormat } from '@rapport/shared';
 import { ExportsService } from './exports.service.js';
 
 @Resolver()

@@ -6,11 +6,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import ExcelJS from 'exceljs';
 import { badInput, type Member } from '@rapport/core';
-import { Role } from '@rapport/shared';
+import { ExportFormat, Role } from '@rapport/shared';
 import { AuthService } from '@rapport/auth';
 import { ContactsService, type ContactFilter } from '@rapport/contacts';
 import { ContactExport } from '../entities/contact-export.entity.js';
-import { ExportFormat } from './export-format.js';
 import { EXPORT_COLUMNS, EXPORT_TYPES, localeOf, type ExportRow } from './export-columns.js';
 import { csvLine, neutralise, UTF8_BOM } from './cells.js';
 

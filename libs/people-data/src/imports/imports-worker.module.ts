@@ -5,7 +5,7 @@ import type { Job } from 'bullmq';
 import { MembershipModule } from '@rapport/membership';
 import { describeError } from '@rapport/shared';
 import { PEOPLE_DATA_ENTITIES } from '../entities/index.js';
-import { IMPORT_JOB, IMPORT_QUEUE } from './import.enums.js';
+import { IMPORT_JOB, IMPORT_QUEUE } from './import.queue.js';
 import { ImportRunner } from './import-runner.service.js';
 
 /**

@@ -2,7 +2,7 @@ import { Args, Field, ID, InputType, Int, Mutation, Parent, Query, ResolveField,
 import { CurrentMember, type Member } from '@rapport/core';
 import { ImportJob } from '../entities/import-job.entity.js';
 import { ImportRowError } from '../entities/import-row-error.entity.js';
-import { DedupeRule } from './import.enums.js';
+import { DedupeRule } from '@rapport/shared';
 import { ImportsService } from './imports.service.js';
 
 @InputType()

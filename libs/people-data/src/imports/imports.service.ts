@@ -6,11 +6,11 @@ import type { Queue } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import { badInput, v, type Member } from '@rapport/core';
 import { findOwned } from '@rapport/db';
-import { message, SUPPORTED_LOCALES, type Locale } from '@rapport/shared';
+import { DedupeRule, ImportStatus, message, SUPPORTED_LOCALES, type Locale } from '@rapport/shared';
 import { ImportJob, type ColumnMapping } from '../entities/import-job.entity.js';
 import { ImportRowError } from '../entities/import-row-error.entity.js';
 import { ImportFileChunk } from '../entities/import-file-chunk.entity.js';
-import { DedupeRule, IMPORT_JOB, IMPORT_QUEUE, ImportStatus } from './import.enums.js';
+import { IMPORT_JOB, IMPORT_QUEUE } from './import.queue.js';
 import { analyseFile } from './import-reader.js';
 import { IMPORT_FIELDS, isImportField, proposeMapping } from './import-fields.js';
 

@@ -1,4 +1,4 @@
-export * from './import.enums.js';
+export * from './import.queue.js';
 export * from './import-reader.js';
 export * from './import-fields.js';
 export * from './imports.service.js';
