@@ -127,6 +127,23 @@ function useI18n(): I18nValue {
 }
 
 /** The translate function for the current locale: `const t = useT(); t('auth.signIn.title')`. */
+/**
+ * A module's own words, French first, English too: pages whose words only they show keep
+ * them in their chunk (not in fr.ts and en.ts, which every page, /field included, loads).
+ */
+export type ModuleCatalogs<K extends string> = { fr: Record<K, string> } & Partial<Record<Locale, Partial<Record<K, string>>>>;
+
+/** A module's word in `locale` (French when missing), filled as the app's are: plurals by {count}, French elision. */
+export function moduleText<K extends string>(catalogs: ModuleCatalogs<K>, locale: Locale, key: K, params?: TranslateParams): string {
+  return fillMessage(locale, catalogs[locale]?.[key] ?? catalogs.fr[key], params);
+}
+
+/** Like useT, for a module's own catalogs. */
+export function useModuleT<K extends string>(catalogs: ModuleCatalogs<K>): (key: K, params?: TranslateParams) => string {
+  const { locale } = useI18n();
+  return useCallback((key: K, params?: TranslateParams) => moduleText(catalogs, locale, key, params), [catalogs, locale]);
+}
+
 export function useT(): Translate {
   return useI18n().t;
 }

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { fillMessage, useLocale, useT, type Locale, type MessageKey, type TranslateParams } from '../../i18n';
+import { moduleText, useLocale, useT, type MessageKey, type ModuleCatalogs, type TranslateParams } from '../../i18n';
 
 // The words of permanences, cases and their evidence, in their own catalog: only the
 // pages that show them load it (the /field bundle stays within its budget). French
@@ -138,7 +138,7 @@ const en: Record<CaseworkKey, string> = {
   'sessions.newNeedsNetwork': 'Adding a new person needs the network; people who came before can be ticked offline.',
 };
 
-const catalogs: Record<Locale, Record<CaseworkKey, string>> = { fr, en };
+const catalogs: ModuleCatalogs<CaseworkKey> = { fr, en };
 
 export type CaseworkTranslate = (key: CaseworkKey | MessageKey, params?: TranslateParams) => string;
 
@@ -146,8 +146,5 @@ export type CaseworkTranslate = (key: CaseworkKey | MessageKey, params?: Transla
 export function useCaseworkT(): CaseworkTranslate {
   const { locale } = useLocale();
   const t = useT();
-  return useCallback(
-    (key, params) => (key in fr ? fillMessage(locale, catalogs[locale][key as CaseworkKey] ?? fr[key as CaseworkKey], params) : t(key as MessageKey, params)),
-    [locale, t],
-  );
+  return useCallback((key, params) => (key in fr ? moduleText(catalogs, locale, key as CaseworkKey, params) : t(key as MessageKey, params)), [locale, t]);
 }

@@ -1,6 +1,4 @@
-import { useCallback } from 'react';
-import type { Locale } from '@rapport/shared';
-import { useLocale, type TranslateParams } from '../../i18n';
+import { useModuleT, type ModuleCatalogs, type TranslateParams } from '../../i18n';
 
 /**
  * The words of the duplicates review and the list export, French first, English too. In this
@@ -97,20 +95,9 @@ const en: Record<PeopleDataKey, string> = {
   'contactsExport.started': 'The download is starting.',
 };
 
-export const PEOPLE_DATA_MESSAGES: Record<Locale, Record<PeopleDataKey, string>> = { fr, en };
+export const PEOPLE_DATA_MESSAGES: ModuleCatalogs<PeopleDataKey> = { fr, en };
 
-/**
- * `m('duplicates.title')`: these messages in the current locale, {placeholders} filled, and
- * "one|other" chosen by params.count (no message here needs French elision).
- */
+/** `m('duplicates.title')`: these messages in the current locale, filled as the app's are. */
 export function usePageMessages(): (key: PeopleDataKey, params?: TranslateParams) => string {
-  const { locale } = useLocale();
-  return useCallback(
-    (key: PeopleDataKey, params: TranslateParams = {}) => {
-      let message: string = PEOPLE_DATA_MESSAGES[locale][key] ?? fr[key];
-      if (message.includes('|')) message = message.split('|')[new Intl.PluralRules(locale).select(Number(params.count)) === 'one' ? 0 : 1]!;
-      return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-    },
-    [locale],
-  );
+  return useModuleT(PEOPLE_DATA_MESSAGES);
 }

@@ -1,5 +1,4 @@
-import { useLocale } from '../../i18n';
-import type { TranslateParams } from '../../i18n';
+import { useModuleT, type ModuleCatalogs, type TranslateParams } from '../../i18n';
 
 // The import pages' words, French first, English too. Kept beside the pages (loaded with
 // their chunk) rather than in i18n/fr.ts and en.ts, which every page, /field included, loads.
@@ -156,16 +155,9 @@ const en: Record<ImportKey, string> = {
   'rule.forbidden': 'Only organisers import people.',
 };
 
-/** Like useT, for these keys; "one|many" forms by {count}, as the app's catalogue does. */
+const catalogs: ModuleCatalogs<ImportKey> = { fr, en };
+
+/** Like useT, for these keys. */
 export function useImportT(): (key: ImportKey, params?: TranslateParams) => string {
-  const { locale } = useLocale();
-  const catalogue: Record<ImportKey, string> = locale === 'en' ? en : fr;
-  return (key, params = {}) => {
-    let text = catalogue[key];
-    if (text.includes('|')) {
-      const [one, many] = text.split('|');
-      text = Number(params.count) === 1 ? one : many;
-    }
-    return text.replace(/\{(\w+)\}/g, (all, name: string) => (name in params ? String(params[name]) : all));
-  };
+  return useModuleT(catalogs);
 }

@@ -1,5 +1,4 @@
-import type { Locale } from '@rapport/shared';
-import { useLocale } from '../../i18n';
+import { useModuleT, type ModuleCatalogs } from '../../i18n';
 
 // The turf pages' words, French first. Kept apart from the app's catalogues so that
 // /field's bundle (which loads those) stays within its budget: they load with the page.
@@ -94,13 +93,8 @@ const en: typeof fr = {
 };
 
 export type TurfKey = keyof typeof fr;
-const catalogs: Record<Locale, typeof fr> = { fr, en };
-
-export function turfText(locale: Locale, key: TurfKey, params: Record<string, string | number> = {}): string {
-  return (catalogs[locale] ?? fr)[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
+const catalogs: ModuleCatalogs<TurfKey> = { fr, en };
 
 export function useTurfT() {
-  const { locale } = useLocale();
-  return (key: TurfKey, params?: Record<string, string | number>) => turfText(locale, key, params);
+  return useModuleT(catalogs);
 }
