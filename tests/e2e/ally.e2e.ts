@@ -21,6 +21,28 @@ test('an ally sees actions, wins and stages, a calendar to subscribe to, and nob
   await schedule(`Rassemblement ouvert ${stamp}`, 'ALLIES');
   await schedule(`Réunion d'équipe ${stamp}`, 'TEAM');
 
+  // Yesterday's action open to allies: its goal of 2 reached by two people checked in.
+  const yesterday = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
+  const reached = await data<{ scheduleAction: { id: string } }>(
+    'mutation ($input: ActionInput!) { scheduleAction(input: $input) { id } }',
+    { input: { campaignId, title: `Délégation réussie ${stamp}`, kind: 'DELEGATION', startsAt: yesterday, turnoutGoal: 2, visibility: 'ALLIES' } },
+    organiser,
+  );
+  const came = [`Venue${stamp}`, `Venu${stamp}`];
+  for (const firstName of came) {
+    const contact = await data<{ createContact: { id: string } }>(
+      'mutation ($input: ContactInput!) { createContact(input: $input) { id } }',
+      { input: { firstName, lastName: 'Présent' } },
+      organiser,
+    );
+    await data(
+      'mutation ($a: ID!, $c: ID!) { checkIn(actionId: $a, contactId: $c) { id } }',
+      { a: reached.scheduleAction.id, c: contact.createContact.id },
+      organiser,
+    );
+  }
+  await data('mutation ($a: ID!) { closeAttendance(actionId: $a) { id } }', { a: reached.scheduleAction.id }, organiser);
+
   await signIn(page, ACCOUNTS.ally, /\/allies$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Espace allié·es' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Prochaines actions' })).toBeVisible();
@@ -32,6 +54,10 @@ test('an ally sees actions, wins and stages, a calendar to subscribe to, and nob
   await expect(actions.getByText(`Rassemblement ouvert ${stamp}`)).toBeVisible();
   await expect(actions).toContainText('Dalle Kennedy');
   await expect(page.getByText(`Réunion d'équipe ${stamp}`)).toHaveCount(0);
+  // The goal reached is a win, with its counts and nobody's name.
+  const turnout = page.getByRole('region', { name: 'Objectifs de mobilisation atteints' });
+  await expect(turnout.locator(`[data-turnout-win="${reached.scheduleAction.id}"]`)).toContainText(`Délégation réussie ${stamp} présent·es : 2 · objectif : 2`);
+  for (const firstName of came) await expect(page.getByText(firstName)).toHaveCount(0);
   const calendar = page.locator('a[data-calendar]');
   await expect(calendar).toHaveAttribute('href', /^webcal:\/\/.+/);
 

@@ -201,3 +201,53 @@ test('the walk sheet prints to A4 PDF, with a QR code that decodes to the buildi
   const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
   expect(decoded?.data).toBe(`${baseURL}/field?building=${kennedy.id}`);
 });
+
+test('an organiser assigns a building to the leader; the QR link opens /field on it for the leader, and for the organiser whose turf it is not', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const token = await tokenFor(ACCOUNTS.organiser);
+  const leaderToken = await tokenFor(ACCOUNTS.leader);
+  const campaignId = await seededCampaignId(token);
+  const { me: leader } = await data<{ me: { id: string; displayName: string } }>('{ me { id displayName } }', {}, leaderToken);
+  const { buildings } = await data<{ buildings: Array<{ id: string; name: string | null }> }>(
+    'query ($c: ID!) { buildings(campaignId: $c) { id name } }',
+    { c: campaignId },
+    token,
+  );
+  const horizons = buildings.find((b) => b.name === 'Les Horizons')!;
+  const ASSIGN = 'mutation ($b: [ID!]!, $u: [ID!]!) { assignTurf(buildingIds: $b, userIds: $u) { id } }';
+  await data(ASSIGN, { b: [horizons.id], u: [] }, token); // nobody yet, whatever ran before
+
+  await signIn(page, ACCOUNTS.organiser, /\/campaigns$/);
+  await page.goto(`/campaigns/${campaignId}/turf`);
+  const building = page.getByRole('region', { name: 'Les Horizons' });
+  await expect(building.getByText('Assigné à personne pour l’instant.')).toBeVisible();
+  await building.getByRole('button', { name: 'Assigner Les Horizons' }).click();
+  const chooser = building.getByRole('group', { name: 'Qui fait Les Horizons ?' });
+  await chooser.getByRole('checkbox', { name: leader.displayName, exact: true }).check();
+  await expectAccessible(page, '/campaigns/:id/turf (assigning)');
+  await building.getByRole('button', { name: 'Enregistrer l’affectation' }).click();
+  await expect(building.getByText(`Assigné à : ${leader.displayName}.`)).toBeVisible();
+  await expect(building.getByRole('status')).toHaveText('Affectation enregistrée.');
+  const mine = await data<{ myTurf: Array<{ id: string }> }>('query ($c: ID) { myTurf(campaignId: $c) { id } }', { c: campaignId }, leaderToken);
+  expect(mine.myTurf.map((b) => b.id)).toContain(horizons.id);
+
+  // The organiser scans the walk sheet of a building that is not theirs: looked up by its id.
+  await page.goto(`/field?building=${horizons.id}`);
+  await expect(page.locator('input[name=building]')).toHaveValue('Les Horizons');
+  await expect(page.locator('input[name=street]')).toHaveValue('Rue de Bourgogne');
+
+  // The leader, on their own phone: the building is in their turf.
+  const theirs = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'fr-FR' });
+  try {
+    const phone = await theirs.newPage();
+    await signIn(phone, ACCOUNTS.leader, /\/campaigns$/);
+    await phone.goto(`/field?building=${horizons.id}`);
+    await expect(phone.locator('input[name=building]')).toHaveValue('Les Horizons');
+    await expect(phone.locator('input[name=street]')).toHaveValue('Rue de Bourgogne');
+  } finally {
+    await theirs.close();
+  }
+});

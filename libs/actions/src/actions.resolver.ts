@@ -35,6 +35,13 @@ export class ActionsResolver {
     return action;
   }
 
+  @Query(() => [Action], {
+    description: 'actions where attendedCount reached turnoutGoal (not cancelled), latest first; ALLY callers only visibility ALLIES, counts only',
+  })
+  turnoutWins(@CurrentMember() member: Member, @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number | null) {
+    return this.turnout.turnoutWins(member, first ?? 20);
+  }
+
   @Mutation(() => Action, { description: 'ORGANISER, LEADER: a new date; ACTION_CONFIRM and ACTION_UPCOMING move with it' })
   rescheduleAction(@CurrentMember() member: Member, @Args('id', { type: () => ID }) id: string, @Args('startsAt', { type: () => Date }) startsAt: Date) {
     return this.service.reschedule(member, id, startsAt);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { badInput, type Member } from '@rapport/core';
-import { ConversationOutcome, LIMITS, ParticipationStatus, ReminderKind } from '@rapport/shared';
+import { ConversationOutcome, LIMITS, ParticipationStatus, ReminderKind, Role, Visibility } from '@rapport/shared';
 import { Organization } from '@rapport/auth';
 import { ReminderScheduler } from '@rapport/reminders';
 import { noShowTime } from './reminders/turnout-times.js';
@@ -124,6 +124,28 @@ export class TurnoutService {
     await this.reminders.dequeue(cancelled);
     await this.reminders.enqueue(scheduled);
     return action;
+  }
+
+  /**
+   * Turnout wins: actions (not cancelled) where as many people came as the goal asked,
+   * latest first. Allies get only actions open to them, and only counts: who came stays
+   * with the team (Action.participants answers them []).
+   */
+  turnoutWins(member: Member, first = 20): Promise<Action[]> {
+    if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'must be from 1 to 100', 'intRange', { min: 1, max: 100 });
+    return this.db
+      .getRepository(Action)
+      .createQueryBuilder('a')
+      .where('a.organization_id = :org AND a.turnout_goal IS NOT NULL AND a.cancelled_at IS NULL', { org: member.organizationId })
+      .andWhere(member.role === Role.ALLY ? 'a.visibility = :allies' : 'TRUE', { allies: Visibility.ALLIES })
+      .andWhere(
+        `(SELECT count(*) FROM action_participants p WHERE p.organization_id = a.organization_id AND p.action_id = a.id AND p.status = :attended) >= a.turnout_goal`,
+        { attended: ParticipationStatus.ATTENDED },
+      )
+      .orderBy('a.starts_at', 'DESC')
+      .addOrderBy('a.id', 'ASC')
+      .take(first)
+      .getMany();
   }
 
   /** Checked-in counts, one statement for a list of actions. */

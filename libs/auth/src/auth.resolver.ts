@@ -72,7 +72,7 @@ export class AuthResolver {
     return this.auth.organization(member);
   }
 
-  @Query(() => [User], { description: 'Members of the organisation. ORGANISER only' })
+  @Query(() => [User], { description: 'Members of the organisation. ORGANISER, LEADER (leaders assign turf; User.email stays ORGANISER only)' })
   members(@CurrentMember() member: Member) {
     return this.auth.members(member);
   }

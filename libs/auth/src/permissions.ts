@@ -29,6 +29,7 @@ export const PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
   'Query.upcomingActions': EVERYONE,
   'Query.action': EVERYONE, // allies: only actions open to allies (NOT_FOUND otherwise)
   'Query.winsToCelebrate': EVERYONE,
+  'Query.turnoutWins': EVERYONE, // allies: actions open to them, counts only
   'Query.calendarFeedUrl': EVERYONE,
   'Mutation.signOut': EVERYONE,
   'Mutation.setMyLocale': EVERYONE,
@@ -58,7 +59,8 @@ export const PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
   'Mutation.eraseContact': ORGANISERS,
   'Mutation.rotateCalendarFeed': ORGANISERS,
   'Query.auditLog': ORGANISERS,
-  'Query.members': ORGANISERS,
+  // Names and roles, for leaders too: they assign turf to members (emails stay organisers', see User.email).
+  'Query.members': MEMBERS,
   'Query.failedReminders': ORGANISERS,
   // /admin/queues is not here: it is for the instance operators (RAPPORT_OPERATORS),
   // who are not a role of any organisation (see apps/api/src/admin/queues-board.ts).

@@ -22,6 +22,13 @@ export class BuildingResolver {
     return this.turf.myTurf(member, campaignId);
   }
 
+  @Query(() => Building, {
+    description: "members except ALLY; NOT_FOUND for an unknown id or another organisation's building (a walk sheet's QR code opened by anyone of the team)",
+  })
+  building(@CurrentMember() member: Member, @Args('id', { type: () => ID }) id: string) {
+    return this.turf.building(member, id);
+  }
+
   @Query(() => [Door], {
     description: 'Doors to come back to: visited, never TALKED, not doNotKnock, last visit at least `minDaysSince` days ago; by building, floor, label',
   })

@@ -104,6 +104,11 @@ export class TurfService {
     });
   }
 
+  /** One building of the organisation, assigned to the caller or not: /field opened from any walk sheet. */
+  building(member: Member, id: string): Promise<Building> {
+    return findOwned(this.db.manager, Building, member.organizationId, id);
+  }
+
   /** The buildings assigned to the caller (of one campaign, when given). */
   async myTurf(member: Member, campaignId: string | null | undefined): Promise<Building[]> {
     if (campaignId) await this.campaigns.get(member, campaignId, { field: 'campaignId' });

@@ -146,6 +146,37 @@ describe('turf: buildings, doors, batches and revisits', () => {
     expect((await t.ok(`{ myTurf { id } }`, undefined, token)).myTurf).toEqual([]);
   });
 
+  it("building(id): any member opens a building assigned to someone else (the walk sheet QR code); another organisation's → NOT_FOUND", async () => {
+    const BUILDING = `query($id: ID!) { building(id: $id) { id street number name doors { id floor label } assignedTo { id } } }`;
+    const leader = await addMember(t, token, 'LEADER');
+    // Assigned to nobody, or to others: the leader still opens it.
+    const found = (await t.ok(BUILDING, { id: tower.id }, leader.token)).building;
+    expect(found).toMatchObject({ id: tower.id, street: 'Avenue Kennedy', number: '12', name: 'Tour Kennedy B' });
+    expect(found.doors).toHaveLength(128);
+    expect(found.assignedTo.map((u: { id: string }) => u.id)).not.toContain(leader.userId);
+    const other = await registerOrganization(t, 'Asso voisine');
+    const notOurs = errorOf(await t.gql(BUILDING, { id: tower.id }, other.token));
+    expect(notOurs.code).toBe('NOT_FOUND');
+    expect(notOurs.message).toContain('building');
+    expect(JSON.stringify(await t.gql(BUILDING, { id: tower.id }, other.token))).not.toContain('Kennedy');
+    expect(errorOf(await t.gql(BUILDING, { id: NIL_UUID }, token)).code).toBe('NOT_FOUND');
+    expect(errorOf(await t.gql(BUILDING, { id: 'not-a-uuid' }, token)).code).toBe('NOT_FOUND');
+    const ally = await addMember(t, token, 'ALLY');
+    expect(errorOf(await t.gql(BUILDING, { id: tower.id }, ally.token)).code).toBe('FORBIDDEN');
+  });
+
+  it('leaders list the members to assign (names and roles; emails stay with organisers)', async () => {
+    const leader = await addMember(t, token, 'LEADER');
+    const { members } = await t.ok(`{ members { id displayName role } }`, undefined, leader.token);
+    expect(members.map((m: { id: string }) => m.id)).toEqual(expect.arrayContaining([leader.userId, org.user.id]));
+    const emails = await t.gql(`{ members { id email } }`, undefined, leader.token);
+    expect(emails.errors?.length).toBeGreaterThan(0);
+    expect(emails.errors!.every((e) => e.extensions?.code === 'FORBIDDEN')).toBe(true);
+    expect(JSON.stringify(emails.data ?? null)).not.toContain(org.email);
+    const ally = await addMember(t, token, 'ALLY');
+    expect(errorOf(await t.gql(`{ members { id displayName } }`, undefined, ally.token)).code).toBe('FORBIDDEN');
+  });
+
   it('allies never see buildings, doors or who lives there', async () => {
     const ally = await addMember(t, token, 'ALLY');
     expect(errorOf(await t.gql(BUILDINGS, { c: campaignId }, ally.token)).code).toBe('FORBIDDEN');

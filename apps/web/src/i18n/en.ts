@@ -324,6 +324,8 @@ export const en: Messages = {
   'notForAllies.back': 'Go to the allies’ space',
   'allies.wins': 'Wins to celebrate',
   'allies.noWins': 'No wins to celebrate for now.',
+  'allies.turnoutWins': 'Turnout goals reached',
+  'allies.turnoutWin': 'attended: {attended} · goal: {goal}',
   'allies.campaigns': 'Where the campaigns stand',
   'allies.noCampaigns': 'No campaigns.',
   'allies.empty': 'Upcoming actions and wins to celebrate will appear here.',

@@ -326,6 +326,9 @@ export const fr = {
   'notForAllies.back': 'Aller à l’espace allié·es',
   'allies.wins': 'Victoires à fêter',
   'allies.noWins': 'Pas de victoire à fêter pour l’instant.',
+  'allies.turnoutWins': 'Objectifs de mobilisation atteints',
+  // Labels before the numbers: no agreement to get wrong ("1 présent·es").
+  'allies.turnoutWin': 'présent·es : {attended} · objectif : {goal}',
   'allies.campaigns': 'Où en sont les campagnes',
   'allies.noCampaigns': 'Aucune campagne.',
   'allies.empty': 'Les prochaines actions et les victoires à fêter apparaîtront ici.',

@@ -33,25 +33,34 @@ const BUILDING = [
   ),
 ];
 
+type PlaceSource = 'buildings' | 'myTurf' | 'building';
+const OPERATION: Record<PlaceSource, string> = { buildings: 'FieldBuildings', myTurf: 'FieldTurf', building: 'FieldBuilding' };
+const ARGUMENT: Partial<Record<PlaceSource, string>> = { buildings: 'campaignId', building: 'id' };
+
 /**
  * `buildings(campaignId)` when the link names the campaign (an organiser from the turf
- * grid), else `myTurf` (a volunteer scanning the QR code of a building assigned to them).
+ * grid), else `myTurf` (a volunteer scanning the QR code of a building assigned to them),
+ * and `building(id)` when the building is not in the caller's turf (an organiser scanning
+ * the walk sheet of a building assigned to someone else).
  *   query FieldBuildings($campaignId: ID!) { buildings(campaignId: $campaignId) { …B } }
- *   query FieldTurf { myTurf { …B } }      B = id street number name doors { id floor label }
+ *   query FieldTurf { myTurf { …B } }
+ *   query FieldBuilding($id: ID!) { building(id: $id) { …B } }
+ *                                           B = id street number name doors { id floor label }
  */
-function placeQuery(byCampaign: boolean): DocumentNode {
+function placeQuery(source: PlaceSource): DocumentNode {
+  const argument = ARGUMENT[source];
   return {
     kind: 'Document',
     definitions: [
       {
         kind: 'OperationDefinition',
         operation: 'query',
-        name: name(byCampaign ? 'FieldBuildings' : 'FieldTurf'),
-        variableDefinitions: byCampaign
+        name: name(OPERATION[source]),
+        variableDefinitions: argument
           ? [
               {
                 kind: 'VariableDefinition',
-                variable: variable('campaignId'),
+                variable: variable(argument),
                 type: { kind: 'NonNullType', type: { kind: 'NamedType', name: name('ID') } },
                 directives: [],
               },
@@ -60,19 +69,16 @@ function placeQuery(byCampaign: boolean): DocumentNode {
         directives: [],
         selectionSet: {
           kind: 'SelectionSet',
-          selections: [
-            byCampaign
-              ? field('buildings', BUILDING, [{ kind: 'Argument', name: name('campaignId'), value: variable('campaignId') }])
-              : field('myTurf', BUILDING),
-          ],
+          selections: [field(source, BUILDING, argument ? [{ kind: 'Argument', name: name(argument), value: variable(argument) }] : [])],
         },
       },
     ],
   } as unknown as DocumentNode;
 }
 
-export const FieldBuildingsQuery = placeQuery(true) as TypedDocumentNode<{ buildings: PlaceBuilding[] }, { campaignId: string }>;
-export const FieldTurfQuery = placeQuery(false) as TypedDocumentNode<{ myTurf: PlaceBuilding[] }, Record<string, never>>;
+export const FieldBuildingsQuery = placeQuery('buildings') as TypedDocumentNode<{ buildings: PlaceBuilding[] }, { campaignId: string }>;
+export const FieldTurfQuery = placeQuery('myTurf') as TypedDocumentNode<{ myTurf: PlaceBuilding[] }, Record<string, never>>;
+export const FieldBuildingQuery = placeQuery('building') as TypedDocumentNode<{ building: PlaceBuilding }, { id: string }>;
 
 export interface TurfPlace {
   building: PlaceBuilding;
@@ -101,10 +107,14 @@ export function placePatch(place: TurfPlace | null, doorId: string | null): Part
   return { ...patch, street: place.building.street, building: buildingLabel(place.building), door: place.door?.label ?? '' };
 }
 
-/** The building or door named by ?building= / ?door=; null while unknown (offline, not assigned…). */
+/** The building or door named by ?building= / ?door=; null while unknown (offline, another organisation's…). */
 export function useTurfPlace(campaignId: string | null, buildingId: string | null, doorId: string | null): TurfPlace | null {
   const wanted = !!(buildingId || doorId);
   const byCampaign = useQuery(FieldBuildingsQuery, { variables: { campaignId: campaignId ?? '' }, skip: !wanted || !campaignId, errorPolicy: 'ignore' });
   const mine = useQuery(FieldTurfQuery, { skip: !wanted || !!campaignId, errorPolicy: 'ignore' });
-  return findPlace(byCampaign.data?.buildings ?? mine.data?.myTurf, buildingId, doorId);
+  const listed = campaignId ? byCampaign.data?.buildings : mine.data?.myTurf;
+  const found = findPlace(listed, buildingId, doorId);
+  // Not among those buildings (assigned to someone else): asked for by its id, once the list is in.
+  const byId = useQuery(FieldBuildingQuery, { variables: { id: buildingId ?? '' }, skip: !buildingId || !listed || !!found, errorPolicy: 'ignore' });
+  return found ?? findPlace(byId.data ? [byId.data.building] : undefined, buildingId, doorId);
 }

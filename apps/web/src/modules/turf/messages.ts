@@ -46,6 +46,14 @@ const fr = {
   sheetHint: 'Cocher : A absent, R refus, C conversation. ✕ : ne plus frapper.',
   qr: 'QR code : ouvrir {name} dans le formulaire terrain',
   sheetGrid: 'Portes de {name}, étage par étage',
+  assignedTo: 'Assigné à : {names}.',
+  nobodyAssigned: 'Assigné à personne pour l’instant.',
+  assign: 'Assigner',
+  assignLegend: 'Qui fait {name} ?',
+  assignSave: 'Enregistrer l’affectation',
+  assignCancel: 'Annuler',
+  assignSaved: 'Affectation enregistrée.',
+  noMembers: 'Aucun membre à qui assigner cet immeuble.',
 };
 
 const en: typeof fr = {
@@ -90,6 +98,14 @@ const en: typeof fr = {
   sheetHint: 'Tick: A not home, R refused, C talked. ✕: do not knock.',
   qr: 'QR code: open {name} in the field form',
   sheetGrid: 'Doors of {name}, floor by floor',
+  assignedTo: 'Assigned to: {names}.',
+  nobodyAssigned: 'Assigned to nobody yet.',
+  assign: 'Assign',
+  assignLegend: 'Who walks {name}?',
+  assignSave: 'Save the assignment',
+  assignCancel: 'Cancel',
+  assignSaved: 'Assignment saved.',
+  noMembers: 'No member to assign this building to.',
 };
 
 export type TurfKey = keyof typeof fr;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import { ActionKind, CampaignStage, Role, WinSize } from '@rapport/shared';
-import { renderApp, signInAs } from '../../../test/renderApp';
+import { renderApp, shellMocks, signInAs } from '../../../test/renderApp';
 import { AllyPortalQuery } from '../graphql/allyPortal';
 import { webcalUrl } from './AlliesPage';
 
@@ -25,6 +25,17 @@ const portal = {
       title: 'Réouverture sur la dalle Kennedy',
       wonAt: '2022-09-15T10:00:00.000Z',
       size: WinSize.MAJOR,
+      campaign: { __typename: 'Campaign', id: 'c1', name: 'CPAM Villejean' },
+    },
+  ],
+  turnoutWins: [
+    {
+      __typename: 'Action',
+      id: 'a0',
+      title: 'Délégation à la CPAM',
+      startsAt: '2022-06-14T08:00:00.000Z',
+      turnoutGoal: 30,
+      attendedCount: 42,
       campaign: { __typename: 'Campaign', id: 'c1', name: 'CPAM Villejean' },
     },
   ],
@@ -77,6 +88,26 @@ describe('/allies', () => {
         .getAllByRole('link')
         .map((a) => a.textContent),
     ).toEqual(['Allié·es', 'Mon compte']);
+  });
+
+  it('lists the turnout goals reached as wins, with the counts only (French and English)', async () => {
+    signInAs(Role.ALLY);
+    const view = renderApp('/allies', { mocks: [{ request: { query: AllyPortalQuery }, result: { data: portal } }] });
+    const turnout = await screen.findByRole('region', { name: 'Objectifs de mobilisation atteints' });
+    const [item] = within(turnout).getAllByRole('listitem');
+    expect(item!.textContent).toMatch(/^Délégation à la CPAM présent·es : 42 · objectif : 30 CPAM Villejean · 14 juin 2022$/);
+    view.unmount();
+
+    renderApp('/allies', { mocks: [{ request: { query: AllyPortalQuery }, result: { data: portal } }, ...shellMocks({ locale: 'en' })], locale: 'en' });
+    const english = await screen.findByRole('region', { name: 'Turnout goals reached' });
+    expect(within(english).getByText(/attended: 42 · goal: 30/)).toBeTruthy();
+  });
+
+  it('shows no turnout block when no goal was reached', async () => {
+    signInAs(Role.ALLY);
+    renderApp('/allies', { mocks: [{ request: { query: AllyPortalQuery }, result: { data: { ...portal, turnoutWins: [] } } }] });
+    await screen.findByRole('region', { name: 'Victoires à fêter' });
+    expect(screen.queryByRole('region', { name: 'Objectifs de mobilisation atteints' })).toBeNull();
   });
 
   it('turns the feed URL into a webcal:// link', () => {

@@ -93,6 +93,8 @@ export function AlliesPage() {
 
   const actions = data?.upcomingActions ?? [];
   const wins = data?.winsToCelebrate ?? [];
+  // Actions where as many came as the goal asked: counts only, never who came.
+  const turnoutWins = data?.turnoutWins ?? [];
   const campaigns = data?.campaigns ?? [];
   // The big wins of every campaign, celebrated or not: what the alliance won, newest first.
   const majorWins = campaigns
@@ -163,6 +165,23 @@ export function AlliesPage() {
           <p className="muted">{t('allies.noWins')}</p>
         ) : null}
       </section>
+
+      {turnoutWins.length ? (
+        <section aria-labelledby="allies-turnout-wins" className="panel" data-section="turnoutWins">
+          <h2 id="allies-turnout-wins">{t('allies.turnoutWins')}</h2>
+          <ul className="wins">
+            {turnoutWins.map((action) => (
+              <li key={action.id} className="win win-turnout" data-turnout-win={action.id}>
+                <strong>{action.title}</strong>{' '}
+                {t('allies.turnoutWin', { attended: format.number(action.attendedCount), goal: format.number(action.turnoutGoal ?? 0) })}{' '}
+                <span className="muted">
+                  {action.campaign.name} · <time dateTime={action.startsAt}>{format.date(action.startsAt)}</time>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="allies-campaigns" className="panel">
         <h2 id="allies-campaigns">{t('allies.campaigns')}</h2>

@@ -1,6 +1,6 @@
 import { graphql } from '../../../gql';
 
-/** What allies may see: actions open to them, wins to celebrate, each campaign's stage, the calendar feed. No one's details. */
+/** What allies may see: actions open to them, wins to celebrate, turnout goals reached (counts only), each campaign's stage, the calendar feed. No one's details. */
 export const AllyPortalQuery = graphql(`
   query AllyPortal {
     upcomingActions(first: 20) {
@@ -20,6 +20,17 @@ export const AllyPortalQuery = graphql(`
       title
       wonAt
       size
+      campaign {
+        id
+        name
+      }
+    }
+    turnoutWins(first: 10) {
+      id
+      title
+      startsAt
+      turnoutGoal
+      attendedCount
       campaign {
         id
         name

@@ -135,7 +135,7 @@ export const CaseCampaignsQuery = graphql(`
   }
 `);
 
-/** Organisers may hand a case to another member (members is for organisers only). */
+/** Organisers may hand a case to another member (the form asks for the members only for them). */
 export const CaseOwnersQuery = graphql(`
   query CaseOwners {
     members {

@@ -9,7 +9,7 @@ import { emptyDraft } from '../draft';
 import { FieldOptionsQuery } from '../graphql/fieldOptions';
 import { LogConversationMutation } from '../graphql/logConversation';
 import { enqueue, getOutboxStore } from '../outbox/outbox';
-import { FieldBuildingsQuery, FieldTurfQuery } from '../turfPlace';
+import { FieldBuildingQuery, FieldBuildingsQuery, FieldTurfQuery } from '../turfPlace';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -106,6 +106,57 @@ describe('/field opened on a building or a door of the turf', () => {
     await waitFor(() => expect((screen.getByLabelText('Bâtiment') as HTMLInputElement).value).toBe('Tour Kennedy B'));
     expect((screen.getByLabelText('Rue') as HTMLInputElement).value).toBe('Cours Kennedy');
     expect((screen.getByLabelText('Porte') as HTMLInputElement).value).toBe('');
+  });
+
+  it('?building not in my turf (the walk sheet of someone else): looked up by its id, then filled', async () => {
+    const turf = { request: { query: FieldTurfQuery }, result: { data: { myTurf: [] } } };
+    const asked: string[] = [];
+    const byId = {
+      request: {
+        query: FieldBuildingQuery,
+        variables: (variables: Record<string, unknown>) => {
+          asked.push(String(variables['id']));
+          return true;
+        },
+      },
+      result: { data: { building: KENNEDY } },
+    } as MockLink.MockedResponse;
+    await openField('/field?building=b1', [turf, byId]);
+
+    expect(await screen.findByText('Tour Kennedy B')).toBeTruthy();
+    await waitFor(() => expect((screen.getByLabelText('Bâtiment') as HTMLInputElement).value).toBe('Tour Kennedy B'));
+    expect((screen.getByLabelText('Rue') as HTMLInputElement).value).toBe('Cours Kennedy');
+    expect(asked).toEqual(['b1']);
+  });
+
+  it('?building in my turf: no second request', async () => {
+    const turf = { request: { query: FieldTurfQuery }, result: { data: { myTurf: [KENNEDY] } } };
+    const asked: string[] = [];
+    const byId = {
+      request: {
+        query: FieldBuildingQuery,
+        variables: (variables: Record<string, unknown>) => {
+          asked.push(String(variables['id']));
+          return true;
+        },
+      },
+      result: { data: { building: KENNEDY } },
+    } as MockLink.MockedResponse;
+    await openField('/field?building=b1', [turf, byId]);
+    await waitFor(() => expect((screen.getByLabelText('Bâtiment') as HTMLInputElement).value).toBe('Tour Kennedy B'));
+    expect(asked).toEqual([]);
+  });
+
+  it('?building of another organisation (NOT_FOUND): the form stays empty and usable', async () => {
+    const turf = { request: { query: FieldTurfQuery }, result: { data: { myTurf: [] } } };
+    const missing = {
+      request: { query: FieldBuildingQuery, variables: { id: 'b9' } },
+      result: { errors: [{ message: 'building b9 not found', extensions: { code: 'NOT_FOUND' } }] },
+    } as unknown as MockLink.MockedResponse;
+    await openField('/field?building=b9', [turf, missing]);
+    await waitFor(() => expect((screen.getByLabelText('Bâtiment') as HTMLInputElement).value).toBe(''));
+    expect(screen.queryByText('Tour Kennedy B')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Enregistrer' })).toBeTruthy();
   });
 
   it('offline, the building unknown: still sends the doorId (the API fills the place)', async () => {

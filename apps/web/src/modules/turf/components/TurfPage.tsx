@@ -13,6 +13,7 @@ import { BuildingsQuery, RevisitListQuery } from '../graphql/turf';
 import { doorState, floorsOf, type GridDoor } from '../grid';
 import { useTurfT, type TurfKey } from '../messages';
 import { WalkSheetPage } from './WalkSheetPage';
+import { AssignTurf, mayAssignTurf } from './AssignTurf';
 
 const REVISIT_DAYS = 3;
 /** /field opened on a door: street, building and door filled in, the doorId sent. */
@@ -46,7 +47,9 @@ function TurfGrid() {
   usePageTitle(tt('title'));
   const { data, loading, error } = useQuery(BuildingsQuery, { variables: { campaignId: id } });
   const revisit = useQuery(RevisitListQuery, { variables: { campaignId: id, minDaysSince: REVISIT_DAYS } });
-  const userId = useSession()?.user.id ?? '';
+  const session = useSession();
+  const userId = session?.user.id ?? '';
+  const canAssign = mayAssignTurf(session?.user.role);
   const outbox = useOutbox(userId);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [saved, setSaved] = useState<{ count: number; queued: boolean } | null>(null);
@@ -141,6 +144,12 @@ function TurfGrid() {
           <p className="muted">
             {building.number} {building.street} · {tt('progress', { knocked: building.knocked, doors: building.doorCount, talked: building.talked })}
           </p>
+          <AssignTurf
+            buildingId={building.id}
+            buildingName={building.name ?? `${building.number} ${building.street}`}
+            assignedTo={building.assignedTo}
+            canAssign={canAssign}
+          />
           <div className="turf-grid">
             {floorsOf(building.doors).map(({ floor, doors }) => (
               <div key={floor} className="turf-floor" role="group" aria-label={floor === 0 ? tt('ground') : tt('floor', { floor })}>

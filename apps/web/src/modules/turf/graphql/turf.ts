@@ -1,6 +1,6 @@
 import type { TypedDocumentNode } from '@apollo/client';
 import type { DocumentNode } from 'graphql';
-import type { ConversationOutcome } from '@rapport/shared';
+import type { ConversationOutcome, Role } from '@rapport/shared';
 
 // The turf page's operations, as parsed documents (the text of each is in the comment
 // below it), typed here rather than through codegen's `graphql()`: every codegen document
@@ -27,7 +27,14 @@ export interface TurfBuilding {
   doorCount: number;
   knocked: number;
   talked: number;
+  assignedTo: TurfUser[];
   doors: TurfDoor[];
+}
+
+/** A member a building is assigned to (or may be). */
+export interface TurfUser {
+  id: string;
+  displayName: string;
 }
 
 /** A campaign's buildings with their doors: the turf page's grid. */
@@ -69,6 +76,19 @@ export const BuildingsQuery: TypedDocumentNode<{ buildings: TurfBuilding[] }, { 
                 { kind: 'Field', name: { kind: 'Name', value: 'talked' }, arguments: [], directives: [] },
                 {
                   kind: 'Field',
+                  name: { kind: 'Name', value: 'assignedTo' },
+                  arguments: [],
+                  directives: [],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' }, arguments: [], directives: [] },
+                      { kind: 'Field', name: { kind: 'Name', value: 'displayName' }, arguments: [], directives: [] },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
                   name: { kind: 'Name', value: 'doors' },
                   arguments: [],
                   directives: [],
@@ -102,6 +122,10 @@ export const BuildingsQuery: TypedDocumentNode<{ buildings: TurfBuilding[] }, { 
       doorCount
       knocked
       talked
+      assignedTo {
+        id
+        displayName
+      }
       doors {
         id
         floor
@@ -305,6 +329,122 @@ export const BuildingProgressQuery: TypedDocumentNode<{ buildings: BuildingProgr
       doorCount
       knocked
       talked
+    }
+  }
+*/
+
+export interface TurfMember extends TurfUser {
+  role: Role;
+}
+
+/** The organisation's members, to choose whom a building is assigned to (asked for when the chooser opens). */
+export const TurfMembersQuery: TypedDocumentNode<{ members: TurfMember[] }, Record<string, never>> = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'TurfMembers' },
+      variableDefinitions: [],
+      directives: [],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'members' },
+            arguments: [],
+            directives: [],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' }, arguments: [], directives: [] },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' }, arguments: [], directives: [] },
+                { kind: 'Field', name: { kind: 'Name', value: 'role' }, arguments: [], directives: [] },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode;
+/* TurfMembersQuery:
+  query TurfMembers {
+    members {
+      id
+      displayName
+      role
+    }
+  }
+*/
+
+/** Replaces a building's assignees; the answer updates the building in the cache (and so the page). */
+export const AssignTurfMutation: TypedDocumentNode<
+  { assignTurf: Array<{ id: string; assignedTo: TurfUser[] }> },
+  { buildingIds: string[]; userIds: string[] }
+> = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AssignTurf' },
+      variableDefinitions: ['buildingIds', 'userIds'].map((value) => ({
+        kind: 'VariableDefinition',
+        variable: { kind: 'Variable', name: { kind: 'Name', value } },
+        type: {
+          kind: 'NonNullType',
+          type: { kind: 'ListType', type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } } },
+        },
+        directives: [],
+      })),
+      directives: [],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'assignTurf' },
+            arguments: ['buildingIds', 'userIds'].map((value) => ({
+              kind: 'Argument',
+              name: { kind: 'Name', value },
+              value: { kind: 'Variable', name: { kind: 'Name', value } },
+            })),
+            directives: [],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' }, arguments: [], directives: [] },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'assignedTo' },
+                  arguments: [],
+                  directives: [],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' }, arguments: [], directives: [] },
+                      { kind: 'Field', name: { kind: 'Name', value: 'displayName' }, arguments: [], directives: [] },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode;
+/* AssignTurfMutation:
+  mutation AssignTurf($buildingIds: [ID!]!, $userIds: [ID!]!) {
+    assignTurf(buildingIds: $buildingIds, userIds: $userIds) {
+      id
+      assignedTo {
+        id
+        displayName
+      }
     }
   }
 */
