@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 // Plain ESM, shared with scripts/measure-bundle.mjs (types in route-files.d.mts).
-import { LOCALE_CATALOGS, fieldRouteFiles, readManifest, staticClosure } from './scripts/route-files.mjs';
+import { LOCALE_CATALOGS, fieldOnDemandFiles, fieldRouteFiles, readManifest, staticClosure } from './scripts/route-files.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const sharedSrc = fileURLToPath(new URL('../../libs/shared/src/index.ts', import.meta.url));
@@ -29,7 +29,9 @@ function serviceWorker(): Plugin {
       const { js, css } = fieldRouteFiles(manifest);
       // The other languages' catalogs load on demand; an English speaker offline needs theirs too.
       const catalogs = staticClosure(manifest, LOCALE_CATALOGS).js;
-      const precache = [...new Set([...js, ...catalogs]), ...css].map((file) => `/${file}`);
+      // And what the field form loads on demand (the phone rules), or saving offline would wait for a signal.
+      const onDemand = fieldOnDemandFiles(manifest);
+      const precache = [...new Set([...js, ...catalogs, ...onDemand.js]), ...new Set([...css, ...onDemand.css])].map((file) => `/${file}`);
       const version = createHash('sha256')
         .update(readFileSync(join(outDir, 'index.html')))
         .update(precache.join('\n'))
