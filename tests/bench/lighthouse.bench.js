@@ -30,6 +30,9 @@ const CHROME_FLAGS = [
 const TOKEN_STORAGE_KEY = 'rapport.token';
 const USER_STORAGE_KEY = 'rapport.user';
 export const TARGETS = { performance: 0.95, fcpMs: 1800 };
+// Each page is audited RUNS times and the median run (by score) kept, as Lighthouse
+// advises: on a shared machine one run's CPU timings (multiplied by 4 for the phone) vary a lot.
+const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS || 3);
 
 /** One cold Lighthouse run of `url` in a fresh Chromium profile; `session` is put in localStorage first. */
 async function audit(origin, path, session) {
@@ -88,16 +91,27 @@ function figures(lhr) {
   };
 }
 
-export async function benchLighthouse(log = console.log) {
+/**
+ * The real api serving the built web app on a fresh PostgreSQL and Redis, with an
+ * organisation, its organiser's session and a campaign (so /field shows its whole
+ * form, as on a real landing). Returns { origin, session, stop }.
+ */
+export async function startWebServer({ webDist } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'rapport-lighthouse-'));
   const [postgres, redis] = await Promise.all([
     startLocalPostgres({ dataDir: join(dir, 'pg'), throwaway: true }),
     startLocalRedis({ dataDir: join(dir, 'redis'), throwaway: true }),
   ]);
   let app;
+  const stop = async () => {
+    await app?.close();
+    await redis.stop();
+    await postgres.stop();
+    await rm(dir, { recursive: true, force: true });
+  };
   try {
     await runMigrations(postgres.url);
-    app = await createApi({ databaseUrl: postgres.url, redisUrl: redis.url, queuePrefix: 'lighthouse', logger: ['error'] });
+    app = await createApi({ databaseUrl: postgres.url, redisUrl: redis.url, queuePrefix: 'lighthouse', logger: ['error'], webDist });
     await app.listen(0, '127.0.0.1');
     const origin = `http://127.0.0.1:${app.getHttpServer().address().port}`;
     const gql = async (query, token) => {
@@ -113,36 +127,55 @@ export async function benchLighthouse(log = console.log) {
     const { registerOrganization: reg } = await gql(
       `mutation { registerOrganization(input: { organizationName: "Lighthouse", email: "lh@bench.example", password: "bench-password-123", displayName: "Camille" }) { token user { id email displayName role } } }`,
     );
-    // A campaign, so /field shows its whole form as on a real landing.
     await gql(`mutation { createCampaign(input: { name: "Loyers", startedAt: "2024-01-01T00:00:00Z" }) { id } }`, reg.token);
-    const session = { token: reg.token, user: reg.user };
+    return { origin, session: { token: reg.token, user: reg.user }, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
 
+export async function benchLighthouse(log = console.log) {
+  const { origin, session, stop } = await startWebServer();
+  try {
     const pages = {};
     await mkdir('test-results', { recursive: true });
     for (const [name, path, signedIn] of [
       ['login', '/login', false],
       ['field', '/field', true],
     ]) {
-      const lhr = await audit(origin, path, signedIn ? session : null);
-      await writeFile(`test-results/lighthouse-${name}.json`, JSON.stringify(lhr));
-      pages[name] = figures(lhr);
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await audit(origin, path, signedIn ? session : null));
+      runs.sort((a, b) => a.categories.performance.score - b.categories.performance.score);
+      const median = runs[Math.floor(runs.length / 2)];
+      await writeFile(`test-results/lighthouse-${name}.json`, JSON.stringify(median));
+      pages[name] = {
+        ...figures(median),
+        scores: runs.map((r) => r.categories.performance.score),
+        // Lighthouse's measure of this machine's speed during the run (below 1,000: too loaded to trust).
+        benchmarkIndex: Math.round(median.environment.benchmarkIndex),
+      };
     }
 
+    log(`median of ${RUNS} runs each (mobile emulation, simulated throttling)`);
     log('page     score   FCP      LCP      TBT     CLS    JS transferred');
     for (const [name, f] of Object.entries(pages)) {
-      const met = f.performance >= TARGETS.performance && f.fcpMs <= TARGETS.fcpMs;
+      const scoreMet = f.performance >= TARGETS.performance;
+      const fcpMet = f.fcpMs <= TARGETS.fcpMs;
       log(
-        `/${name.padEnd(7)} ${f.performance.toFixed(2).padStart(5)}  ${(f.fcpMs / 1000).toFixed(2).padStart(5)} s  ${(f.lcpMs / 1000).toFixed(2).padStart(5)} s  ${String(f.tbtMs).padStart(4)} ms  ${f.cls.toFixed(3)}  ${f.scriptTransferKB} KB  ${met ? 'targets met' : `targets NOT met (score ≥ ${TARGETS.performance}, FCP ≤ ${TARGETS.fcpMs / 1000} s)`}`,
+        `/${name.padEnd(7)} ${f.performance.toFixed(2).padStart(5)}  ${(f.fcpMs / 1000).toFixed(2).padStart(5)} s  ${(f.lcpMs / 1000).toFixed(2).padStart(5)} s  ${String(f.tbtMs).padStart(4)} ms  ${f.cls.toFixed(3)}  ${f.scriptTransferKB} KB`,
       );
+      log(
+        `         target score ≥ ${TARGETS.performance}: ${scoreMet ? 'met' : 'NOT met'}; target FCP ≤ ${TARGETS.fcpMs / 1000} s: ${fcpMet ? 'met' : 'NOT met'}`,
+      );
+      f.targetsMet = { performance: scoreMet, fcp: fcpMet };
+      log(`         scores ${f.scores.map((x) => x.toFixed(2)).join(', ')}; machine benchmark index ${f.benchmarkIndex}`);
       if (f.opportunities.length) log(`         Lighthouse suggests: ${f.opportunities.join(', ')}`);
       for (const warning of f.warnings) log(`         warning: ${warning}`);
     }
     return { targets: TARGETS, pages };
   } finally {
-    await app?.close();
-    await redis.stop();
-    await postgres.stop();
-    await rm(dir, { recursive: true, force: true });
+    await stop();
   }
 }
 
