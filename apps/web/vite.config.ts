@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 // Plain ESM, shared with scripts/measure-bundle.mjs (types in route-files.d.mts).
-import { LOCALE_CATALOGS, fieldRouteFiles, readManifest, staticClosure } from './scripts/route-files.mjs';
+import { LOCALE_CATALOGS, fieldOnDemandFiles, fieldRouteFiles, readManifest, staticClosure } from './scripts/route-files.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const sharedSrc = fileURLToPath(new URL('../../libs/shared/src/index.ts', import.meta.url));
@@ -29,7 +29,9 @@ function serviceWorker(): Plugin {
       const { js, css } = fieldRouteFiles(manifest);
       // The other languages' catalogs load on demand; an English speaker offline needs theirs too.
       const catalogs = staticClosure(manifest, LOCALE_CATALOGS).js;
-      const precache = [...new Set([...js, ...catalogs]), ...css].map((file) => `/${file}`);
+      // And what the field form loads on demand (the phone rules), or saving offline would wait for a signal.
+      const onDemand = fieldOnDemandFiles(manifest);
+      const precache = [...new Set([...js, ...catalogs, ...onDemand.js]), ...new Set([...css, ...onDemand.css])].map((file) => `/${file}`);
       const version = createHash('sha256')
         .update(readFileSync(join(outDir, 'index.html')))
         .update(precache.join('\n'))
@@ -90,6 +92,26 @@ function inlineDocuments(): Plugin {
   };
 }
 
+/**
+ * The app's code at low fetch priority (`fetchpriority="low"` on the entry script and
+ * its modulepreloads): the first paint needs only the HTML and the stylesheet (index.html
+ * paints the frame itself; module scripts never block rendering), so on a slow link the
+ * stylesheet goes first and the code right after, instead of sharing the bandwidth.
+ */
+function paintBeforeCode(): Plugin {
+  return {
+    name: 'rapport-paint-before-code',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) =>
+        html
+          .replace(/<script type="module" crossorigin/g, '<script type="module" fetchpriority="low" crossorigin')
+          .replace(/<link rel="modulepreload"/g, '<link rel="modulepreload" fetchpriority="low"'),
+    },
+  };
+}
+
 // No @vitejs/plugin-react: Vite 8 transforms TSX with Oxc, which is told to use
 // React's automatic JSX runtime. (No React Fast Refresh in dev: edits reload the page.)
 export default defineConfig({
@@ -101,7 +123,7 @@ export default defineConfig({
     // libs/shared's package.json points at its dist/; bundle its sources directly.
     alias: { '@rapport/shared': sharedSrc },
   },
-  plugins: [inlineDocuments(), serviceWorker()],
+  plugins: [inlineDocuments(), serviceWorker(), paintBeforeCode()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

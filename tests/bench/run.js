@@ -8,6 +8,8 @@ const results = { at: new Date().toISOString() };
 results.api = await benchApi();
 console.log('\n— /field bundle');
 results.web = await (await import('./web.bench.js')).benchWeb();
+console.log('\n— Lighthouse, mobile emulation: /login and /field signed in');
+results.lighthouse = await (await import('./lighthouse.bench.js')).benchLighthouse();
 // The reminders benchmark runs TypeScript sources through a loader: its own process.
 console.log('\n— reminders');
 execFileSync(process.execPath, ['--import', './tests/src/support/reminders-ts-loader.mjs', 'tests/bench/reminders.bench.ts'], { stdio: 'inherit' });

@@ -1,5 +1,5 @@
 // The /field route's JavaScript, gzipped, as phones on a landing download it
-// (budget: 200 KB). Reads the build made by `npm run build`.
+// (budget: BUDGET_BYTES in apps/web/scripts/measure-bundle.mjs). Reads the build made by `npm run build`.
 import { execFileSync } from 'node:child_process';
 
 export async function benchWeb(log = console.log) {

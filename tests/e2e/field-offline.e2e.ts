@@ -50,6 +50,13 @@ test('a door knock logged offline is kept on the phone, then recorded exactly on
   await page.locator('input[name=building]').fill('51');
   await page.locator('input[name=door]').fill(door);
   await page.locator('input[name=firstName]').fill('Awa');
+  // The phone rules load on demand (not with /field): offline, from the service worker's precache.
+  const phone = page.locator('input[name=phone]');
+  await phone.fill('12');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(phone).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('.field-error').first()).toContainText('numéro de téléphone');
+  await phone.fill('06 12 34 56 78');
   await page.locator('input[name=newIssue]').fill('Ascenseur en panne');
   await page.getByRole('button', { name: 'Ajouter' }).click();
   const issue = page.getByRole('group', { name: 'Ascenseur en panne' });

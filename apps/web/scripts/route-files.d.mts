@@ -9,3 +9,4 @@ export declare function readManifest(dist: string): ViteManifest;
 export declare function entryKey(manifest: ViteManifest): string;
 export declare function staticClosure(manifest: ViteManifest, keys: string[]): { js: string[]; css: string[] };
 export declare function fieldRouteFiles(manifest: ViteManifest): { js: string[]; css: string[] };
+export declare function fieldOnDemandFiles(manifest: ViteManifest): { js: string[]; css: string[] };

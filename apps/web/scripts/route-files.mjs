@@ -51,3 +51,31 @@ export function staticClosure(manifest, keys) {
 export function fieldRouteFiles(manifest) {
   return staticClosure(manifest, [entryKey(manifest), FIELD_PAGE]);
 }
+
+/**
+ * What /field loads on demand (its chunks' dynamic imports: the phone rules, the
+ * duplicate question) and everything those import statically; not what the entry
+ * imports dynamically (the other pages). Precached by the service worker, so they
+ * load offline too; not counted in /field's first-load budget.
+ */
+export function fieldOnDemandFiles(manifest) {
+  const entry = entryKey(manifest);
+  const keysOf = (keys) => {
+    const seen = new Set();
+    const visit = (key) => {
+      if (seen.has(key)) return;
+      seen.add(key);
+      for (const imported of manifest[key]?.imports ?? []) visit(imported);
+    };
+    keys.forEach(visit);
+    return seen;
+  };
+  const atFirstLoad = keysOf([entry, FIELD_PAGE]);
+  const entryOwn = keysOf([entry]);
+  const onDemand = new Set();
+  for (const key of atFirstLoad) {
+    if (entryOwn.has(key)) continue;
+    for (const dynamic of manifest[key].dynamicImports ?? []) if (!atFirstLoad.has(dynamic)) onDemand.add(dynamic);
+  }
+  return staticClosure(manifest, [...onDemand]);
+}

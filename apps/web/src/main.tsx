@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
 import { createApolloClient } from './apollo/client';
@@ -18,12 +18,18 @@ const client = createApolloClient({
 // The stored language's catalog first (French is built in; English is one small file, cached offline).
 void loadLocale(readStoredLocale())
   .catch(() => undefined)
-  .finally(() =>
-    createRoot(document.getElementById('root')!).render(
-      <StrictMode>
-        <App client={client} router={router} />
-      </StrictMode>,
-    ),
-  );
+  .finally(() => {
+    const root = createRoot(document.getElementById('root')!);
+    // As a transition, the first render yields to the browser every few milliseconds
+    // instead of holding a slow phone's main thread in one long task; index.html's
+    // static frame stays on screen meanwhile.
+    startTransition(() =>
+      root.render(
+        <StrictMode>
+          <App client={client} router={router} />
+        </StrictMode>,
+      ),
+    );
+  });
 
 registerServiceWorker();

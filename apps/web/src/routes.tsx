@@ -5,6 +5,7 @@ import { LoginPage } from './modules/auth/components/LoginPage';
 import { HomeRedirect, RequireAuth } from './modules/auth/components/RequireAuth';
 import { SignOutPage } from './modules/auth/components/SignOutPage';
 import { NotFoundPage } from './modules/shell/components/NotFoundPage';
+import { BootShell } from './modules/shell/components/BootShell';
 import { RouteError } from './modules/shell/components/RouteError';
 import { Shell } from './modules/shell/components/Shell';
 
@@ -20,8 +21,9 @@ export const routes: RouteObject[] = [
   {
     element: <Shell />,
     errorElement: <RouteError />,
-    // While the first page's code loads (a fraction of a second; from the cache when offline).
-    hydrateFallbackElement: <div className="boot" aria-busy="true" />,
+    // While the first page's code loads (a fraction of a second; from the cache when offline):
+    // the frame index.html painted first, unchanged.
+    hydrateFallbackElement: <BootShell />,
     children: [
       {
         errorElement: <RouteError />,

@@ -26,13 +26,13 @@ describe('formats checked on the phone', () => {
     expect(formatErrors({ phone: '', email: null }, t)).toEqual({});
   });
 
-  it('the field form: the outcome and the new person formats together, offline as online', () => {
+  it('the field form: the outcome and the new person formats together, offline as online', async () => {
     const draft = { ...emptyDraft('c1'), outcome: '' as const, phone: '12', email: 'x' };
-    expect(Object.keys(localErrors(draft, t))).toEqual(['outcome']);
+    expect(Object.keys(await localErrors(draft, t))).toEqual(['outcome']);
     const talked = { ...draft, outcome: ConversationOutcome.TALKED, firstName: 'Fatou' };
-    expect(localErrors(talked, t)).toEqual({ 'newContact.phone': t('rule.phone'), 'newContact.email': t('rule.email') });
+    expect(await localErrors(talked, t)).toEqual({ 'newContact.phone': t('rule.phone'), 'newContact.email': t('rule.email') });
     // A person picked from the list: their record is already checked.
-    expect(localErrors({ ...talked, contactId: 'k1' }, t)).toEqual({});
+    expect(await localErrors({ ...talked, contactId: 'k1' }, t)).toEqual({});
   });
 
   it('shows numbers as people write them', () => {

@@ -1,7 +1,6 @@
 import { ConversationKind, ConversationOutcome } from '@rapport/shared';
 import type { LogConversationInput } from '../../gql/graphql';
 import type { Translate } from '../../i18n';
-import { formatErrors } from '../contacts/formats';
 
 // The field form's state, as typed. Kept in localStorage while typing (a call, a
 // closed tab or a reload loses nothing) and stored with each outbox entry (to reopen
@@ -92,10 +91,17 @@ function followUp(date: string): string | null {
  * What the phone can tell before saving, every problem at once: the outcome, and
  * the new person's phone and email formats (keys as the API names them).
  */
-export function localErrors(draft: FieldDraft, t: Translate): Record<string, string> {
+export async function localErrors(draft: FieldDraft, t: Translate): Promise<Record<string, string>> {
   const errors: Record<string, string> = {};
   if (!draft.outcome) errors['outcome'] = t('field.outcomeRequired');
-  if (hasConversation(draft) && !draft.contactId) Object.assign(errors, formatErrors(draft, t, 'newContact.'));
+  if (hasConversation(draft) && !draft.contactId && (draft.phone.trim() || draft.email.trim())) {
+    // The phone rules (libphonenumber-js, about 28 KB gzipped) load here, at the first
+    // save with a phone or email, not with the page: /field opens sooner on a weak signal.
+    // Offline too: the service worker precaches what /field loads on demand (vite.config.ts).
+    // Should it still fail to load, the API's checks (the same rules) answer instead.
+    const formats = await import('../contacts/formats').catch(() => null);
+    if (formats) Object.assign(errors, formats.formatErrors(draft, t, 'newContact.'));
+  }
   return errors;
 }
 

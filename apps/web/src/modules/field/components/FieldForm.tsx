@@ -1,10 +1,9 @@
-import type { FormEvent, Ref } from 'react';
+import { lazy, Suspense, type FormEvent, type Ref } from 'react';
 import { ConversationKind, ConversationOutcome } from '@rapport/shared';
 import type { FieldErrors } from '../../../apollo/errors';
 import { useT } from '../../../i18n';
 import { label } from '../../../i18n/labels';
 import { ContactSearch, contactName } from '../../contacts/components/ContactSearch';
-import { DuplicateSuggestion } from '../../contacts/components/DuplicateSuggestion';
 import { CheckboxField, ChoiceGroup, FieldShell, FormErrors, SelectField, TextAreaField, TextField } from '../../shell/components/fields';
 import { hasConversation, type FieldDraft } from '../draft';
 import type { FieldOptions } from '../useFieldOptions';
@@ -13,6 +12,16 @@ import { IssuesPicker } from './IssuesPicker';
 const OUTCOMES = [ConversationOutcome.TALKED, ConversationOutcome.NOT_HOME, ConversationOutcome.REFUSED, ConversationOutcome.MOVED];
 const KINDS = [ConversationKind.DOOR_KNOCK, ConversationKind.ONE_TO_ONE, ConversationKind.PHONE, ConversationKind.DROP_IN];
 const LEVELS = [1, 2, 3, 4, 5] as const;
+
+// "Is this Fatou Diallo?" needs the phone rules (libphonenumber-js): loaded when a new
+// person is typed, not with the page. Precached with /field's other on-demand chunks;
+// should it fail to load all the same, the form goes on without the question.
+const DuplicateSuggestion = lazy(() =>
+  import('../../contacts/components/DuplicateSuggestion').then(
+    (m) => ({ default: m.DuplicateSuggestion }),
+    () => ({ default: () => null }),
+  ),
+);
 
 /** sent: the API has it; queued: kept on the phone, offline; sending: kept on the phone, leaving in the background. */
 export type SubmitStatus = 'sent' | 'queued' | 'sending' | null;
@@ -175,10 +184,12 @@ export function FieldForm({ draft, onChange, options, errors, busy, status, onSu
                     error={e['newContact.email']}
                   />
                 </div>
-                <DuplicateSuggestion
-                  typed={{ firstName: draft.firstName, lastName: draft.lastName, phone: draft.phone, email: draft.email, building: draft.building }}
-                  onUse={(person) => onChange({ contactId: person.id, contactLabel: contactName(person) })}
-                />
+                <Suspense fallback={null}>
+                  <DuplicateSuggestion
+                    typed={{ firstName: draft.firstName, lastName: draft.lastName, phone: draft.phone, email: draft.email, building: draft.building }}
+                    onUse={(person) => onChange({ contactId: person.id, contactLabel: contactName(person) })}
+                  />
+                </Suspense>
                 <CheckboxField
                   label={t('field.consent')}
                   name="consent"

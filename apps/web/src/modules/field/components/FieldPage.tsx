@@ -92,16 +92,18 @@ export function FieldPage() {
 
   async function submit() {
     // Checked here, all at once, before the outbox: offline, the canvasser is told at the door.
-    const local = localErrors(draft, t);
+    // Busy from the start: the first check may wait for the phone rules to load.
+    setBusy(true);
+    const snapshot = draft;
+    const local = await localErrors(snapshot, t);
     if (Object.keys(local).length) {
+      setBusy(false);
       setErrors({ fields: local, general: [] });
       focusFirstError();
       return;
     }
     const clientId = newClientId();
     const now = new Date();
-    const snapshot = draft;
-    setBusy(true);
     setErrors(NO_ERRORS);
     try {
       const result = await submitToOutbox({
