@@ -1,88 +1,69 @@
-import type { TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
-import type { DocumentNode } from 'graphql';
+import { graphql } from '../../gql';
+import type { FieldBuildingQuery as FieldBuildingData } from '../../gql/graphql';
 import type { FieldDraft } from './draft';
 
 // /field?building=<id> (the walk sheet's QR code) and /field?campaign=<id>&door=<id>
-// (the turf grid): the form opens on that building or door. The documents are built
-// here by hand, not through codegen's graphql(): every codegen document sits in the
-// map /field's entry loads, and /field has almost no room left in its budget.
+// (the turf grid): the form opens on that building or door.
+//
+// `buildings(campaignId)` when the link names the campaign (an organiser from the turf
+// grid), else `myTurf` (a volunteer scanning the QR code of a building assigned to them),
+// and `building(id)` when the building is not in the caller's turf (an organiser scanning
+// the walk sheet of a building assigned to someone else). The three select the same fields.
 
-export interface PlaceBuilding {
-  id: string;
-  street: string;
-  number: string;
-  name: string | null;
-  doors: Array<{ id: string; floor: number; label: string }>;
-}
+export const FieldBuildingsQuery = graphql(`
+  query FieldBuildings($campaignId: ID!) {
+    buildings(campaignId: $campaignId) {
+      id
+      street
+      number
+      name
+      doors {
+        id
+        floor
+        label
+      }
+    }
+  }
+`);
 
-const name = (value: string) => ({ kind: 'Name', value });
-const variable = (value: string) => ({ kind: 'Variable', name: name(value) });
-const field = (n: string, selections?: unknown[], args: unknown[] = []) => ({
-  kind: 'Field',
-  name: name(n),
-  arguments: args,
-  directives: [],
-  ...(selections ? { selectionSet: { kind: 'SelectionSet', selections } } : {}),
-});
-const BUILDING = [
-  ...['id', 'street', 'number', 'name'].map((f) => field(f)),
-  field(
-    'doors',
-    ['id', 'floor', 'label'].map((f) => field(f)),
-  ),
-];
+export const FieldTurfQuery = graphql(`
+  query FieldTurf {
+    myTurf {
+      id
+      street
+      number
+      name
+      doors {
+        id
+        floor
+        label
+      }
+    }
+  }
+`);
 
-type PlaceSource = 'buildings' | 'myTurf' | 'building';
-const OPERATION: Record<PlaceSource, string> = { buildings: 'FieldBuildings', myTurf: 'FieldTurf', building: 'FieldBuilding' };
-const ARGUMENT: Partial<Record<PlaceSource, string>> = { buildings: 'campaignId', building: 'id' };
+export const FieldBuildingQuery = graphql(`
+  query FieldBuilding($id: ID!) {
+    building(id: $id) {
+      id
+      street
+      number
+      name
+      doors {
+        id
+        floor
+        label
+      }
+    }
+  }
+`);
 
-/**
- * `buildings(campaignId)` when the link names the campaign (an organiser from the turf
- * grid), else `myTurf` (a volunteer scanning the QR code of a building assigned to them),
- * and `building(id)` when the building is not in the caller's turf (an organiser scanning
- * the walk sheet of a building assigned to someone else).
- *   query FieldBuildings($campaignId: ID!) { buildings(campaignId: $campaignId) { …B } }
- *   query FieldTurf { myTurf { …B } }
- *   query FieldBuilding($id: ID!) { building(id: $id) { …B } }
- *                                           B = id street number name doors { id floor label }
- */
-function placeQuery(source: PlaceSource): DocumentNode {
-  const argument = ARGUMENT[source];
-  return {
-    kind: 'Document',
-    definitions: [
-      {
-        kind: 'OperationDefinition',
-        operation: 'query',
-        name: name(OPERATION[source]),
-        variableDefinitions: argument
-          ? [
-              {
-                kind: 'VariableDefinition',
-                variable: variable(argument),
-                type: { kind: 'NonNullType', type: { kind: 'NamedType', name: name('ID') } },
-                directives: [],
-              },
-            ]
-          : [],
-        directives: [],
-        selectionSet: {
-          kind: 'SelectionSet',
-          selections: [field(source, BUILDING, argument ? [{ kind: 'Argument', name: name(argument), value: variable(argument) }] : [])],
-        },
-      },
-    ],
-  } as unknown as DocumentNode;
-}
-
-export const FieldBuildingsQuery = placeQuery('buildings') as TypedDocumentNode<{ buildings: PlaceBuilding[] }, { campaignId: string }>;
-export const FieldTurfQuery = placeQuery('myTurf') as TypedDocumentNode<{ myTurf: PlaceBuilding[] }, Record<string, never>>;
-export const FieldBuildingQuery = placeQuery('building') as TypedDocumentNode<{ building: PlaceBuilding }, { id: string }>;
+export type PlaceBuilding = FieldBuildingData['building'];
 
 export interface TurfPlace {
   building: PlaceBuilding;
-  door: { id: string; floor: number; label: string } | null;
+  door: PlaceBuilding['doors'][number] | null;
 }
 
 /** "Tour Kennedy B", or "12 Cours Kennedy": as the API names a building in a conversation. */

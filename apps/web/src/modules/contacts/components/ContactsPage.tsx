@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import { AllyRole, MembershipStatus, Role } from '@rapport/shared';
+import { AllyRole, ExportFormat, MembershipStatus, Role } from '@rapport/shared';
 import { useSession } from '../../auth/session';
 import { errorMessage } from '../../../apollo/errors';
 import { useT } from '../../../i18n';
 import { usePageMessages } from '../people-data-messages';
 import { useFormat } from '../../../i18n/format';
 import { label } from '../../../i18n/labels';
-import type { ContactFilter, ExportFormat } from '../../../gql/graphql';
+import type { ContactFilter } from '../../../gql/graphql';
 import { ExportContactsMutation } from '../graphql/duplicates';
 import { CheckboxField, FieldShell, TextField } from '../../shell/components/fields';
 import { usePageTitle } from '../../shell/components/usePageTitle';
@@ -26,7 +26,7 @@ function ExportPanel({ filter }: { filter: ContactFilter }) {
   const t = useT();
   const m = usePageMessages();
   const session = useSession();
-  const [format, setFormat] = useState<ExportFormat>('CSV');
+  const [format, setFormat] = useState<ExportFormat>(ExportFormat.CSV);
   const [started, setStarted] = useState(false);
   const [exportContacts, exporting] = useMutation(ExportContactsMutation);
   const organiser = session?.user.role === Role.ORGANISER;
