@@ -98,6 +98,12 @@ type Documents = {
     "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id)\n  }\n": typeof types.RevokeInvitationDocument,
     "\n  mutation ChangeMemberRole($userId: ID!, $role: Role!) {\n    changeMemberRole(userId: $userId, role: $role) {\n      id\n      role\n    }\n  }\n": typeof types.ChangeMemberRoleDocument,
     "\n  mutation RemoveMember($userId: ID!) {\n    removeMember(userId: $userId)\n  }\n": typeof types.RemoveMemberDocument,
+    "\n  query Buildings($campaignId: ID!) {\n    buildings(campaignId: $campaignId) {\n      id\n      street\n      number\n      name\n      doorCount\n      knocked\n      talked\n      assignedTo {\n        id\n        displayName\n      }\n      doors {\n        id\n        floor\n        label\n        visits\n        lastOutcome\n        doNotKnock\n      }\n    }\n  }\n": typeof types.BuildingsDocument,
+    "\n  query RevisitList($campaignId: ID!, $minDaysSince: Int) {\n    revisitList(campaignId: $campaignId, minDaysSince: $minDaysSince) {\n      id\n      floor\n      label\n      building {\n        id\n        name\n        street\n        number\n      }\n    }\n  }\n": typeof types.RevisitListDocument,
+    "\n  mutation LogDoorsVisit($input: DoorsVisitInput!) {\n    logDoorsVisit(input: $input) {\n      id\n      visits\n      lastOutcome\n    }\n  }\n": typeof types.LogDoorsVisitDocument,
+    "\n  query BuildingProgress($campaignId: ID!) {\n    buildings(campaignId: $campaignId) {\n      id\n      street\n      number\n      name\n      doorCount\n      knocked\n      talked\n    }\n  }\n": typeof types.BuildingProgressDocument,
+    "\n  query TurfMembers {\n    members {\n      id\n      displayName\n      role\n    }\n  }\n": typeof types.TurfMembersDocument,
+    "\n  mutation AssignTurf($buildingIds: [ID!]!, $userIds: [ID!]!) {\n    assignTurf(buildingIds: $buildingIds, userIds: $userIds) {\n      id\n      assignedTo {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.AssignTurfDocument,
 };
 const documents: Documents = {
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
@@ -184,6 +190,12 @@ const documents: Documents = {
     "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id)\n  }\n": types.RevokeInvitationDocument,
     "\n  mutation ChangeMemberRole($userId: ID!, $role: Role!) {\n    changeMemberRole(userId: $userId, role: $role) {\n      id\n      role\n    }\n  }\n": types.ChangeMemberRoleDocument,
     "\n  mutation RemoveMember($userId: ID!) {\n    removeMember(userId: $userId)\n  }\n": types.RemoveMemberDocument,
+    "\n  query Buildings($campaignId: ID!) {\n    buildings(campaignId: $campaignId) {\n      id\n      street\n      number\n      name\n      doorCount\n      knocked\n      talked\n      assignedTo {\n        id\n        displayName\n      }\n      doors {\n        id\n        floor\n        label\n        visits\n        lastOutcome\n        doNotKnock\n      }\n    }\n  }\n": types.BuildingsDocument,
+    "\n  query RevisitList($campaignId: ID!, $minDaysSince: Int) {\n    revisitList(campaignId: $campaignId, minDaysSince: $minDaysSince) {\n      id\n      floor\n      label\n      building {\n        id\n        name\n        street\n        number\n      }\n    }\n  }\n": types.RevisitListDocument,
+    "\n  mutation LogDoorsVisit($input: DoorsVisitInput!) {\n    logDoorsVisit(input: $input) {\n      id\n      visits\n      lastOutcome\n    }\n  }\n": types.LogDoorsVisitDocument,
+    "\n  query BuildingProgress($campaignId: ID!) {\n    buildings(campaignId: $campaignId) {\n      id\n      street\n      number\n      name\n      doorCount\n      knocked\n      talked\n    }\n  }\n": types.BuildingProgressDocument,
+    "\n  query TurfMembers {\n    members {\n      id\n      displayName\n      role\n    }\n  }\n": types.TurfMembersDocument,
+    "\n  mutation AssignTurf($buildingIds: [ID!]!, $userIds: [ID!]!) {\n    assignTurf(buildingIds: $buildingIds, userIds: $userIds) {\n      id\n      assignedTo {\n        id\n        displayName\n      }\n    }\n  }\n": types.AssignTurfDocument,
 };
 
 /**
@@ -536,6 +548,30 @@ export function graphql(source: "\n  mutation ChangeMemberRole($userId: ID!, $ro
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RemoveMember($userId: ID!) {\n    removeMember(userId: $userId)\n  }\n"): (typeof documents)["\n  mutation RemoveMember($userId: ID!) {\n    removeMember(userId: $userId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Buildings($campaignId: ID!) {\n    buildings(campaignId: $campaignId) {\n      id\n      street\n      number\n      name\n      doorCount\n      knocked\n      talked\n      assignedTo {\n        id\n        displayName\n      }\n      doors {\n        id\n        floor\n        label\n        visits\n        lastOutcome\n        doNotKnock\n      }\n    }\n  }\n"): (typeof documents)["\n  query Buildings($campaignId: ID!) {\n    buildings(campaignId: $campaignId) {\n      id\n      street\n      number\n      name\n      doorCount\n      knocked\n      talked\n      assignedTo {\n        id\n        displayName\n      }\n      doors {\n        id\n        floor\n        label\n        visits\n        lastOutcome\n        doNotKnock\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RevisitList($campaignId: ID!, $minDaysSince: Int) {\n    revisitList(campaignId: $campaignId, minDaysSince: $minDaysSince) {\n      id\n      floor\n      label\n      building {\n        id\n        name\n        street\n        number\n      }\n    }\n  }\n"): (typeof documents)["\n  query RevisitList($campaignId: ID!, $minDaysSince: Int) {\n    revisitList(campaignId: $campaignId, minDaysSince: $minDaysSince) {\n      id\n      floor\n      label\n      building {\n        id\n        name\n        street\n        number\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogDoorsVisit($input: DoorsVisitInput!) {\n    logDoorsVisit(input: $input) {\n      id\n      visits\n      lastOutcome\n    }\n  }\n"): (typeof documents)["\n  mutation LogDoorsVisit($input: DoorsVisitInput!) {\n    logDoorsVisit(input: $input) {\n      id\n      visits\n      lastOutcome\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BuildingProgress($campaignId: ID!) {\n    buildings(campaignId: $campaignId) {\n      id\n      street\n      number\n      name\n      doorCount\n      knocked\n      talked\n    }\n  }\n"): (typeof documents)["\n  query BuildingProgress($campaignId: ID!) {\n    buildings(campaignId: $campaignId) {\n      id\n      street\n      number\n      name\n      doorCount\n      knocked\n      talked\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TurfMembers {\n    members {\n      id\n      displayName\n      role\n    }\n  }\n"): (typeof documents)["\n  query TurfMembers {\n    members {\n      id\n      displayName\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AssignTurf($buildingIds: [ID!]!, $userIds: [ID!]!) {\n    assignTurf(buildingIds: $buildingIds, userIds: $userIds) {\n      id\n      assignedTo {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AssignTurf($buildingIds: [ID!]!, $userIds: [ID!]!) {\n    assignTurf(buildingIds: $buildingIds, userIds: $userIds) {\n      id\n      assignedTo {\n        id\n        displayName\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
