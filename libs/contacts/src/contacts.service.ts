@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { LIMITS, MembershipStatus } from '@rapport/shared';
 import { badInput, byKey, isUuid, v, type Loaders, type Member } from '@rapport/core';
-import { findOwned, findAllOwned, type GetOptions } from '@rapport/db';
+import { findOwned, findAllOwned, ownedNotFound, type GetOptions } from '@rapport/db';
 import { AuthService } from '@rapport/auth';
 import { Contact } from './entities/contact.entity.js';
 import { contactColumns, normalizeSearch, searchColumns } from './contact-fields.js';
@@ -229,5 +229,22 @@ export class ContactsService {
   /** A conversation or an update means the person is still in touch (retention). */
   touch(em: EntityManager, contactId: string) {
     return em.update(Contact, { id: contactId }, { lastSeenAt: new Date() });
+  }
+
+  /**
+   * `get` with `lock` then `touch`, in one statement: the UPDATE locks the row and,
+   * after waiting for an erasure holding it, re-checks `erased_at IS NULL` — so an
+   * erasure either finished first (NOT_FOUND naming the field) or waits for this write.
+   */
+  async touchOwned(em: EntityManager, member: Member, id: string, field: string): Promise<string> {
+    const [rows] = isUuid(id)
+      ? ((await em.query(`UPDATE contacts SET last_seen_at = $3 WHERE id = $1 AND organization_id = $2 AND erased_at IS NULL RETURNING id`, [
+          id,
+          member.organizationId,
+          new Date(),
+        ])) as [Array<{ id: string }>, number])
+      : [[]];
+    if (!rows[0]) throw ownedNotFound(field, 'contact', id);
+    return rows[0].id;
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { badInput, byKey, groupByKey, isUuid, normalizeForMatch, v, type Loaders, type Member } from '@rapport/core';
+import { hydrate, ownedNotFound } from '@rapport/db';
 import { ContactsService } from '@rapport/contacts';
 import { CampaignsService } from '@rapport/campaigns';
 import { ReminderScheduler, type Reminder } from '@rapport/reminders';
@@ -14,7 +15,31 @@ import { ConversationSessions } from './conversation-sessions.js';
 import { ConversationLinks } from './conversation-links.js';
 
 const MAX_ISSUES = 20;
-const isUniqueViolation = (error: unknown) => error instanceof QueryFailedError && (error.driverError as { code?: string })?.code === '23505';
+
+/** What logConversation writes in the conversation's row (the rest is the caller's and PostgreSQL's). */
+type NewConversation = Pick<
+  Conversation,
+  | 'clientId'
+  | 'kind'
+  | 'outcome'
+  | 'occurredAt'
+  | 'campaignId'
+  | 'contactId'
+  | 'street'
+  | 'building'
+  | 'door'
+  | 'selfInterest'
+  | 'interestLevel'
+  | 'leadershipPotential'
+  | 'followUpAt'
+  | 'notes'
+  | 'sessionId'
+  | 'doorId'
+  | 'actionId'
+>;
+
+/** The clientId was already written: the transaction is undone and the first conversation answered. */
+class AlreadyLogged extends Error {}
 
 interface CheckedIssue {
   name: string;
@@ -37,23 +62,28 @@ export class ConversationsService {
   /**
    * Logs a conversation, creating the contact and the new issues in the same
    * transaction. A phone that lost signal sends the same clientId again, maybe
-   * twice at once: the unique (organisation, clientId) index makes the second
-   * insert fail, and the first conversation is returned; nothing new is written.
+   * twice at once: the insert skips a clientId already written (ON CONFLICT on the
+   * unique (organisation, clientId) index, waiting for a concurrent twin to commit),
+   * the transaction is undone (the new contact with it) and the first conversation
+   * is returned; nothing new is written.
+   *
+   * Few round trips, because each one is a wait while rows are locked: the campaign
+   * check, the conversation and its raised issues are one statement, the issues one
+   * more, and nothing is read back (the answer is what PostgreSQL returned).
    */
   async log(member: Member, input: LogConversationInput): Promise<Conversation> {
     const clientId = v.text('input.clientId', input.clientId, 100);
-    if (clientId) {
-      const existing = await this.byClientId(member, clientId);
-      if (existing) return existing;
-    }
-    const checked = this.check(input);
     let scheduled: Reminder[] = [];
     try {
+      const checked = this.check(input);
       const conversation = await this.db.transaction(async (em) => {
-        if (input.campaignId) await this.campaigns.get(member, input.campaignId, { em, field: 'input.campaignId' });
+        let campaignId = input.campaignId ?? null;
+        // Not a uuid: no campaign of anyone's, without asking PostgreSQL.
+        if (campaignId && !isUuid(campaignId)) throw ownedNotFound('input.campaignId', 'campaign', campaignId);
+        // A door's campaign is compared to this one: know first that this one is the caller's.
+        if (campaignId && checked.columns.doorId) await this.campaigns.get(member, campaignId, { em, field: 'input.campaignId' });
         if (checked.columns.sessionId) await this.sessions.verify(member, checked.columns.sessionId, em, 'input.sessionId');
         // A door fills in where it happened (what the volunteer typed wins) and the campaign.
-        let campaignId = input.campaignId ?? null;
         const place = checked.columns.doorId ? await this.links.door(member, checked.columns.doorId, em, 'input.doorId') : null;
         if (place) {
           if (campaignId && campaignId !== place.campaignId) throw badInput('input.doorId', 'the door is in another campaign', 'otherCampaign');
@@ -65,22 +95,12 @@ export class ConversationsService {
         let contactId: string | null = null;
         if (input.contactId) {
           // Locked: an erasure at the same moment cannot miss what this writes about the person.
-          contactId = (await this.contacts.get(member, input.contactId, { em, field: 'input.contactId', lock: true })).id;
-          await this.contacts.touch(em, contactId);
+          contactId = await this.contacts.touchOwned(em, member, input.contactId, 'input.contactId');
         } else if (input.newContact) {
           contactId = (await this.contacts.create(member, input.newContact, em, 'input.newContact')).id;
         }
-        const saved = await em.save(
-          em.create(Conversation, {
-            ...checked.columns,
-            clientId,
-            contactId,
-            campaignId,
-            organizationId: member.organizationId,
-            organiserId: member.userId,
-          }),
-        );
-        await this.saveIssues(em, member, saved.id, checked.issues);
+        const issueIds = await this.issueIds(em, member, checked.issues);
+        const saved = await this.insert(em, member, { ...checked.columns, clientId, contactId, campaignId }, checked.issues, issueIds);
         await this.links.logged(
           member,
           { doorId: saved.doorId, actionId: saved.actionId, contactId, outcome: saved.outcome, occurredAt: saved.occurredAt, notes: saved.notes },
@@ -102,16 +122,73 @@ export class ConversationsService {
       await this.reminders.enqueue(scheduled);
       return conversation;
     } catch (error) {
-      if (clientId && isUniqueViolation(error)) {
-        const first = await this.byClientId(member, clientId);
+      // Already written (this is a retry): the first conversation is the answer, even if
+      // what it named has changed since (a person erased, a campaign deleted).
+      if (clientId) {
+        const first = await this.db.getRepository(Conversation).findOneBy({ organizationId: member.organizationId, clientId });
         if (first) return first;
       }
       throw error;
     }
   }
 
-  private byClientId(member: Member, clientId: string) {
-    return this.db.getRepository(Conversation).findOneBy({ organizationId: member.organizationId, clientId });
+  /**
+   * Writes the conversation and its raised issues in one statement, if the campaign
+   * is the caller's (NOT_FOUND naming the field otherwise) and the clientId is new
+   * (AlreadyLogged otherwise). The raised issues' trigger, run at the end of the
+   * statement, sees the conversation, and counts them in the campaign's figures.
+   */
+  private async insert(
+    em: EntityManager,
+    member: Member,
+    columns: NewConversation,
+    issues: CheckedIssue[],
+    issueIds: Map<string, string>,
+  ): Promise<Conversation> {
+    const rows = (await em.query(
+      `WITH campaign AS (
+         SELECT $3::uuid IS NULL OR EXISTS (SELECT 1 FROM campaigns WHERE id = $3::uuid AND organization_id = $1) AS found
+       ), written AS (
+         INSERT INTO conversations (organization_id, organiser_id, campaign_id, client_id, contact_id, kind, outcome, occurred_at, street, building, door,
+                                    self_interest, interest_level, leadership_potential, follow_up_at, notes, session_id, door_id, action_id)
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19 FROM campaign WHERE campaign.found
+         ON CONFLICT (organization_id, client_id) DO NOTHING
+         RETURNING *
+       ), raised AS (
+         INSERT INTO raised_issues (organization_id, conversation_id, issue_id, intensity, quote)
+         SELECT $1, written.id, r.issue_id, r.intensity, r.quote
+           FROM written, unnest($20::uuid[], $21::int[], $22::text[]) AS r(issue_id, intensity, quote)
+       )
+       SELECT campaign.found AS campaign_found, written.* FROM campaign LEFT JOIN written ON true`,
+      [
+        member.organizationId,
+        member.userId,
+        columns.campaignId,
+        columns.clientId,
+        columns.contactId,
+        columns.kind,
+        columns.outcome,
+        columns.occurredAt,
+        columns.street,
+        columns.building,
+        columns.door,
+        columns.selfInterest,
+        columns.interestLevel,
+        columns.leadershipPotential,
+        columns.followUpAt,
+        columns.notes,
+        columns.sessionId,
+        columns.doorId,
+        columns.actionId,
+        issues.map((i) => issueIds.get(i.normalized)!),
+        issues.map((i) => i.intensity),
+        issues.map((i) => i.quote),
+      ],
+    )) as Array<Record<string, unknown> & { campaign_found: boolean; id: string | null }>;
+    const [row] = rows;
+    if (!row?.campaign_found) throw ownedNotFound('input.campaignId', 'campaign', columns.campaignId);
+    if (!row.id) throw new AlreadyLogged();
+    return hydrate(em, Conversation, row);
   }
 
   /** Every check before anything is written; errors name the field by its path. */
@@ -152,23 +229,33 @@ export class ConversationsService {
   }
 
   /**
-   * Matches issues by their normalised name, creating the missing ones; the
-   * first spelling seen is kept. ON CONFLICT makes two doors logged at once agree.
+   * The ids of the issues by normalised name, creating the missing ones; the first
+   * spelling seen is kept. ON CONFLICT makes two doors logged at once agree. One
+   * statement: what it created and what was there. An issue created by another
+   * transaction after this statement began is neither: read again, once.
    */
-  private async saveIssues(em: EntityManager, member: Member, conversationId: string, issues: CheckedIssue[]) {
-    if (issues.length === 0) return;
-    await em.query(
-      `INSERT INTO issues (organization_id, name, normalized_name)
-       SELECT $1, name, normalized FROM unnest($2::text[], $3::text[]) AS t(name, normalized)
-       ON CONFLICT (organization_id, normalized_name) DO NOTHING`,
-      [member.organizationId, issues.map((i) => i.name), issues.map((i) => i.normalized)],
-    );
-    const rows = await em.find(Issue, { where: { organizationId: member.organizationId, normalizedName: In(issues.map((i) => i.normalized)) } });
-    const idOf = new Map(rows.map((r) => [r.normalizedName, r.id]));
-    await em.insert(
-      RaisedIssue,
-      issues.map((i) => ({ organizationId: member.organizationId, conversationId, issueId: idOf.get(i.normalized)!, intensity: i.intensity, quote: i.quote })),
-    );
+  private async issueIds(em: EntityManager, member: Member, issues: CheckedIssue[]): Promise<Map<string, string>> {
+    const idOf = new Map<string, string>();
+    if (issues.length === 0) return idOf;
+    const names = issues.map((i) => i.normalized);
+    const rows = (await em.query(
+      `WITH created AS (
+         INSERT INTO issues (organization_id, name, normalized_name)
+         SELECT $1, name, normalized FROM unnest($2::text[], $3::text[]) AS t(name, normalized)
+         ON CONFLICT (organization_id, normalized_name) DO NOTHING
+         RETURNING id, normalized_name
+       )
+       SELECT id, normalized_name FROM created
+       UNION ALL
+       SELECT id, normalized_name FROM issues WHERE organization_id = $1 AND normalized_name = ANY($3::text[])`,
+      [member.organizationId, issues.map((i) => i.name), names],
+    )) as Array<{ id: string; normalized_name: string }>;
+    for (const r of rows) idOf.set(r.normalized_name, r.id);
+    if (idOf.size < names.length) {
+      const late = await em.find(Issue, { where: { organizationId: member.organizationId, normalizedName: In(names.filter((n) => !idOf.has(n))) } });
+      for (const r of late) idOf.set(r.normalizedName, r.id);
+    }
+    return idOf;
   }
 
   /**
