@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { LIMITS, MembershipStatus } from '@rapport/shared';
 import { badInput, byKey, isUuid, v, type Loaders, type Member } from '@rapport/core';
-import { findOwned, findAllOwned, ownedNotFound, type GetOptions } from '@rapport/db';
+import { findOwned, findAllOwned, type GetOptions } from '@rapport/db';
 import { AuthService } from '@rapport/auth';
 import { Contact } from './entities/contact.entity.js';
 import { contactColumns, normalizeSearch, searchColumns } from './contact-fields.js';
@@ -53,7 +53,32 @@ export class ContactsService {
     return em ? this.insert(em, member, columns) : this.db.transaction((tx) => this.insert(tx, member, columns));
   }
 
+  /**
+   * A new contact's row, checked (BAD_USER_INPUT naming the field under `at`), as
+   * column names and values: for a write that inserts it within a larger statement
+   * (logConversation). `consent`: the caller audits the consent once it has the id.
+   */
+  newRow(member: Member, input: ContactInput, at: string): { columns: string[]; values: unknown[]; consent: boolean } {
+    const contact = this.build(this.db.manager, member, contactColumns(at, input));
+    const metadata = this.db.getMetadata(Contact);
+    const columns: string[] = [];
+    const values: unknown[] = [];
+    for (const column of metadata.columns) {
+      const value = column.getEntityValue(contact);
+      if (value === undefined || column.isGenerated || column.isCreateDate) continue;
+      columns.push(column.databaseName);
+      values.push(this.db.driver.preparePersistentValue(value, column));
+    }
+    return { columns, values, consent: !!contact.consentGivenAt };
+  }
+
   private async insert(em: EntityManager, member: Member, columns: Partial<Contact>): Promise<Contact> {
+    const saved = await em.save(this.build(em, member, columns));
+    if (saved.consentGivenAt) await this.auth.audit(em, member, 'CONSENT_CHANGE', 'Contact', saved.id);
+    return saved;
+  }
+
+  private build(em: EntityManager, member: Member, columns: Partial<Contact>): Contact {
     const contact = em.create(Contact, {
       lastName: null,
       phone: null,
@@ -72,10 +97,12 @@ export class ContactsService {
       ...columns,
       organizationId: member.organizationId,
     });
-    Object.assign(contact, searchColumns(contact));
-    const saved = await em.save(contact);
-    if (saved.consentGivenAt) await this.auth.audit(em, member, 'CONSENT_CHANGE', 'Contact', saved.id);
-    return saved;
+    return Object.assign(contact, searchColumns(contact));
+  }
+
+  /** A new contact's consent, on record (who gave it): after newRow's row is written. */
+  auditConsent(em: EntityManager, member: Member, contactId: string) {
+    return this.auth.audit(em, member, 'CONSENT_CHANGE', 'Contact', contactId);
   }
 
   /**
@@ -229,22 +256,5 @@ export class ContactsService {
   /** A conversation or an update means the person is still in touch (retention). */
   touch(em: EntityManager, contactId: string) {
     return em.update(Contact, { id: contactId }, { lastSeenAt: new Date() });
-  }
-
-  /**
-   * `get` with `lock` then `touch`, in one statement: the UPDATE locks the row and,
-   * after waiting for an erasure holding it, re-checks `erased_at IS NULL` — so an
-   * erasure either finished first (NOT_FOUND naming the field) or waits for this write.
-   */
-  async touchOwned(em: EntityManager, member: Member, id: string, field: string): Promise<string> {
-    const [rows] = isUuid(id)
-      ? ((await em.query(`UPDATE contacts SET last_seen_at = $3 WHERE id = $1 AND organization_id = $2 AND erased_at IS NULL RETURNING id`, [
-          id,
-          member.organizationId,
-          new Date(),
-        ])) as [Array<{ id: string }>, number])
-      : [[]];
-    if (!rows[0]) throw ownedNotFound(field, 'contact', id);
-    return rows[0].id;
   }
 }

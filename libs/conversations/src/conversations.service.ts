@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, QueryFailedError, type EntityManager } from 'typeorm';
 import { badInput, byKey, groupByKey, isUuid, normalizeForMatch, v, type Loaders, type Member } from '@rapport/core';
 import { hydrate, ownedNotFound } from '@rapport/db';
 import { ContactsService } from '@rapport/contacts';
@@ -24,7 +24,6 @@ type NewConversation = Pick<
   | 'outcome'
   | 'occurredAt'
   | 'campaignId'
-  | 'contactId'
   | 'street'
   | 'building'
   | 'door'
@@ -38,8 +37,16 @@ type NewConversation = Pick<
   | 'actionId'
 >;
 
-/** The clientId was already written: the transaction is undone and the first conversation answered. */
+/** The clientId was already written: the write is undone and the first conversation answered. */
 class AlreadyLogged extends Error {}
+/** An issue first named by another write after this one's statement began: written again, once. */
+class ConcurrentIssue extends Error {}
+
+/** The reason given by rapport_refuse (SQLSTATE RP001), if that is what stopped the statement. */
+function refusal(error: unknown): string | undefined {
+  const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; message?: string }) : undefined;
+  return driverError?.code === 'RP001' ? driverError.message?.replace(/^rapport_refuse: /, '') : undefined;
+}
 
 interface CheckedIssue {
   name: string;
@@ -60,31 +67,34 @@ export class ConversationsService {
   ) {}
 
   /**
-   * Logs a conversation, creating the contact and the new issues in the same
-   * transaction. A phone that lost signal sends the same clientId again, maybe
-   * twice at once: the insert skips a clientId already written (ON CONFLICT on the
-   * unique (organisation, clientId) index, waiting for a concurrent twin to commit),
-   * the transaction is undone (the new contact with it) and the first conversation
-   * is returned; nothing new is written.
+   * Logs a conversation, creating the contact and the new issues with it. A phone
+   * that lost signal sends the same clientId again, maybe twice at once: the insert
+   * skips a clientId already written (ON CONFLICT on the unique (organisation,
+   * clientId) index, after waiting for a concurrent twin to commit), the write is
+   * undone (the new contact with it) and the first conversation is returned.
    *
-   * Few round trips, because each one is a wait while rows are locked: the campaign
-   * check, the conversation and its raised issues are one statement, the issues one
-   * more, and nothing is read back (the answer is what PostgreSQL returned).
+   * The usual conversation (a contact, issues, a campaign) is one statement and no
+   * transaction: each round trip is a wait, and a write's time is mostly its round
+   * trips. A door, an action, a session, a follow-up or a consent adds steps before
+   * or after it, in a transaction with it.
    */
   async log(member: Member, input: LogConversationInput): Promise<Conversation> {
     const clientId = v.text('input.clientId', input.clientId, 100);
     let scheduled: Reminder[] = [];
     try {
       const checked = this.check(input);
-      const conversation = await this.db.transaction(async (em) => {
+      if (input.campaignId && !isUuid(input.campaignId)) throw ownedNotFound('input.campaignId', 'campaign', input.campaignId);
+      if (input.contactId && !isUuid(input.contactId)) throw ownedNotFound('input.contactId', 'contact', input.contactId);
+      const newContact = input.newContact ? this.contacts.newRow(member, input.newContact, 'input.newContact') : null;
+      const { doorId, sessionId, actionId, followUpAt } = checked.columns;
+      const steps = !!(doorId || sessionId || actionId || followUpAt || newContact?.consent);
+      const write = async (em: EntityManager) => {
         let campaignId = input.campaignId ?? null;
-        // Not a uuid: no campaign of anyone's, without asking PostgreSQL.
-        if (campaignId && !isUuid(campaignId)) throw ownedNotFound('input.campaignId', 'campaign', campaignId);
         // A door's campaign is compared to this one: know first that this one is the caller's.
-        if (campaignId && checked.columns.doorId) await this.campaigns.get(member, campaignId, { em, field: 'input.campaignId' });
-        if (checked.columns.sessionId) await this.sessions.verify(member, checked.columns.sessionId, em, 'input.sessionId');
+        if (campaignId && doorId) await this.campaigns.get(member, campaignId, { em, field: 'input.campaignId' });
+        if (sessionId) await this.sessions.verify(member, sessionId, em, 'input.sessionId');
         // A door fills in where it happened (what the volunteer typed wins) and the campaign.
-        const place = checked.columns.doorId ? await this.links.door(member, checked.columns.doorId, em, 'input.doorId') : null;
+        const place = doorId ? await this.links.door(member, doorId, em, 'input.doorId') : null;
         if (place) {
           if (campaignId && campaignId !== place.campaignId) throw badInput('input.doorId', 'the door is in another campaign', 'otherCampaign');
           campaignId = place.campaignId;
@@ -92,18 +102,18 @@ export class ConversationsService {
           checked.columns.building ??= place.building;
           checked.columns.door ??= place.door;
         }
-        let contactId: string | null = null;
-        if (input.contactId) {
-          // Locked: an erasure at the same moment cannot miss what this writes about the person.
-          contactId = await this.contacts.touchOwned(em, member, input.contactId, 'input.contactId');
-        } else if (input.newContact) {
-          contactId = (await this.contacts.create(member, input.newContact, em, 'input.newContact')).id;
-        }
-        const issueIds = await this.issueIds(em, member, checked.issues);
-        const saved = await this.insert(em, member, { ...checked.columns, clientId, contactId, campaignId }, checked.issues, issueIds);
+        const saved = await this.insert(em, member, { ...checked.columns, clientId, campaignId }, input.contactId ?? null, newContact, checked.issues);
+        if (newContact?.consent) await this.contacts.auditConsent(em, member, saved.contactId!);
         await this.links.logged(
           member,
-          { doorId: saved.doorId, actionId: saved.actionId, contactId, outcome: saved.outcome, occurredAt: saved.occurredAt, notes: saved.notes },
+          {
+            doorId: saved.doorId,
+            actionId: saved.actionId,
+            contactId: saved.contactId,
+            outcome: saved.outcome,
+            occurredAt: saved.occurredAt,
+            notes: saved.notes,
+          },
           em,
         );
         if (saved.followUpAt) {
@@ -118,7 +128,16 @@ export class ConversationsService {
           ]);
         }
         return saved;
-      });
+      };
+      const attempt = () => (steps ? this.db.transaction(write) : write(this.db.manager));
+      let conversation: Conversation;
+      try {
+        conversation = await attempt();
+      } catch (error) {
+        // An issue named for the first time by another write at this very moment: once more, now that it is there.
+        if (!(error instanceof ConcurrentIssue)) throw error;
+        conversation = await attempt();
+      }
       await this.reminders.enqueue(scheduled);
       return conversation;
     } catch (error) {
@@ -133,62 +152,97 @@ export class ConversationsService {
   }
 
   /**
-   * Writes the conversation and its raised issues in one statement, if the campaign
-   * is the caller's (NOT_FOUND naming the field otherwise) and the clientId is new
-   * (AlreadyLogged otherwise). The raised issues' trigger, run at the end of the
-   * statement, sees the conversation, and counts them in the campaign's figures.
+   * One statement: the contact (new, or the given one touched — the UPDATE locks it, and
+   * re-checks it is not erased after waiting for an erasure), the issues by normalised
+   * name (the missing ones created; ON CONFLICT makes two doors logged at once agree),
+   * the conversation if the campaign is the caller's and the clientId is new, and its
+   * raised issues. Its last SELECT refuses (rapport_refuse, migration 1796172100000)
+   * whatever it did not find, which undoes all of it. The triggers, run at the end of the
+   * statement, count the conversation and its raised issues in the campaign's figures.
    */
   private async insert(
     em: EntityManager,
     member: Member,
     columns: NewConversation,
+    contactId: string | null,
+    newContact: { columns: string[]; values: unknown[] } | null,
     issues: CheckedIssue[],
-    issueIds: Map<string, string>,
   ): Promise<Conversation> {
-    const rows = (await em.query(
-      `WITH campaign AS (
-         SELECT $3::uuid IS NULL OR EXISTS (SELECT 1 FROM campaigns WHERE id = $3::uuid AND organization_id = $1) AS found
-       ), written AS (
-         INSERT INTO conversations (organization_id, organiser_id, campaign_id, client_id, contact_id, kind, outcome, occurred_at, street, building, door,
-                                    self_interest, interest_level, leadership_potential, follow_up_at, notes, session_id, door_id, action_id)
-         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19 FROM campaign WHERE campaign.found
-         ON CONFLICT (organization_id, client_id) DO NOTHING
-         RETURNING *
-       ), raised AS (
-         INSERT INTO raised_issues (organization_id, conversation_id, issue_id, intensity, quote)
-         SELECT $1, written.id, r.issue_id, r.intensity, r.quote
-           FROM written, unnest($20::uuid[], $21::int[], $22::text[]) AS r(issue_id, intensity, quote)
-       )
-       SELECT campaign.found AS campaign_found, written.* FROM campaign LEFT JOIN written ON true`,
-      [
-        member.organizationId,
-        member.userId,
-        columns.campaignId,
-        columns.clientId,
-        columns.contactId,
-        columns.kind,
-        columns.outcome,
-        columns.occurredAt,
-        columns.street,
-        columns.building,
-        columns.door,
-        columns.selfInterest,
-        columns.interestLevel,
-        columns.leadershipPotential,
-        columns.followUpAt,
-        columns.notes,
-        columns.sessionId,
-        columns.doorId,
-        columns.actionId,
-        issues.map((i) => issueIds.get(i.normalized)!),
-        issues.map((i) => i.intensity),
-        issues.map((i) => i.quote),
-      ],
-    )) as Array<Record<string, unknown> & { campaign_found: boolean; id: string | null }>;
-    const [row] = rows;
-    if (!row?.campaign_found) throw ownedNotFound('input.campaignId', 'campaign', columns.campaignId);
-    if (!row.id) throw new AlreadyLogged();
-    return hydrate(em, Conversation, row);
+    const params: unknown[] = [member.organizationId];
+    const p = (value: unknown) => `$${params.push(value)}`;
+    const campaign = p(columns.campaignId);
+    const contact = newContact
+      ? `INSERT INTO contacts (${newContact.columns.join(', ')}) VALUES (${newContact.values.map(p).join(', ')}) RETURNING id`
+      : contactId
+        ? `UPDATE contacts SET last_seen_at = ${p(new Date())} WHERE id = ${p(contactId)} AND organization_id = $1 AND erased_at IS NULL RETURNING id`
+        : `SELECT NULL::uuid AS id`;
+    const names = p(issues.map((i) => i.name));
+    const normalized = p(issues.map((i) => i.normalized));
+    const values = [
+      member.userId,
+      columns.clientId,
+      columns.kind,
+      columns.outcome,
+      columns.occurredAt,
+      columns.street,
+      columns.building,
+      columns.door,
+      columns.selfInterest,
+      columns.interestLevel,
+      columns.leadershipPotential,
+      columns.followUpAt,
+      columns.notes,
+      columns.sessionId,
+      columns.doorId,
+      columns.actionId,
+    ].map(p);
+    const sql = `
+      WITH campaign AS (
+        SELECT ${campaign}::uuid IS NULL OR EXISTS (SELECT 1 FROM campaigns WHERE id = ${campaign}::uuid AND organization_id = $1) AS found
+      ), contact AS (
+        ${contact}
+      ), created AS (
+        INSERT INTO issues (organization_id, name, normalized_name)
+        SELECT $1, name, normalized FROM unnest(${names}::text[], ${normalized}::text[]) AS t(name, normalized)
+        ON CONFLICT (organization_id, normalized_name) DO NOTHING
+        RETURNING id, normalized_name
+      ), issue AS (
+        SELECT id, normalized_name FROM created
+        UNION ALL
+        SELECT id, normalized_name FROM issues WHERE organization_id = $1 AND normalized_name = ANY(${normalized}::text[])
+      ), written AS (
+        INSERT INTO conversations (organization_id, campaign_id, contact_id, organiser_id, client_id, kind, outcome, occurred_at, street, building, door,
+                                   self_interest, interest_level, leadership_potential, follow_up_at, notes, session_id, door_id, action_id)
+        SELECT $1, ${campaign}::uuid, contact.id, ${values.join(', ')}
+          FROM campaign, contact WHERE campaign.found
+        ON CONFLICT (organization_id, client_id) DO NOTHING
+        RETURNING *
+      ), raised AS (
+        INSERT INTO raised_issues (organization_id, conversation_id, issue_id, intensity, quote)
+        SELECT $1, written.id, issue.id, r.intensity, r.quote
+          FROM written, unnest(${normalized}::text[], ${p(issues.map((i) => i.intensity))}::int[], ${p(issues.map((i) => i.quote))}::text[])
+               AS r(normalized, intensity, quote)
+          JOIN issue ON issue.normalized_name = r.normalized
+        RETURNING 1
+      )
+      SELECT CASE WHEN NOT campaign.found THEN rapport_refuse('campaign')
+                  WHEN NOT EXISTS (SELECT 1 FROM contact) THEN rapport_refuse('contact')
+                  WHEN written.id IS NULL THEN rapport_refuse('clientId')
+                  WHEN (SELECT count(*) FROM raised) < cardinality(${normalized}::text[]) THEN rapport_refuse('issues')
+             END AS refused, written.*
+        FROM campaign LEFT JOIN written ON true`;
+    let rows: Array<Record<string, unknown>>;
+    try {
+      rows = (await em.query(sql, params)) as Array<Record<string, unknown>>;
+    } catch (error) {
+      const reason = refusal(error);
+      if (reason === 'campaign') throw ownedNotFound('input.campaignId', 'campaign', columns.campaignId);
+      if (reason === 'contact') throw ownedNotFound('input.contactId', 'contact', contactId);
+      if (reason === 'clientId') throw new AlreadyLogged();
+      if (reason === 'issues') throw new ConcurrentIssue();
+      throw error;
+    }
+    return hydrate(em, Conversation, rows[0]!);
   }
 
   /** Every check before anything is written; errors name the field by its path. */
@@ -226,36 +280,6 @@ export class ConversationsService {
         actionId: v.text('input.actionId', input.actionId, 100),
       },
     };
-  }
-
-  /**
-   * The ids of the issues by normalised name, creating the missing ones; the first
-   * spelling seen is kept. ON CONFLICT makes two doors logged at once agree. One
-   * statement: what it created and what was there. An issue created by another
-   * transaction after this statement began is neither: read again, once.
-   */
-  private async issueIds(em: EntityManager, member: Member, issues: CheckedIssue[]): Promise<Map<string, string>> {
-    const idOf = new Map<string, string>();
-    if (issues.length === 0) return idOf;
-    const names = issues.map((i) => i.normalized);
-    const rows = (await em.query(
-      `WITH created AS (
-         INSERT INTO issues (organization_id, name, normalized_name)
-         SELECT $1, name, normalized FROM unnest($2::text[], $3::text[]) AS t(name, normalized)
-         ON CONFLICT (organization_id, normalized_name) DO NOTHING
-         RETURNING id, normalized_name
-       )
-       SELECT id, normalized_name FROM created
-       UNION ALL
-       SELECT id, normalized_name FROM issues WHERE organization_id = $1 AND normalized_name = ANY($3::text[])`,
-      [member.organizationId, issues.map((i) => i.name), names],
-    )) as Array<{ id: string; normalized_name: string }>;
-    for (const r of rows) idOf.set(r.normalized_name, r.id);
-    if (idOf.size < names.length) {
-      const late = await em.find(Issue, { where: { organizationId: member.organizationId, normalizedName: In(names.filter((n) => !idOf.has(n))) } });
-      for (const r of late) idOf.set(r.normalizedName, r.id);
-    }
-    return idOf;
   }
 
   /**
