@@ -1,10 +1,10 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { Role, SUPPORTED_LOCALES, DEFAULT_TIMEZONE } from '@rapport/shared';
-import { AppError, badInput, byKey, v, type Loaders, type Member } from '@rapport/core';
-import { findOwned, hydrate } from '@rapport/db';
+import { AppError, badInput, byKey, isUuid, v, type Loaders, type Member } from '@rapport/core';
+import { findOwned, hydrate, selectEntities } from '@rapport/db';
 
 import { Organization } from './entities/organization.entity.js';
 import { User } from './entities/user.entity.js';
@@ -176,7 +176,7 @@ export class AuthService {
   /** Members by id for this request (organisers of conversations, follow-up owners). */
   usersById(loaders: Loaders, member: Member) {
     return loaders.get<string, User | null>('userById', async (ids) => {
-      const rows = await this.db.getRepository(User).findBy({ id: In([...ids]), organizationId: member.organizationId });
+      const rows = await selectEntities(this.db.manager, User, 'id = ANY($1::uuid[]) AND organization_id = $2', [ids.filter(isUuid), member.organizationId]);
       return byKey(ids, rows, (u) => u.id);
     });
   }

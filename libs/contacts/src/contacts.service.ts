@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, IsNull, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { LIMITS, MembershipStatus } from '@rapport/shared';
 import { badInput, byKey, isUuid, v, type Loaders, type Member } from '@rapport/core';
-import { findOwned, findAllOwned, type GetOptions } from '@rapport/db';
+import { findOwned, findAllOwned, selectEntities, type GetOptions } from '@rapport/db';
 import { AuthService } from '@rapport/auth';
 import { Contact } from './entities/contact.entity.js';
 import { contactColumns, normalizeSearch, searchColumns } from './contact-fields.js';
@@ -240,7 +240,7 @@ export class ContactsService {
   /** Contacts by id for this request, one statement for a whole list. */
   byId(loaders: Loaders, member: Member) {
     return loaders.get<string, Contact | null>('contactById', async (ids) => {
-      const rows = await this.db.getRepository(Contact).findBy({ id: In([...ids]), organizationId: member.organizationId });
+      const rows = await selectEntities(this.db.manager, Contact, 'id = ANY($1::uuid[]) AND organization_id = $2', [ids.filter(isUuid), member.organizationId]);
       return byKey(ids, rows, (c) => c.id);
     });
   }

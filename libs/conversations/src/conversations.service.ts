@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, QueryFailedError, type EntityManager } from 'typeorm';
 import { badInput, byKey, groupByKey, isUuid, normalizeForMatch, v, type Loaders, type Member } from '@rapport/core';
-import { hydrate, ownedNotFound } from '@rapport/db';
+import { hydrate, ownedNotFound, selectEntities } from '@rapport/db';
 import { ContactsService } from '@rapport/contacts';
 import { CampaignsService } from '@rapport/campaigns';
 import { ReminderScheduler, type Reminder } from '@rapport/reminders';
@@ -331,11 +331,15 @@ export class ConversationsService {
   list(member: Member, campaignId: string | null | undefined, first: number): Promise<Conversation[]> {
     if (!Number.isInteger(first) || first < 1 || first > 500) throw badInput('first', 'must be from 1 to 500', 'intRange', { min: 1, max: 500 });
     if (campaignId && !isUuid(campaignId)) return Promise.resolve([]);
-    return this.db.getRepository(Conversation).find({
-      where: { organizationId: member.organizationId, ...(campaignId ? { campaignId } : {}) },
-      order: { occurredAt: 'DESC', id: 'ASC' },
-      take: first,
-    });
+    return campaignId
+      ? selectEntities(
+          this.db.manager,
+          Conversation,
+          'organization_id = $1 AND campaign_id = $2',
+          [member.organizationId, campaignId, first],
+          'ORDER BY occurred_at DESC, id LIMIT $3',
+        )
+      : selectEntities(this.db.manager, Conversation, 'organization_id = $1', [member.organizationId, first], 'ORDER BY occurred_at DESC, id LIMIT $2');
   }
 
   issues(member: Member): Promise<Issue[]> {
@@ -344,9 +348,20 @@ export class ConversationsService {
 
   raisedIssuesByConversation(loaders: Loaders, member: Member) {
     return loaders.get<string, RaisedIssue[]>('raisedIssuesByConversation', async (ids) => {
-      const rows = await this.db.getRepository(RaisedIssue).find({
-        where: { conversationId: In([...ids]), organizationId: member.organizationId },
-        order: { intensity: 'DESC', createdAt: 'ASC' },
+      // The issues come with them (same organisation, one join): a list asking for
+      // `issues { issue { name } }` waits for one statement, not two in a row.
+      const found = (await this.db.query(
+        `SELECT ri.*, row_to_json(i) AS issue_row
+           FROM raised_issues ri JOIN issues i ON i.id = ri.issue_id AND i.organization_id = $2
+          WHERE ri.conversation_id = ANY($1::uuid[]) AND ri.organization_id = $2
+          ORDER BY ri.intensity DESC, ri.created_at ASC`,
+        [ids.filter(isUuid), member.organizationId],
+      )) as Array<Record<string, unknown> & { issue_row: Record<string, unknown> }>;
+      const issues = this.issueById(loaders, member);
+      const rows = found.map((row) => {
+        const raised = hydrate(this.db.manager, RaisedIssue, row);
+        issues.prime(raised.issueId, hydrate(this.db.manager, Issue, row.issue_row));
+        return raised;
       });
       return groupByKey(ids, rows, (r) => r.conversationId);
     });
