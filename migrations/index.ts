@@ -11,6 +11,8 @@ import { ReminderDone1796168559211 } from './1796168559211-reminder-done.js';
 import { DuplicatesAndExports1796169024748 } from './1796169024748-duplicates-and-exports.js';
 import { SpreadsheetImports1796169134079 } from './1796169134079-spreadsheet-imports.js';
 import { CampaignFigures1796170490814 } from './1796170490814-campaign-figures.js';
+import { CampaignFiguresShards1796172000000 } from './1796172000000-campaign-figures-shards.js';
+import { WriteRefusals1796172100000 } from './1796172100000-write-refusals.js';
 
 export const MIGRATIONS = [
   AccountsAndTenancy1795270212355,
@@ -24,4 +26,6 @@ export const MIGRATIONS = [
   DuplicatesAndExports1796169024748,
   SpreadsheetImports1796169134079,
   CampaignFigures1796170490814,
+  CampaignFiguresShards1796172000000,
+  WriteRefusals1796172100000,
 ];

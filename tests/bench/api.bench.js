@@ -19,7 +19,7 @@ import {
   CONVERSATIONS_PER_WEEK,
 } from '@rapport/dashboard';
 import { createApi } from '../../apps/api/dist/main.js';
-import { startBareApollo, throughput } from './bare-apollo.js';
+import { startBareApollo, paired } from './bare-apollo.js';
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS || 100_000);
 const CONTACTS = Math.round(CONVERSATIONS / 5);
@@ -29,6 +29,23 @@ const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 };
+/** p50/p95 of `a` and of `b`, called in turns (a, b, a, b…) so that both see the same load. */
+async function timedPair(runs, a, b) {
+  for (let i = 0; i < 3; i++) await Promise.all([a(), b()]); // warm caches and plans
+  const ms = { a: [], b: [] };
+  for (let i = 0; i < runs; i++) {
+    for (const [name, fn] of [
+      ['a', a],
+      ['b', b],
+    ]) {
+      const start = performance.now();
+      await fn();
+      ms[name].push(performance.now() - start);
+    }
+  }
+  const stats = (values) => ({ p50: percentile(values, 50), p95: percentile(values, 95) });
+  return { a: stats(ms.a), b: stats(ms.b) };
+}
 async function timed(runs, fn) {
   for (let i = 0; i < 3; i++) await fn(); // warm caches and plans
   const ms = [];
@@ -157,33 +174,43 @@ export async function benchApi(log = console.log) {
     const bare = await startBareApollo();
     let logged = 0;
     const anchor = {};
+    const meBody = () => ({ query: '{ me { id } }' });
+    const logBody = () => ({
+      query: `mutation($input: LogConversationInput!) { logConversation(input: $input) { id } }`,
+      variables: {
+        input: {
+          clientId: `bench-${++logged}`,
+          kind: 'DOOR_KNOCK',
+          outcome: 'TALKED',
+          campaignId,
+          newContact: { firstName: `Bench${logged}` },
+          issues: [{ name: 'Problème 3', intensity: 4 }],
+        },
+      },
+    });
     try {
-      anchor.bareMe = await throughput(bare.url, () => ({ query: '{ me { id } }' }), { seconds: SECONDS });
-      anchor.me = await throughput(url, () => ({ query: '{ me { id } }' }), { token, seconds: SECONDS });
-      anchor.bareWrite = await throughput(bare.url, () => ({ query: 'mutation($id: ID!) { log(id: $id) { id } }', variables: { id: String(++logged) } }), {
-        seconds: SECONDS,
-      });
-      anchor.logConversation = await throughput(
-        url,
-        () => ({
-          query: `mutation($input: LogConversationInput!) { logConversation(input: $input) { id } }`,
-          variables: {
-            input: {
-              clientId: `bench-${++logged}`,
-              kind: 'DOOR_KNOCK',
-              outcome: 'TALKED',
-              campaignId,
-              newContact: { firstName: `Bench${logged}` },
-              issues: [{ name: 'Problème 3', intensity: 4 }],
-            },
-          },
-        }),
-        { token, seconds: SECONDS },
+      // Each pair in turns (bare, Rapport, bare, Rapport…): both see the same load.
+      [anchor.bareMe, anchor.me] = await paired({ url: bare.url, body: meBody }, { url, body: meBody, token }, { seconds: SECONDS });
+      [anchor.bareWrite, anchor.logConversation] = await paired(
+        { url: bare.url, body: () => ({ query: 'mutation($id: ID!) { log(id: $id) { id } }', variables: { id: String(++logged) } }) },
+        { url, body: logBody, token },
+        { seconds: SECONDS },
       );
     } finally {
       await bare.stop();
     }
+
+    // Relations: 100 conversations with their contact, organiser and issues (per-request
+    // DataLoaders), next to the same 100 alone; timed in turns, p50 of each.
+    const list = `query($c: ID) { conversations(campaignId: $c, first: 100) { id kind outcome occurredAt } }`;
+    const withRelations = `query($c: ID) { conversations(campaignId: $c, first: 100) { id kind outcome occurredAt contact { id firstName } organiser { id displayName } issues { intensity issue { id name } } } }`;
+    const relations = await timedPair(
+      RUNS,
+      () => gql(list, { c: campaignId }, token),
+      () => gql(withRelations, { c: campaignId }, token),
+    );
     const throughputRatio = anchor.logConversation.perSecond / anchor.bareWrite.perSecond;
+    const relationsRatio = relations.b.p50 / relations.a.p50;
     const meRatio = anchor.me.perSecond / anchor.bareMe.perSecond;
     const throughput_ = anchor.logConversation.perSecond;
 
@@ -198,7 +225,19 @@ export async function benchApi(log = console.log) {
     log(`Rapport { me { id } }                 ${anchor.me.perSecond.toFixed(0).padStart(6)}  (${anchor.me.errors})  ${meRatio.toFixed(2)}× bare`);
     log(`bare Apollo + Express, one mutation   ${anchor.bareWrite.perSecond.toFixed(0).padStart(6)}  (${anchor.bareWrite.errors})`);
     log(`Rapport logConversation               ${throughput_.toFixed(0).padStart(6)}  (${anchor.logConversation.errors})  ${throughputRatio.toFixed(2)}× bare`);
-    return { conversations: CONVERSATIONS, rows, anchor, meRatio, logConversationRatio: throughputRatio, logConversationPerSecond: throughput_ };
+    log(
+      `\n100 conversations, p50: ${relations.a.p50.toFixed(1)} ms alone, ${relations.b.p50.toFixed(1)} ms with contact, organiser and issues  ${relationsRatio.toFixed(2)}× the bare list`,
+    );
+    return {
+      conversations: CONVERSATIONS,
+      rows,
+      anchor,
+      meRatio,
+      logConversationRatio: throughputRatio,
+      logConversationPerSecond: throughput_,
+      relations,
+      relationsRatio,
+    };
   } finally {
     await app?.close();
     await pool.end();

@@ -30,7 +30,7 @@ export async function startBareApollo() {
  * one request after the other, for `seconds` (after a short warm-up). Every answer
  * is read and checked: an error in it counts as a failure, not as a request.
  */
-export async function throughput(url, makeBody, { token, clients = 16, seconds = 5 } = {}) {
+export async function throughput(url, makeBody, { token, clients = 16, seconds = 5, warmMs = 1000 } = {}) {
   const headers = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
   let n = 0;
   let errors = 0;
@@ -42,9 +42,27 @@ export async function throughput(url, makeBody, { token, clients = 16, seconds =
       else if (count) n += 1;
     }
   };
-  const warm = performance.now() + 1000;
+  const warm = performance.now() + warmMs;
   await Promise.all(Array.from({ length: clients }, (_, c) => run(warm, false, c)));
   const start = performance.now();
   await Promise.all(Array.from({ length: clients }, (_, c) => run(start + seconds * 1000, true, c)));
-  return { perSecond: n / ((performance.now() - start) / 1000), errors };
+  return { perSecond: n / ((performance.now() - start) / 1000), errors, n, ms: performance.now() - start };
+}
+
+/**
+ * Two servers measured in turns (a, b, a, b…), `rounds` times `seconds / rounds` each:
+ * on a shared machine the load changes from one second to the next, and taking turns
+ * lets both see the same load. Returns each side's requests per second over all turns.
+ */
+export async function paired(a, b, { rounds = 5, seconds = 5 } = {}) {
+  const sides = [a, b].map(() => ({ n: 0, ms: 0, errors: 0 }));
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, side] of [a, b].entries()) {
+      const r = await throughput(side.url, side.body, { token: side.token, seconds: seconds / rounds, warmMs: round === 0 ? 1000 : 200 });
+      sides[i].n += r.n;
+      sides[i].ms += r.ms;
+      sides[i].errors += r.errors;
+    }
+  }
+  return sides.map((s) => ({ perSecond: s.n / (s.ms / 1000), errors: s.errors }));
 }

@@ -25,6 +25,7 @@ import { nulGuardPlugin } from './graphql/nul-guard.js';
 import { formatError } from './graphql/format-error.js';
 import { ClientErrorFilter } from './graphql/client-error.filter.js';
 import { APP_FILTER } from '@nestjs/core';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 
 export interface ApiOptions extends PlatformOptions {
   /** Where to write the generated schema; true keeps it in memory (tests). */
@@ -85,7 +86,9 @@ export class AppModule {
           formatError,
           parseOptions,
           validationRules: armorValidationRules,
-          plugins: [...armorPlugins, nulGuardPlugin(), listCostPlugin()],
+          // No cache hints are used (answers about people are `no-store`, set by http-security.ts):
+          // without Apollo's cache-control plugin no hook runs for every resolved field.
+          plugins: [...armorPlugins, nulGuardPlugin(), listCostPlugin(), ApolloServerPluginCacheControlDisabled()],
         }),
         ...DOMAIN_MODULES,
         ...(options.extraModules ?? []),

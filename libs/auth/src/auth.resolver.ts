@@ -64,7 +64,7 @@ export class AuthResolver {
 
   @Query(() => User)
   me(@CurrentMember() member: Member) {
-    return this.auth.me(member);
+    return this.auth.signedIn(member);
   }
 
   @Query(() => Organization)

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { Role, SUPPORTED_LOCALES, DEFAULT_TIMEZONE } from '@rapport/shared';
-import { AppError, badInput, byKey, v, type Loaders, type Member } from '@rapport/core';
-import { findOwned } from '@rapport/db';
+import { AppError, badInput, byKey, isUuid, v, type Loaders, type Member } from '@rapport/core';
+import { findOwned, hydrate, selectEntities } from '@rapport/db';
 
 import { Organization } from './entities/organization.entity.js';
 import { User } from './entities/user.entity.js';
@@ -29,6 +29,7 @@ export interface NewMember {
 export class AuthService {
   readonly options: AuthOptions;
   private readonly tokenTtlMs: number;
+  private readonly signedInUsers = new WeakMap<Member, User>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -134,15 +135,25 @@ export class AuthService {
     // every request, and the query builder's work showed in the profile of `{ me { id } }`.
     // No cache: a revoked token, a removed member or a changed role counts from the next request.
     const [row] = (await this.db.query(
-      `SELECT t.id AS token_id, u.id AS user_id, u.organization_id, u.role
+      `SELECT t.id AS token_id, u.*
          FROM auth_tokens t JOIN users u ON u.id = t.user_id
         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > now() AND u.removed_at IS NULL`,
       [hashToken(token)],
-    )) as Array<{ token_id: string; user_id: string; organization_id: string; role: Role }>;
+    )) as Array<{ token_id: string; id: string; organization_id: string; role: Role }>;
     if (!row) return null;
-    return { userId: row.user_id, organizationId: row.organization_id, role: row.role, tokenId: row.token_id };
+    const member: Member = { userId: row.id, organizationId: row.organization_id, role: row.role, tokenId: row.token_id };
+    // The user as read by this request's token check: `{ me }` answers from it, with no second statement.
+    this.signedInUsers.set(member, hydrate(this.db.manager, User, row));
+    return member;
   }
 
+  /** The caller's user, as read with their token on this request (the member object lives as long as the request). */
+  signedIn(member: Member): Promise<User> {
+    const user = this.signedInUsers.get(member);
+    return user ? Promise.resolve(user) : this.me(member);
+  }
+
+  /** The caller's user, read now (after a change made by this request). */
   me(member: Member): Promise<User> {
     return this.db.getRepository(User).findOneByOrFail({ id: member.userId });
   }
@@ -165,7 +176,7 @@ export class AuthService {
   /** Members by id for this request (organisers of conversations, follow-up owners). */
   usersById(loaders: Loaders, member: Member) {
     return loaders.get<string, User | null>('userById', async (ids) => {
-      const rows = await this.db.getRepository(User).findBy({ id: In([...ids]), organizationId: member.organizationId });
+      const rows = await selectEntities(this.db.manager, User, 'id = ANY($1::uuid[]) AND organization_id = $2', [ids.filter(isUuid), member.organizationId]);
       return byKey(ids, rows, (u) => u.id);
     });
   }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, IsNull, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { LIMITS, MembershipStatus } from '@rapport/shared';
 import { badInput, byKey, isUuid, v, type Loaders, type Member } from '@rapport/core';
-import { findOwned, findAllOwned, type GetOptions } from '@rapport/db';
+import { findOwned, findAllOwned, selectEntities, type GetOptions } from '@rapport/db';
 import { AuthService } from '@rapport/auth';
 import { Contact } from './entities/contact.entity.js';
 import { contactColumns, normalizeSearch, searchColumns } from './contact-fields.js';
@@ -53,7 +53,32 @@ export class ContactsService {
     return em ? this.insert(em, member, columns) : this.db.transaction((tx) => this.insert(tx, member, columns));
   }
 
+  /**
+   * A new contact's row, checked (BAD_USER_INPUT naming the field under `at`), as
+   * column names and values: for a write that inserts it within a larger statement
+   * (logConversation). `consent`: the caller audits the consent once it has the id.
+   */
+  newRow(member: Member, input: ContactInput, at: string): { columns: string[]; values: unknown[]; consent: boolean } {
+    const contact = this.build(this.db.manager, member, contactColumns(at, input));
+    const metadata = this.db.getMetadata(Contact);
+    const columns: string[] = [];
+    const values: unknown[] = [];
+    for (const column of metadata.columns) {
+      const value = column.getEntityValue(contact);
+      if (value === undefined || column.isGenerated || column.isCreateDate) continue;
+      columns.push(column.databaseName);
+      values.push(this.db.driver.preparePersistentValue(value, column));
+    }
+    return { columns, values, consent: !!contact.consentGivenAt };
+  }
+
   private async insert(em: EntityManager, member: Member, columns: Partial<Contact>): Promise<Contact> {
+    const saved = await em.save(this.build(em, member, columns));
+    if (saved.consentGivenAt) await this.auth.audit(em, member, 'CONSENT_CHANGE', 'Contact', saved.id);
+    return saved;
+  }
+
+  private build(em: EntityManager, member: Member, columns: Partial<Contact>): Contact {
     const contact = em.create(Contact, {
       lastName: null,
       phone: null,
@@ -72,10 +97,12 @@ export class ContactsService {
       ...columns,
       organizationId: member.organizationId,
     });
-    Object.assign(contact, searchColumns(contact));
-    const saved = await em.save(contact);
-    if (saved.consentGivenAt) await this.auth.audit(em, member, 'CONSENT_CHANGE', 'Contact', saved.id);
-    return saved;
+    return Object.assign(contact, searchColumns(contact));
+  }
+
+  /** A new contact's consent, on record (who gave it): after newRow's row is written. */
+  auditConsent(em: EntityManager, member: Member, contactId: string) {
+    return this.auth.audit(em, member, 'CONSENT_CHANGE', 'Contact', contactId);
   }
 
   /**
@@ -213,7 +240,7 @@ export class ContactsService {
   /** Contacts by id for this request, one statement for a whole list. */
   byId(loaders: Loaders, member: Member) {
     return loaders.get<string, Contact | null>('contactById', async (ids) => {
-      const rows = await this.db.getRepository(Contact).findBy({ id: In([...ids]), organizationId: member.organizationId });
+      const rows = await selectEntities(this.db.manager, Contact, 'id = ANY($1::uuid[]) AND organization_id = $2', [ids.filter(isUuid), member.organizationId]);
       return byKey(ids, rows, (c) => c.id);
     });
   }

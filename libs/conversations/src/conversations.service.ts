@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, QueryFailedError, type EntityManager } from 'typeorm';
 import { badInput, byKey, groupByKey, isUuid, normalizeForMatch, v, type Loaders, type Member } from '@rapport/core';
+import { hydrate, ownedNotFound, selectEntities } from '@rapport/db';
 import { ContactsService } from '@rapport/contacts';
 import { CampaignsService } from '@rapport/campaigns';
 import { ReminderScheduler, type Reminder } from '@rapport/reminders';
@@ -14,7 +15,38 @@ import { ConversationSessions } from './conversation-sessions.js';
 import { ConversationLinks } from './conversation-links.js';
 
 const MAX_ISSUES = 20;
-const isUniqueViolation = (error: unknown) => error instanceof QueryFailedError && (error.driverError as { code?: string })?.code === '23505';
+
+/** What logConversation writes in the conversation's row (the rest is the caller's and PostgreSQL's). */
+type NewConversation = Pick<
+  Conversation,
+  | 'clientId'
+  | 'kind'
+  | 'outcome'
+  | 'occurredAt'
+  | 'campaignId'
+  | 'street'
+  | 'building'
+  | 'door'
+  | 'selfInterest'
+  | 'interestLevel'
+  | 'leadershipPotential'
+  | 'followUpAt'
+  | 'notes'
+  | 'sessionId'
+  | 'doorId'
+  | 'actionId'
+>;
+
+/** The clientId was already written: the write is undone and the first conversation answered. */
+class AlreadyLogged extends Error {}
+/** An issue first named by another write after this one's statement began: written again, once. */
+class ConcurrentIssue extends Error {}
+
+/** The reason given by rapport_refuse (SQLSTATE RP001), if that is what stopped the statement. */
+function refusal(error: unknown): string | undefined {
+  const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; message?: string }) : undefined;
+  return driverError?.code === 'RP001' ? driverError.message?.replace(/^rapport_refuse: /, '') : undefined;
+}
 
 interface CheckedIssue {
   name: string;
@@ -35,26 +67,34 @@ export class ConversationsService {
   ) {}
 
   /**
-   * Logs a conversation, creating the contact and the new issues in the same
-   * transaction. A phone that lost signal sends the same clientId again, maybe
-   * twice at once: the unique (organisation, clientId) index makes the second
-   * insert fail, and the first conversation is returned; nothing new is written.
+   * Logs a conversation, creating the contact and the new issues with it. A phone
+   * that lost signal sends the same clientId again, maybe twice at once: the insert
+   * skips a clientId already written (ON CONFLICT on the unique (organisation,
+   * clientId) index, after waiting for a concurrent twin to commit), the write is
+   * undone (the new contact with it) and the first conversation is returned.
+   *
+   * The usual conversation (a contact, issues, a campaign) is one statement and no
+   * transaction: each round trip is a wait, and a write's time is mostly its round
+   * trips. A door, an action, a session, a follow-up or a consent adds steps before
+   * or after it, in a transaction with it.
    */
   async log(member: Member, input: LogConversationInput): Promise<Conversation> {
     const clientId = v.text('input.clientId', input.clientId, 100);
-    if (clientId) {
-      const existing = await this.byClientId(member, clientId);
-      if (existing) return existing;
-    }
-    const checked = this.check(input);
     let scheduled: Reminder[] = [];
     try {
-      const conversation = await this.db.transaction(async (em) => {
-        if (input.campaignId) await this.campaigns.get(member, input.campaignId, { em, field: 'input.campaignId' });
-        if (checked.columns.sessionId) await this.sessions.verify(member, checked.columns.sessionId, em, 'input.sessionId');
-        // A door fills in where it happened (what the volunteer typed wins) and the campaign.
+      const checked = this.check(input);
+      if (input.campaignId && !isUuid(input.campaignId)) throw ownedNotFound('input.campaignId', 'campaign', input.campaignId);
+      if (input.contactId && !isUuid(input.contactId)) throw ownedNotFound('input.contactId', 'contact', input.contactId);
+      const newContact = input.newContact ? this.contacts.newRow(member, input.newContact, 'input.newContact') : null;
+      const { doorId, sessionId, actionId, followUpAt } = checked.columns;
+      const steps = !!(doorId || sessionId || actionId || followUpAt || newContact?.consent);
+      const write = async (em: EntityManager) => {
         let campaignId = input.campaignId ?? null;
-        const place = checked.columns.doorId ? await this.links.door(member, checked.columns.doorId, em, 'input.doorId') : null;
+        // A door's campaign is compared to this one: know first that this one is the caller's.
+        if (campaignId && doorId) await this.campaigns.get(member, campaignId, { em, field: 'input.campaignId' });
+        if (sessionId) await this.sessions.verify(member, sessionId, em, 'input.sessionId');
+        // A door fills in where it happened (what the volunteer typed wins) and the campaign.
+        const place = doorId ? await this.links.door(member, doorId, em, 'input.doorId') : null;
         if (place) {
           if (campaignId && campaignId !== place.campaignId) throw badInput('input.doorId', 'the door is in another campaign', 'otherCampaign');
           campaignId = place.campaignId;
@@ -62,28 +102,18 @@ export class ConversationsService {
           checked.columns.building ??= place.building;
           checked.columns.door ??= place.door;
         }
-        let contactId: string | null = null;
-        if (input.contactId) {
-          // Locked: an erasure at the same moment cannot miss what this writes about the person.
-          contactId = (await this.contacts.get(member, input.contactId, { em, field: 'input.contactId', lock: true })).id;
-          await this.contacts.touch(em, contactId);
-        } else if (input.newContact) {
-          contactId = (await this.contacts.create(member, input.newContact, em, 'input.newContact')).id;
-        }
-        const saved = await em.save(
-          em.create(Conversation, {
-            ...checked.columns,
-            clientId,
-            contactId,
-            campaignId,
-            organizationId: member.organizationId,
-            organiserId: member.userId,
-          }),
-        );
-        await this.saveIssues(em, member, saved.id, checked.issues);
+        const saved = await this.insert(em, member, { ...checked.columns, clientId, campaignId }, input.contactId ?? null, newContact, checked.issues);
+        if (newContact?.consent) await this.contacts.auditConsent(em, member, saved.contactId!);
         await this.links.logged(
           member,
-          { doorId: saved.doorId, actionId: saved.actionId, contactId, outcome: saved.outcome, occurredAt: saved.occurredAt, notes: saved.notes },
+          {
+            doorId: saved.doorId,
+            actionId: saved.actionId,
+            contactId: saved.contactId,
+            outcome: saved.outcome,
+            occurredAt: saved.occurredAt,
+            notes: saved.notes,
+          },
           em,
         );
         if (saved.followUpAt) {
@@ -98,20 +128,121 @@ export class ConversationsService {
           ]);
         }
         return saved;
-      });
+      };
+      const attempt = () => (steps ? this.db.transaction(write) : write(this.db.manager));
+      let conversation: Conversation;
+      try {
+        conversation = await attempt();
+      } catch (error) {
+        // An issue named for the first time by another write at this very moment: once more, now that it is there.
+        if (!(error instanceof ConcurrentIssue)) throw error;
+        conversation = await attempt();
+      }
       await this.reminders.enqueue(scheduled);
       return conversation;
     } catch (error) {
-      if (clientId && isUniqueViolation(error)) {
-        const first = await this.byClientId(member, clientId);
+      // Already written (this is a retry): the first conversation is the answer, even if
+      // what it named has changed since (a person erased, a campaign deleted).
+      if (clientId) {
+        const first = await this.db.getRepository(Conversation).findOneBy({ organizationId: member.organizationId, clientId });
         if (first) return first;
       }
       throw error;
     }
   }
 
-  private byClientId(member: Member, clientId: string) {
-    return this.db.getRepository(Conversation).findOneBy({ organizationId: member.organizationId, clientId });
+  /**
+   * One statement: the contact (new, or the given one touched — the UPDATE locks it, and
+   * re-checks it is not erased after waiting for an erasure), the issues by normalised
+   * name (the missing ones created; ON CONFLICT makes two doors logged at once agree),
+   * the conversation if the campaign is the caller's and the clientId is new, and its
+   * raised issues. Its last SELECT refuses (rapport_refuse, migration 1796172100000)
+   * whatever it did not find, which undoes all of it. The triggers, run at the end of the
+   * statement, count the conversation and its raised issues in the campaign's figures.
+   */
+  private async insert(
+    em: EntityManager,
+    member: Member,
+    columns: NewConversation,
+    contactId: string | null,
+    newContact: { columns: string[]; values: unknown[] } | null,
+    issues: CheckedIssue[],
+  ): Promise<Conversation> {
+    const params: unknown[] = [member.organizationId];
+    const p = (value: unknown) => `$${params.push(value)}`;
+    const campaign = p(columns.campaignId);
+    const contact = newContact
+      ? `INSERT INTO contacts (${newContact.columns.join(', ')}) VALUES (${newContact.values.map(p).join(', ')}) RETURNING id`
+      : contactId
+        ? `UPDATE contacts SET last_seen_at = ${p(new Date())} WHERE id = ${p(contactId)} AND organization_id = $1 AND erased_at IS NULL RETURNING id`
+        : `SELECT NULL::uuid AS id`;
+    const names = p(issues.map((i) => i.name));
+    const normalized = p(issues.map((i) => i.normalized));
+    const values = [
+      member.userId,
+      columns.clientId,
+      columns.kind,
+      columns.outcome,
+      columns.occurredAt,
+      columns.street,
+      columns.building,
+      columns.door,
+      columns.selfInterest,
+      columns.interestLevel,
+      columns.leadershipPotential,
+      columns.followUpAt,
+      columns.notes,
+      columns.sessionId,
+      columns.doorId,
+      columns.actionId,
+    ].map(p);
+    const sql = `
+      WITH campaign AS (
+        SELECT ${campaign}::uuid IS NULL OR EXISTS (SELECT 1 FROM campaigns WHERE id = ${campaign}::uuid AND organization_id = $1) AS found
+      ), contact AS (
+        ${contact}
+      ), created AS (
+        INSERT INTO issues (organization_id, name, normalized_name)
+        SELECT $1, name, normalized FROM unnest(${names}::text[], ${normalized}::text[]) AS t(name, normalized)
+        ON CONFLICT (organization_id, normalized_name) DO NOTHING
+        RETURNING id, normalized_name
+      ), issue AS (
+        SELECT id, normalized_name FROM created
+        UNION ALL
+        SELECT id, normalized_name FROM issues WHERE organization_id = $1 AND normalized_name = ANY(${normalized}::text[])
+      ), written AS (
+        INSERT INTO conversations (organization_id, campaign_id, contact_id, organiser_id, client_id, kind, outcome, occurred_at, street, building, door,
+                                   self_interest, interest_level, leadership_potential, follow_up_at, notes, session_id, door_id, action_id)
+        SELECT $1, ${campaign}::uuid, contact.id, ${values.join(', ')}
+          FROM campaign, contact WHERE campaign.found
+        ON CONFLICT (organization_id, client_id) DO NOTHING
+        RETURNING *
+      ), raised AS (
+        INSERT INTO raised_issues (organization_id, conversation_id, issue_id, intensity, quote)
+        SELECT $1, written.id, issue.id, r.intensity, r.quote
+          FROM written, unnest(${normalized}::text[], ${p(issues.map((i) => i.intensity))}::int[], ${p(issues.map((i) => i.quote))}::text[])
+               AS r(normalized, intensity, quote)
+          JOIN issue ON issue.normalized_name = r.normalized
+        RETURNING 1
+      )
+      SELECT CASE WHEN NOT campaign.found THEN rapport_refuse('campaign')
+                  WHEN NOT EXISTS (SELECT 1 FROM contact) THEN rapport_refuse('contact')
+                  WHEN written.id IS NULL THEN rapport_refuse('clientId')
+                  WHEN (SELECT count(*) FROM raised) < cardinality(${normalized}::text[]) THEN rapport_refuse('issues')
+             END AS refused, written.*
+        FROM campaign LEFT JOIN written ON true`;
+    let rows: Array<Record<string, unknown>>;
+    try {
+      rows = (await em.query(sql, params)) as Array<Record<string, unknown>>;
+    } catch (error) {
+      const reason = refusal(error);
+      if (reason === 'campaign') throw ownedNotFound('input.campaignId', 'campaign', columns.campaignId);
+      if (reason === 'contact') throw ownedNotFound('input.contactId', 'contact', contactId);
+      if (reason === 'clientId') throw new AlreadyLogged();
+      if (reason === 'issues') throw new ConcurrentIssue();
+      throw error;
+    }
+    return hydrate(em, Conversation, rows[0]!);
   }
 
   /** Every check before anything is written; errors name the field by its path. */
@@ -149,26 +280,6 @@ export class ConversationsService {
         actionId: v.text('input.actionId', input.actionId, 100),
       },
     };
-  }
-
-  /**
-   * Matches issues by their normalised name, creating the missing ones; the
-   * first spelling seen is kept. ON CONFLICT makes two doors logged at once agree.
-   */
-  private async saveIssues(em: EntityManager, member: Member, conversationId: string, issues: CheckedIssue[]) {
-    if (issues.length === 0) return;
-    await em.query(
-      `INSERT INTO issues (organization_id, name, normalized_name)
-       SELECT $1, name, normalized FROM unnest($2::text[], $3::text[]) AS t(name, normalized)
-       ON CONFLICT (organization_id, normalized_name) DO NOTHING`,
-      [member.organizationId, issues.map((i) => i.name), issues.map((i) => i.normalized)],
-    );
-    const rows = await em.find(Issue, { where: { organizationId: member.organizationId, normalizedName: In(issues.map((i) => i.normalized)) } });
-    const idOf = new Map(rows.map((r) => [r.normalizedName, r.id]));
-    await em.insert(
-      RaisedIssue,
-      issues.map((i) => ({ organizationId: member.organizationId, conversationId, issueId: idOf.get(i.normalized)!, intensity: i.intensity, quote: i.quote })),
-    );
   }
 
   /**
@@ -220,11 +331,15 @@ export class ConversationsService {
   list(member: Member, campaignId: string | null | undefined, first: number): Promise<Conversation[]> {
     if (!Number.isInteger(first) || first < 1 || first > 500) throw badInput('first', 'must be from 1 to 500', 'intRange', { min: 1, max: 500 });
     if (campaignId && !isUuid(campaignId)) return Promise.resolve([]);
-    return this.db.getRepository(Conversation).find({
-      where: { organizationId: member.organizationId, ...(campaignId ? { campaignId } : {}) },
-      order: { occurredAt: 'DESC', id: 'ASC' },
-      take: first,
-    });
+    return campaignId
+      ? selectEntities(
+          this.db.manager,
+          Conversation,
+          'organization_id = $1 AND campaign_id = $2',
+          [member.organizationId, campaignId, first],
+          'ORDER BY occurred_at DESC, id LIMIT $3',
+        )
+      : selectEntities(this.db.manager, Conversation, 'organization_id = $1', [member.organizationId, first], 'ORDER BY occurred_at DESC, id LIMIT $2');
   }
 
   issues(member: Member): Promise<Issue[]> {
@@ -233,9 +348,20 @@ export class ConversationsService {
 
   raisedIssuesByConversation(loaders: Loaders, member: Member) {
     return loaders.get<string, RaisedIssue[]>('raisedIssuesByConversation', async (ids) => {
-      const rows = await this.db.getRepository(RaisedIssue).find({
-        where: { conversationId: In([...ids]), organizationId: member.organizationId },
-        order: { intensity: 'DESC', createdAt: 'ASC' },
+      // The issues come with them (same organisation, one join): a list asking for
+      // `issues { issue { name } }` waits for one statement, not two in a row.
+      const found = (await this.db.query(
+        `SELECT ri.*, row_to_json(i) AS issue_row
+           FROM raised_issues ri JOIN issues i ON i.id = ri.issue_id AND i.organization_id = $2
+          WHERE ri.conversation_id = ANY($1::uuid[]) AND ri.organization_id = $2
+          ORDER BY ri.intensity DESC, ri.created_at ASC`,
+        [ids.filter(isUuid), member.organizationId],
+      )) as Array<Record<string, unknown> & { issue_row: Record<string, unknown> }>;
+      const issues = this.issueById(loaders, member);
+      const rows = found.map((row) => {
+        const raised = hydrate(this.db.manager, RaisedIssue, row);
+        issues.prime(raised.issueId, hydrate(this.db.manager, Issue, row.issue_row));
+        return raised;
       });
       return groupByKey(ids, rows, (r) => r.conversationId);
     });

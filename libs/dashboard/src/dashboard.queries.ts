@@ -82,24 +82,30 @@ export const CURRENT_STAGE_SINCE = `
 // 1796170490814-campaign-figures (same transaction as every write). The recounts above
 // are the reference; tests/src/integration/campaign-figures.spec.ts checks they agree.
 
-/** The campaign's counters (no row yet: nothing logged, all zero). */
+/**
+ * The campaign's counters (no row yet: nothing logged, all zero). Each is a sum over
+ * shard rows (migration 1796172000000-campaign-figures-shards: concurrent writers add
+ * to different rows), at most one per database connection that ever wrote.
+ */
 export const FIGURES = `
-  SELECT doors_knocked AS "doorsKnocked", conversations_held AS "conversationsHeld", one_to_ones AS "oneToOnes",
-         contacts_reached AS "contactsReached", leaders AS "leadersIdentified"
+  SELECT sum(doors_knocked)::int AS "doorsKnocked", sum(conversations_held)::int AS "conversationsHeld", sum(one_to_ones)::int AS "oneToOnes",
+         sum(contacts_reached)::int AS "contactsReached", sum(leaders)::int AS "leadersIdentified"
     FROM campaign_figures
-   WHERE organization_id = $1 AND campaign_id = $2`;
+   WHERE organization_id = $1 AND campaign_id = $2
+   GROUP BY campaign_id`;
 
 /** ISSUE_TALLY from the counters: same columns, same order. */
 export const ISSUE_FIGURES = `
   SELECT i.id, i.name, f.mentions, f.contacts, f.intensity_sum::float / f.mentions AS "averageIntensity"
-    FROM campaign_issue_figures f
+    FROM (SELECT issue_id, sum(mentions)::int AS mentions, sum(contacts)::int AS contacts, sum(intensity_sum) AS intensity_sum
+            FROM campaign_issue_figures WHERE campaign_id = $2 GROUP BY issue_id) f
     JOIN issues i ON i.id = f.issue_id AND i.organization_id = $1
-   WHERE f.campaign_id = $2 AND f.mentions > 0
+   WHERE f.mentions > 0
    ORDER BY f.mentions DESC, "averageIntensity" DESC, i.name ASC`;
 
 /** CONVERSATIONS_PER_WEEK from the 15-minute counters: as many rows as slots with conversations, whatever their number. */
 export const WEEK_FIGURES = `
   SELECT (date_trunc('week', slot AT TIME ZONE $3) AT TIME ZONE $3) AS "weekStart", sum(n)::int AS count
     FROM campaign_week_figures
-   WHERE campaign_id = $2 AND n > 0 AND EXISTS (SELECT 1 FROM campaigns WHERE id = $2 AND organization_id = $1)
-   GROUP BY 1 ORDER BY 1`;
+   WHERE campaign_id = $2 AND n <> 0 AND EXISTS (SELECT 1 FROM campaigns WHERE id = $2 AND organization_id = $1)
+   GROUP BY 1 HAVING sum(n) > 0 ORDER BY 1`;

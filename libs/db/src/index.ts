@@ -3,3 +3,4 @@ export * from './tenant.entity.js';
 export * from './data-source.js';
 export * from './safe-sql-logger.js';
 export * from './owned.js';
+export * from './hydrate.js';

@@ -141,6 +141,34 @@ describe('campaign figures kept by triggers equal the full recount', () => {
     expect((await t.db.query(ISSUE_FIGURES, [orgId, campaigns[0]])).rows.length).toBeGreaterThan(1);
   });
 
+  it('agrees after 48 doors logged at once: concurrent writers add to different shard rows, summed when read', async () => {
+    const [, campaignId] = campaigns as [string, string];
+    const log = (i: number) =>
+      t.ok(
+        `mutation($input: LogConversationInput!) { logConversation(input: $input) { id } }`,
+        {
+          input: {
+            clientId: `shards-${i}`,
+            kind: i % 4 === 0 ? 'ONE_TO_ONE' : 'DOOR_KNOCK',
+            outcome: i % 5 === 0 ? 'NOT_HOME' : 'TALKED',
+            campaignId,
+            newContact: { firstName: `Voisin ${i}` },
+            issues: i % 5 === 0 ? [] : [{ name: 'Chauffage coupé', intensity: 1 + (i % 5) }],
+            leadershipPotential: i % 7 === 0,
+          },
+        },
+        org.token,
+      );
+    await Promise.all(Array.from({ length: 48 }, (_, i) => log(i)));
+    // The same clientIds again, at once: nothing more is written or counted.
+    await Promise.all(Array.from({ length: 48 }, (_, i) => log(i)));
+    const shards = await t.db.query(`SELECT count(*)::int AS n FROM campaign_figures WHERE campaign_id = $1`, [campaignId]);
+    expect(shards.rows[0].n).toBeGreaterThan(1);
+    const [kept] = (await t.db.query(FIGURES, [org.organization.id, campaignId])).rows;
+    expect(kept.doorsKnocked).toBeGreaterThanOrEqual(36);
+    await expectAgreement('48 at once');
+  });
+
   it('agrees through the API too: doors logged, a person erased, the dashboard read', async () => {
     const [campaignId] = campaigns as [string];
     for (let i = 0; i < 6; i++) {

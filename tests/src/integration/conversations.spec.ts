@@ -105,6 +105,20 @@ describe('logging conversations', () => {
     expect(await count('contacts')).toBe(before);
   });
 
+  it('answers NOT_FOUND naming input.contactId for a contact of another organisation; the new issue is not kept either', async () => {
+    const other = await registerOrganization(t, 'Elsewhere');
+    const theirs = await t.ok<{ createContact: { id: string } }>(`mutation { createContact(input: { firstName: "Nadia" }) { id } }`, undefined, other.token);
+    const before = [await count('conversations'), await count('issues'), await count('raised_issues')];
+    const res = await t.gql(
+      LOG,
+      { input: { kind: 'PHONE', outcome: 'TALKED', campaignId, contactId: theirs.createContact.id, issues: [{ name: 'Jamais vu', intensity: 3 }] } },
+      token,
+    );
+    expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(res.errors?.[0].message).toContain('input.contactId');
+    expect([await count('conversations'), await count('issues'), await count('raised_issues')]).toEqual(before);
+  });
+
   it('schedules a FOLLOW_UP reminder for the caller', async () => {
     const followUpAt = new Date(Date.now() + 3 * 24 * 3600 * 1000).toISOString();
     const { logConversation } = await t.ok(LOG, { input: { kind: 'ONE_TO_ONE', outcome: 'TALKED', campaignId, followUpAt } }, token);

@@ -1,0 +1,31 @@
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+
+/**
+ * An entity built from a row PostgreSQL returned (`RETURNING *`, column names as in
+ * the table): what a plain-SQL write answers with, without reading the row again.
+ */
+export function hydrate<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, row: Record<string, unknown>): T {
+  const metadata = em.connection.getMetadata(entity);
+  const result = metadata.create() as T;
+  for (const column of metadata.columns) {
+    if (column.databaseName in row) column.setEntityValue(result, em.connection.driver.prepareHydratedValue(row[column.databaseName], column));
+  }
+  return result;
+}
+
+/**
+ * Rows of one table as entities, in plain SQL (`SELECT * FROM <table> WHERE <where>`):
+ * for the lists and DataLoaders read on every page, where building the query through
+ * TypeORM cost more than PostgreSQL took to answer it.
+ */
+export async function selectEntities<T extends ObjectLiteral>(
+  em: EntityManager,
+  entity: EntityTarget<T>,
+  where: string,
+  params: unknown[],
+  rest = '',
+): Promise<T[]> {
+  const { tableName } = em.connection.getMetadata(entity);
+  const rows = (await em.query(`SELECT * FROM ${tableName} WHERE ${where} ${rest}`, params)) as Array<Record<string, unknown>>;
+  return rows.map((row) => hydrate(em, entity, row));
+}
