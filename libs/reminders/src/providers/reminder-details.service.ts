@@ -31,14 +31,23 @@ export const REMINDERS_ROUTE = '/notifications';
 const asLocale = (value: string | null | undefined): Locale | null =>
   value && (SUPPORTED_LOCALES as readonly string[]).includes(value) ? (value as Locale) : null;
 
+// Checking a timezone builds an Intl.DateTimeFormat, which costs more than the rest of a
+// reminder's details: each name is checked once.
+const checkedTimezones = new Map<string, string>();
 function validTimezone(tz: string | null | undefined): string {
   if (!tz) return DEFAULT_TIMEZONE;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return tz;
-  } catch {
-    return DEFAULT_TIMEZONE;
+  let valid = checkedTimezones.get(tz);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      valid = tz;
+    } catch {
+      valid = DEFAULT_TIMEZONE;
+    }
+    if (checkedTimezones.size > 500) checkedTimezones.clear();
+    checkedTimezones.set(tz, valid);
   }
+  return valid;
 }
 
 const unique = (values: Array<string | null | undefined>) => [...new Set(values.filter((x): x is string => !!x))];

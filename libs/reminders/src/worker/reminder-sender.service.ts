@@ -7,6 +7,7 @@ import { Reminder } from '../entities/reminder.entity.js';
 import { ReminderDetailsService, type ReminderDetails } from '../providers/reminder-details.service.js';
 import { reminderEmail } from '../providers/reminder-messages.js';
 import { MailerService, type OutgoingMail } from './mailer.service.js';
+import { Batcher } from './batcher.js';
 import { REMINDER_WORKER_OPTIONS, type ReminderWorkerOptions } from './reminder-options.js';
 
 /**
@@ -59,10 +60,21 @@ function toReminder(r: Row): Reminder {
  * anything goes out, and marked SENT (or FAILED) only by the claim's holder, so two
  * workers, a retried job or a re-enqueued job never send it twice. A claim whose
  * worker died expires after `claimTimeoutMs` and is taken over.
+ *
+ * The jobs in hand share their statements: the claims (and the details, and the marks)
+ * asked for while the previous one was in flight go as one statement (Batcher). Each row
+ * keeps its own conditions, so this changes the round trips, not what is sent: with many
+ * reminders due at once, one round trip per step per reminder was what bounded the rate.
  */
 @Injectable()
 export class ReminderSender {
   private readonly logger = new Logger(ReminderSender.name);
+  private readonly claims = new Batcher((ids: string[]) => this.claimAll(ids));
+  private readonly loads = new Batcher(async (reminders: Reminder[]) => {
+    const details = await this.details.load(reminders);
+    return reminders.map((r) => details.get(r.id));
+  });
+  private readonly marks = new Batcher((items: Array<{ id: string; claim: Date }>) => this.markAllSent(items));
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -73,13 +85,13 @@ export class ReminderSender {
 
   async process(reminderId: string, log: DeliveryLog = NO_DELIVERY_LOG): Promise<SendOutcome> {
     if (!isUuid(reminderId)) return { result: 'skipped', reason: 'not a reminder id' };
-    const claimed = await this.claim(reminderId);
+    const claimed = await this.claims.call(reminderId);
     if (!claimed) return this.whyNotClaimed(reminderId);
 
     const { reminder, claimedAt } = claimed;
     let claim = claimedAt;
     try {
-      const details = (await this.details.load([reminder])).get(reminder.id);
+      const details = await this.loads.call(reminder);
       if (!details || !details.stillRelevant) {
         const reason = details?.whyNotRelevant ?? 'the organisation no longer exists';
         await this.release(reminder.id, claim, ReminderStatus.CANCELLED, reason);
@@ -88,8 +100,12 @@ export class ReminderSender {
       const emails = this.messages(details);
       let sent = 0;
       let lastRenewal = Date.now();
+      // What went out is recorded before anything else goes out; the last record and the
+      // mark are independent (either way a retry sends nothing again), so they overlap.
+      let recorded: Promise<void> = Promise.resolve();
       for (const { key, mail } of emails) {
         if (log.done.has(key)) continue;
+        await recorded;
         // A long action reminder keeps its claim fresh, so no one takes it over mid-way.
         if (Date.now() - lastRenewal > this.options.claimTimeoutMs / 3) {
           claim = await this.renew(reminder.id, claim);
@@ -97,9 +113,13 @@ export class ReminderSender {
         }
         await this.mailer.send(mail);
         sent++;
-        await log.record(key);
+        recorded = log.record(key);
       }
-      const marked = await this.markSent(reminder.id, claim);
+      // Both settle before a failure is handled (the record then counts for the retry);
+      // once marked SENT there is no retry, so only the mark's failure matters.
+      const [marking] = await Promise.allSettled([this.marks.call({ id: reminder.id, claim }), recorded]);
+      if (marking.status === 'rejected') throw marking.reason;
+      const marked = marking.value;
       if (!marked) this.logger.warn(`reminder ${reminder.id} was sent but its claim was lost (cancelled or taken over meanwhile)`);
       return { result: 'sent', emails: sent };
     } catch (error) {
@@ -124,21 +144,35 @@ export class ReminderSender {
     return result;
   }
 
-  /** Takes the row if it is due, SCHEDULED, within its attempts and not held by a live claim. */
-  private async claim(id: string): Promise<{ reminder: Reminder; claimedAt: Date } | null> {
+  /**
+   * Takes each row that is due, SCHEDULED, within its attempts and not held by a live
+   * claim (null for the others). The rows are locked in id order, so two workers'
+   * batches cannot deadlock on each other.
+   */
+  private async claimAll(ids: string[]): Promise<Array<{ reminder: Reminder; claimedAt: Date } | null>> {
     const rows = await this.update(
-      `UPDATE reminders
-          SET claimed_at = date_trunc('milliseconds', clock_timestamp()), attempts = attempts + 1
-        WHERE id = $1 AND status = 'SCHEDULED'
-          AND remind_at <= now() + make_interval(secs => $2::float8 / 1000)
-          AND attempts < $3
-          AND (claimed_at IS NULL OR claimed_at < now() - make_interval(secs => $4::float8 / 1000))
-      RETURNING *`,
-      [id, EARLY_TOLERANCE_MS, REMINDER_MAX_ATTEMPTS, this.options.claimTimeoutMs],
+      `WITH due AS (
+         SELECT id FROM reminders
+          WHERE id = ANY($1::uuid[]) AND status = 'SCHEDULED'
+            AND remind_at <= now() + make_interval(secs => $2::float8 / 1000)
+            AND attempts < $3
+            AND (claimed_at IS NULL OR claimed_at < now() - make_interval(secs => $4::float8 / 1000))
+          ORDER BY id
+            FOR UPDATE
+       )
+       UPDATE reminders r
+          SET claimed_at = date_trunc('milliseconds', clock_timestamp()), attempts = r.attempts + 1
+         FROM due WHERE r.id = due.id
+      RETURNING r.*`,
+      [[...new Set(ids)], EARLY_TOLERANCE_MS, REMINDER_MAX_ATTEMPTS, this.options.claimTimeoutMs],
     );
-    if (rows.length === 0) return null;
-    const reminder = toReminder(rows[0]);
-    return { reminder, claimedAt: reminder.claimedAt! };
+    const claimed = new Map(rows.map((row) => [row.id as string, toReminder(row)]));
+    // The same id twice in one batch (a duplicated job): only the first call holds the claim.
+    return ids.map((id) => {
+      const reminder = claimed.get(id);
+      claimed.delete(id);
+      return reminder ? { reminder, claimedAt: reminder.claimedAt! } : null;
+    });
   }
 
   /** Nothing to claim: say why, and when to look again if ever. */
@@ -172,13 +206,18 @@ export class ReminderSender {
     return Array.isArray(result) && Array.isArray(result[0]) && typeof result[1] === 'number' ? result[0] : result;
   }
 
-  private async markSent(id: string, claim: Date): Promise<boolean> {
+  /** Marks SENT each row still held by its claim; true for each one marked. */
+  private async markAllSent(items: Array<{ id: string; claim: Date }>): Promise<boolean[]> {
+    const sorted = [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const rows = await this.update(
-      `UPDATE reminders SET status = 'SENT', sent_at = now(), claimed_at = NULL, last_error = NULL
-        WHERE id = $1 AND status = 'SCHEDULED' AND claimed_at = $2 RETURNING id`,
-      [id, claim],
+      `UPDATE reminders r SET status = 'SENT', sent_at = now(), claimed_at = NULL, last_error = NULL
+         FROM unnest($1::uuid[], $2::timestamptz[]) AS m(id, claim)
+        WHERE r.id = m.id AND r.status = 'SCHEDULED' AND r.claimed_at = m.claim
+      RETURNING r.id`,
+      [sorted.map((i) => i.id), sorted.map((i) => i.claim)],
     );
-    return rows.length === 1;
+    const marked = new Set(rows.map((row) => row.id as string));
+    return items.map((i) => marked.has(i.id));
   }
 
   private async release(id: string, claim: Date, status: ReminderStatus, reason: string | null) {
