@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { DigestService, ReminderScheduler, ReminderSweeper, type Reminder } from '@rapport/reminders';
+import { DigestService, ReminderScheduler, ReminderSender, ReminderSweeper, type Reminder } from '@rapport/reminders';
 import { DIGEST_CRON, QUEUES, REMINDER_MAX_ATTEMPTS, ReminderKind } from '@rapport/shared';
 import { startSmtpSink, type SmtpSink } from '../support/reminders-smtp.js';
 import { jest } from '@jest/globals';
@@ -190,6 +190,30 @@ describe('reminders', () => {
     }
     expect(statements[1]).toBe(statements[0]);
     expect(statements[1]).toBeLessThanOrEqual(8);
+  });
+
+  it('sends reminders due at once in shared statements, each still once: a second call for one sends nothing, a resolved or cancelled one nothing', async () => {
+    const other = await newOrganisation(t);
+    // Scheduled an hour ahead (their jobs wait), then made due now: only the calls below send them.
+    const reminders = await bulkReminders(t, other, 12, new Date(Date.now() + 3600_000));
+    const ids = reminders.map((r) => r.id);
+    await t.db.query(`UPDATE reminders SET remind_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
+    await t.db.query(`UPDATE commitments SET status = 'KEPT' WHERE id = $1`, [reminders[10].commitmentId]);
+    await t.db.query(`UPDATE reminders SET status = 'CANCELLED' WHERE id = $1`, [ids[11]]);
+    const sender = t.app.get(ReminderSender, { strict: false });
+
+    const { result: outcomes, statements } = await t.sql.count(() => Promise.all([...ids, ids[0], ids[1]].map((id) => sender.process(id))));
+
+    expect(outcomes.filter((o) => o.result === 'sent')).toHaveLength(10);
+    expect(outcomes[10]).toEqual({ result: 'cancelled', reason: 'the commitment is KEPT' });
+    for (const id of ids.slice(0, 10)) expect(mailsFor(id)).toHaveLength(1);
+    expect(mailsFor(ids[10])).toHaveLength(0);
+    expect(mailsFor(ids[11])).toHaveLength(0);
+    const rows = (await t.db.query(`SELECT id, status, attempts FROM reminders WHERE id = ANY($1::uuid[]) ORDER BY id`, [ids.slice(0, 10)])).rows;
+    expect(rows.every((r: { status: string; attempts: number }) => r.status === 'SENT' && r.attempts === 1)).toBe(true);
+    // One at a time this was 5 statements per reminder (claim, organisation, member, commitment, mark).
+    const own = statements.filter((q) => !q.startsWith('SELECT id, remind_at FROM reminders'));
+    expect(own.length).toBeLessThan(30);
   });
 
   it('writes in English for an English-speaking organisation', async () => {
