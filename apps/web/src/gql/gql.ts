@@ -78,9 +78,10 @@ type Documents = {
     "\n  query SearchContacts($search: String!, $first: Int) {\n    contacts(filter: { search: $search }, first: $first) {\n      edges {\n        node {\n          id\n          firstName\n          lastName\n          phone\n          street\n          building\n        }\n      }\n    }\n  }\n": typeof types.SearchContactsDocument,
     "\n  query FieldOptions {\n    campaigns {\n      id\n      name\n      stage\n    }\n    issues {\n      id\n      name\n    }\n  }\n": typeof types.FieldOptionsDocument,
     "\n  mutation LogConversation($input: LogConversationInput!) {\n    logConversation(input: $input) {\n      id\n      clientId\n      occurredAt\n      outcome\n    }\n  }\n": typeof types.LogConversationDocument,
-    "\n  query FieldBuildings($campaignId: ID!) {\n    buildings(campaignId: $campaignId) {\n      id\n      street\n      number\n      name\n      doors {\n        id\n        floor\n        label\n      }\n    }\n  }\n": typeof types.FieldBuildingsDocument,
-    "\n  query FieldTurf {\n    myTurf {\n      id\n      street\n      number\n      name\n      doors {\n        id\n        floor\n        label\n      }\n    }\n  }\n": typeof types.FieldTurfDocument,
-    "\n  query FieldBuilding($id: ID!) {\n    building(id: $id) {\n      id\n      street\n      number\n      name\n      doors {\n        id\n        floor\n        label\n      }\n    }\n  }\n": typeof types.FieldBuildingDocument,
+    "\n  fragment PlaceBuilding on Building {\n    id\n    street\n    number\n    name\n    doors {\n      id\n      floor\n      label\n    }\n  }\n": typeof types.PlaceBuildingFragmentDoc,
+    "\n  query FieldBuildings($campaignId: ID!) {\n    buildings(campaignId: $campaignId) {\n      ...PlaceBuilding\n    }\n  }\n": typeof types.FieldBuildingsDocument,
+    "\n  query FieldTurf {\n    myTurf {\n      ...PlaceBuilding\n    }\n  }\n": typeof types.FieldTurfDocument,
+    "\n  query FieldBuilding($id: ID!) {\n    building(id: $id) {\n      ...PlaceBuilding\n    }\n  }\n": typeof types.FieldBuildingDocument,
     "\n  query ImportJobs {\n    importJobs(first: 20) {\n      id\n      fileName\n      encoding\n      delimiter\n      status\n      totalRows\n      processedRows\n      created\n      updated\n      skipped\n      failed\n      dryRun\n      createdAt\n      finishedAt\n    }\n  }\n": typeof types.ImportJobsDocument,
     "\n  query ImportJob($id: ID!) {\n    importJob(id: $id) {\n      id\n      fileName\n      encoding\n      delimiter\n      status\n      totalRows\n      processedRows\n      created\n      updated\n      skipped\n      failed\n      dryRun\n      createdAt\n      finishedAt\n      mapping {\n        column\n        field\n        samples\n      }\n      errors(first: 100) {\n        row\n        field\n        message\n      }\n    }\n  }\n": typeof types.ImportJobDocument,
     "\n  mutation RunImport($id: ID!, $mapping: [ColumnMappingInput!]!, $dryRun: Boolean, $tags: [String!]) {\n    runImport(id: $id, mapping: $mapping, dryRun: $dryRun, tags: $tags) {\n      id\n      fileName\n      encoding\n      delimiter\n      status\n      totalRows\n      processedRows\n      created\n      updated\n      skipped\n      failed\n      dryRun\n      createdAt\n      finishedAt\n    }\n  }\n": typeof types.RunImportDocument,
@@ -173,9 +174,10 @@ const documents: Documents = {
     "\n  query SearchContacts($search: String!, $first: Int) {\n    contacts(filter: { search: $search }, first: $first) {\n      edges {\n        node {\n          id\n          firstName\n          lastName\n          phone\n          street\n          building\n        }\n      }\n    }\n  }\n": types.SearchContactsDocument,
     "\n  query FieldOptions {\n    campaigns {\n      id\n      name\n      stage\n    }\n    issues {\n      id\n      name\n    }\n  }\n": types.FieldOptionsDocument,
     "\n  mutation LogConversation($input: LogConversationInput!) {\n    logConversation(input: $input) {\n      id\n      clientId\n      occurredAt\n      outcome\n    }\n  }\n": types.LogConversationDocument,
-    "\n  query FieldBuildings($campaignId: ID!) {\n    buildings(campaignId: $campaignId) {\n      id\n      street\n      number\n      name\n      doors {\n        id\n        floor\n        label\n      }\n    }\n  }\n": types.FieldBuildingsDocument,
-    "\n  query FieldTurf {\n    myTurf {\n      id\n      street\n      number\n      name\n      doors {\n        id\n        floor\n        label\n      }\n    }\n  }\n": types.FieldTurfDocument,
-    "\n  query FieldBuilding($id: ID!) {\n    building(id: $id) {\n      id\n      street\n      number\n      name\n      doors {\n        id\n        floor\n        label\n      }\n    }\n  }\n": types.FieldBuildingDocument,
+    "\n  fragment PlaceBuilding on Building {\n    id\n    street\n    number\n    name\n    doors {\n      id\n      floor\n      label\n    }\n  }\n": types.PlaceBuildingFragmentDoc,
+    "\n  query FieldBuildings($campaignId: ID!) {\n    buildings(campaignId: $campaignId) {\n      ...PlaceBuilding\n    }\n  }\n": types.FieldBuildingsDocument,
+    "\n  query FieldTurf {\n    myTurf {\n      ...PlaceBuilding\n    }\n  }\n": types.FieldTurfDocument,
+    "\n  query FieldBuilding($id: ID!) {\n    building(id: $id) {\n      ...PlaceBuilding\n    }\n  }\n": types.FieldBuildingDocument,
     "\n  query ImportJobs {\n    importJobs(first: 20) {\n      id\n      fileName\n      encoding\n      delimiter\n      status\n      totalRows\n      processedRows\n      created\n      updated\n      skipped\n      failed\n      dryRun\n      createdAt\n      finishedAt\n    }\n  }\n": types.ImportJobsDocument,
     "\n  query ImportJob($id: ID!) {\n    importJob(id: $id) {\n      id\n      fileName\n      encoding\n      delimiter\n      status\n      totalRows\n      processedRows\n      created\n      updated\n      skipped\n      failed\n      dryRun\n      createdAt\n      finishedAt\n      mapping {\n        column\n        field\n        samples\n      }\n      errors(first: 100) {\n        row\n        field\n        message\n      }\n    }\n  }\n": types.ImportJobDocument,
     "\n  mutation RunImport($id: ID!, $mapping: [ColumnMappingInput!]!, $dryRun: Boolean, $tags: [String!]) {\n    runImport(id: $id, mapping: $mapping, dryRun: $dryRun, tags: $tags) {\n      id\n      fileName\n      encoding\n      delimiter\n      status\n      totalRows\n      processedRows\n      created\n      updated\n      skipped\n      failed\n      dryRun\n      createdAt\n      finishedAt\n    }\n  }\n": types.RunImportDocument,
@@ -477,15 +479,19 @@ export function graphql(source: "\n  mutation LogConversation($input: LogConvers
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query FieldBuildings($campaignId: ID!) {\n    buildings(campaignId: $campaignId) {\n      id\n      street\n      number\n      name\n      doors {\n        id\n        floor\n        label\n      }\n    }\n  }\n"): (typeof documents)["\n  query FieldBuildings($campaignId: ID!) {\n    buildings(campaignId: $campaignId) {\n      id\n      street\n      number\n      name\n      doors {\n        id\n        floor\n        label\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment PlaceBuilding on Building {\n    id\n    street\n    number\n    name\n    doors {\n      id\n      floor\n      label\n    }\n  }\n"): (typeof documents)["\n  fragment PlaceBuilding on Building {\n    id\n    street\n    number\n    name\n    doors {\n      id\n      floor\n      label\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query FieldTurf {\n    myTurf {\n      id\n      street\n      number\n      name\n      doors {\n        id\n        floor\n        label\n      }\n    }\n  }\n"): (typeof documents)["\n  query FieldTurf {\n    myTurf {\n      id\n      street\n      number\n      name\n      doors {\n        id\n        floor\n        label\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query FieldBuildings($campaignId: ID!) {\n    buildings(campaignId: $campaignId) {\n      ...PlaceBuilding\n    }\n  }\n"): (typeof documents)["\n  query FieldBuildings($campaignId: ID!) {\n    buildings(campaignId: $campaignId) {\n      ...PlaceBuilding\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query FieldBuilding($id: ID!) {\n    building(id: $id) {\n      id\n      street\n      number\n      name\n      doors {\n        id\n        floor\n        label\n      }\n    }\n  }\n"): (typeof documents)["\n  query FieldBuilding($id: ID!) {\n    building(id: $id) {\n      id\n      street\n      number\n      name\n      doors {\n        id\n        floor\n        label\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query FieldTurf {\n    myTurf {\n      ...PlaceBuilding\n    }\n  }\n"): (typeof documents)["\n  query FieldTurf {\n    myTurf {\n      ...PlaceBuilding\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FieldBuilding($id: ID!) {\n    building(id: $id) {\n      ...PlaceBuilding\n    }\n  }\n"): (typeof documents)["\n  query FieldBuilding($id: ID!) {\n    building(id: $id) {\n      ...PlaceBuilding\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

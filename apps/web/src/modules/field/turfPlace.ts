@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
-import type { FieldBuildingQuery as FieldBuildingData } from '../../gql/graphql';
+import type { PlaceBuildingFragment as PlaceBuildingData } from '../../gql/graphql';
 import type { FieldDraft } from './draft';
 
 // /field?building=<id> (the walk sheet's QR code) and /field?campaign=<id>&door=<id>
@@ -9,20 +9,27 @@ import type { FieldDraft } from './draft';
 // `buildings(campaignId)` when the link names the campaign (an organiser from the turf
 // grid), else `myTurf` (a volunteer scanning the QR code of a building assigned to them),
 // and `building(id)` when the building is not in the caller's turf (an organiser scanning
-// the walk sheet of a building assigned to someone else). The three select the same fields.
+// the walk sheet of a building assigned to someone else). The three select the same fields (PlaceBuilding).
+
+/** What /field needs of a building: where it is, and its doors. */
+export const PlaceBuildingFragment = graphql(`
+  fragment PlaceBuilding on Building {
+    id
+    street
+    number
+    name
+    doors {
+      id
+      floor
+      label
+    }
+  }
+`);
 
 export const FieldBuildingsQuery = graphql(`
   query FieldBuildings($campaignId: ID!) {
     buildings(campaignId: $campaignId) {
-      id
-      street
-      number
-      name
-      doors {
-        id
-        floor
-        label
-      }
+      ...PlaceBuilding
     }
   }
 `);
@@ -30,15 +37,7 @@ export const FieldBuildingsQuery = graphql(`
 export const FieldTurfQuery = graphql(`
   query FieldTurf {
     myTurf {
-      id
-      street
-      number
-      name
-      doors {
-        id
-        floor
-        label
-      }
+      ...PlaceBuilding
     }
   }
 `);
@@ -46,20 +45,12 @@ export const FieldTurfQuery = graphql(`
 export const FieldBuildingQuery = graphql(`
   query FieldBuilding($id: ID!) {
     building(id: $id) {
-      id
-      street
-      number
-      name
-      doors {
-        id
-        floor
-        label
-      }
+      ...PlaceBuilding
     }
   }
 `);
 
-export type PlaceBuilding = FieldBuildingData['building'];
+export type PlaceBuilding = PlaceBuildingData;
 
 export interface TurfPlace {
   building: PlaceBuilding;
