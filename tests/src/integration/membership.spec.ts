@@ -416,7 +416,10 @@ describe('membership and dues', () => {
     const few = await t.sql.count(() => t.ok(query, { first: 2 }, o.token));
     const many = await t.sql.count(() => t.ok(query, { first: 24 }, o.token));
     expect(many.result.contacts.edges).toHaveLength(24);
-    expect(many.statements.length).toBe(few.statements.length);
+    // The same for 24 contacts as for 2, give or take one: whether two depths' loads of the
+    // same loader leave in one batch or two depends on when their promises settle. An N+1
+    // would add a statement per contact.
+    expect(Math.abs(many.statements.length - few.statements.length)).toBeLessThanOrEqual(1);
     expect(many.statements.length).toBeLessThanOrEqual(12);
   });
 
