@@ -14,18 +14,10 @@ import puppeteer from 'puppeteer-core';
 import { startLocalPostgres, startLocalRedis } from '@rapport/local-services';
 import { runMigrations } from '@rapport/platform';
 import { createApi } from '../../apps/api/dist/main.js';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../chromium.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROMIUM = CHROMIUM_PATH;
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_FLAGS];
 // Must match apps/web/src/modules/auth/session.ts.
 const TOKEN_STORAGE_KEY = 'rapport.token';
 const USER_STORAGE_KEY = 'rapport.user';
