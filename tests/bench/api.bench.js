@@ -140,16 +140,16 @@ export async function benchApi(log = console.log) {
       const s = await timed(RUNS, plain);
       rows.push({ name, apiP50: a.p50, apiP95: a.p95, sqlP50: s.p50, sqlP95: s.p95, ratio: a.p50 / s.p50 });
     };
-    await compare(
-      'campaignProgress',
-      () =>
-        gql(
-          `query($id: ID!) { campaignProgress(campaignId: $id) { stage daysInStage doorsKnocked conversationsHeld oneToOnes contactsReached leadersIdentified topIssues { issue { name } mentions contacts averageIntensity } demandsByStatus { status count } commitmentsByStatus { status count } decisionMakerCommitmentsByStatus { status count } overdueFollowUps conversationsPerWeek { weekStart count } } }`,
-          { id: campaignId },
-          token,
-        ),
-      plainProgress,
-    );
+    const progress = () =>
+      gql(
+        `query($id: ID!) { campaignProgress(campaignId: $id) { stage daysInStage doorsKnocked conversationsHeld oneToOnes contactsReached leadersIdentified topIssues { issue { name } mentions contacts averageIntensity } demandsByStatus { status count } commitmentsByStatus { status count } decisionMakerCommitmentsByStatus { status count } overdueFollowUps conversationsPerWeek { weekStart count } } }`,
+        { id: campaignId },
+        token,
+      );
+    await compare('campaignProgress', progress, plainProgress);
+    // The issue's yardstick for the dashboard: its p50 next to `{ me { id } }`'s, one client,
+    // in turns — a ratio that must stay the same at 10,000 and at 1,000,000 conversations.
+    const progressVsMe = await timedPair(RUNS, () => gql('{ me { id } }', {}, token), progress);
     await compare(
       'listeningReport',
       () => gql(`query($id: ID!) { listeningReport(campaignId: $id) { issue { name } mentions contacts averageIntensity } }`, { id: campaignId }, token),
@@ -212,6 +212,7 @@ export async function benchApi(log = console.log) {
     const throughputRatio = anchor.logConversation.perSecond / anchor.bareWrite.perSecond;
     const relationsRatio = relations.b.p50 / relations.a.p50;
     const meRatio = anchor.me.perSecond / anchor.bareMe.perSecond;
+    const progressToMe = progressVsMe.b.p50 / progressVsMe.a.p50;
     const throughput_ = anchor.logConversation.perSecond;
 
     log(`\nAPI vs plain SQL on ${CONVERSATIONS.toLocaleString('en')} conversations (${RUNS} runs each, ms)`);
@@ -220,6 +221,9 @@ export async function benchApi(log = console.log) {
       log(
         `${r.name.padEnd(20)} ${r.apiP50.toFixed(1).padStart(7)}  ${r.apiP95.toFixed(1).padStart(7)}  ${r.sqlP50.toFixed(1).padStart(7)}  ${r.sqlP95.toFixed(1).padStart(7)}  ${r.ratio.toFixed(2).padStart(8)}`,
       );
+    log(
+      `\ncampaignProgress p50 ${progressVsMe.b.p50.toFixed(1)} ms, { me { id } } p50 ${progressVsMe.a.p50.toFixed(1)} ms (one client, in turns)  ${progressToMe.toFixed(2)}× me`,
+    );
     log(`\nAt 16 concurrent clients, ${SECONDS} s each (requests per second; errors)`);
     log(`bare Apollo + Express { me { id } }   ${anchor.bareMe.perSecond.toFixed(0).padStart(6)}  (${anchor.bareMe.errors})`);
     log(`Rapport { me { id } }                 ${anchor.me.perSecond.toFixed(0).padStart(6)}  (${anchor.me.errors})  ${meRatio.toFixed(2)}× bare`);
@@ -233,6 +237,8 @@ export async function benchApi(log = console.log) {
       rows,
       anchor,
       meRatio,
+      progressVsMe,
+      progressToMe,
       logConversationRatio: throughputRatio,
       logConversationPerSecond: throughput_,
       relations,
