@@ -102,24 +102,36 @@ export async function benchApi(log = console.log) {
       `INSERT INTO issues (organization_id, name, normalized_name) SELECT $1, 'Problème ' || g, 'probleme ' || g FROM generate_series(1, 12) g`,
       [org],
     );
-    await pool.query(
-      `WITH k AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM contacts WHERE organization_id = $1)
-      INSERT INTO conversations (organization_id, kind, outcome, occurred_at, campaign_id, contact_id, organiser_id, leadership_potential)
-      SELECT $1, (ARRAY['DOOR_KNOCK','DOOR_KNOCK','DOOR_KNOCK','ONE_TO_ONE','PHONE','DROP_IN'])[1 + g % 6],
-             (ARRAY['TALKED','TALKED','NOT_HOME','REFUSED','MOVED'])[1 + g % 5],
-             timestamptz '2024-01-01' + (g % 700) * interval '1 day' + (g % 600) * interval '1 minute',
-             $2, k.id, $3, g % 97 = 0
-        FROM generate_series(1, $4) g JOIN k ON k.n = 1 + g % $5`,
-      [org, campaignId, user, CONVERSATIONS, CONTACTS],
-    );
-    await pool.query(
-      `WITH i AS (SELECT id, row_number() OVER (ORDER BY name) - 1 AS n FROM issues WHERE organization_id = $1)
-      INSERT INTO raised_issues (organization_id, conversation_id, issue_id, intensity)
-      SELECT $1, c.id, i.id, 1 + (abs(hashtext(c.id::text)) % 5)
-        FROM conversations c JOIN i ON i.n = abs(hashtext(c.id::text)) % 12
-       WHERE c.organization_id = $1 AND c.outcome = 'TALKED'`,
-      [org],
-    );
+    // In chunks of 10,000, each its own transaction, as real writes come: the counter triggers
+    // update the same few rows for every conversation, and within one transaction each update
+    // must walk all the versions that transaction left of the row (a million in one statement
+    // would take hours, quadratically; 10,000 at a time, about a minute).
+    const CHUNK = 10_000;
+    for (let from = 1; from <= CONVERSATIONS; from += CHUNK) {
+      await pool.query(
+        `WITH k AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM contacts WHERE organization_id = $1)
+        INSERT INTO conversations (organization_id, kind, outcome, occurred_at, campaign_id, contact_id, organiser_id, leadership_potential)
+        SELECT $1, (ARRAY['DOOR_KNOCK','DOOR_KNOCK','DOOR_KNOCK','ONE_TO_ONE','PHONE','DROP_IN'])[1 + g % 6],
+               (ARRAY['TALKED','TALKED','NOT_HOME','REFUSED','MOVED'])[1 + g % 5],
+               timestamptz '2024-01-01' + (g % 700) * interval '1 day' + (g % 600) * interval '1 minute',
+               $2, k.id, $3, g % 97 = 0
+          FROM generate_series($4::int, $6::int) g JOIN k ON k.n = 1 + g % $5`,
+        [org, campaignId, user, from, CONTACTS, Math.min(CONVERSATIONS, from + CHUNK - 1)],
+      );
+    }
+    for (let last = '00000000-0000-0000-0000-000000000000'; ;) {
+      const { rows } = await pool.query(
+        `WITH i AS (SELECT id, row_number() OVER (ORDER BY name) - 1 AS n FROM issues WHERE organization_id = $1),
+              c AS (SELECT id FROM conversations WHERE organization_id = $1 AND outcome = 'TALKED' AND id > $2 ORDER BY id LIMIT ${CHUNK})
+        INSERT INTO raised_issues (organization_id, conversation_id, issue_id, intensity)
+        SELECT $1, c.id, i.id, 1 + (abs(hashtext(c.id::text)) % 5)
+          FROM c JOIN i ON i.n = abs(hashtext(c.id::text)) % 12
+        RETURNING conversation_id`,
+        [org, last],
+      );
+      if (!rows.length) break;
+      last = rows.reduce((max, r) => (r.conversation_id > max ? r.conversation_id : max), last);
+    }
     await pool.query('ANALYZE');
     log(`  generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
