@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { I18nProvider } from './i18n';
@@ -94,6 +94,51 @@ describe('the router', () => {
 
     await user.click(screen.getByRole('link', { name: 'Contacts' }));
     await user.click(await screen.findByRole('button', { name: 'Quitter' }));
+    expect(await screen.findByText('Ailleurs')).toBeTruthy();
+    expect(window.location.pathname).toBe('/contacts');
+  });
+
+  it('holds the back button too while a page blocks: the page stays, or goes back on leaving', async () => {
+    at('/');
+    const user = userEvent.setup();
+    function Editor() {
+      const [dirty, setDirty] = useState(false);
+      const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
+      return (
+        <>
+          <button type="button" onClick={() => setDirty(true)}>
+            Modifier
+          </button>
+          {blocker.state === 'blocked' ? (
+            <button type="button" onClick={blocker.proceed}>
+              Quitter
+            </button>
+          ) : null}
+        </>
+      );
+    }
+    render(
+      <AppRouter>
+        <Switch>
+          <Route path="/brief">
+            <Editor />
+          </Route>
+          <Route>
+            <p>Ailleurs</p>
+          </Route>
+        </Switch>
+      </AppRouter>,
+    );
+    act(() => navigate('/contacts'));
+    act(() => navigate('/brief'));
+    await user.click(await screen.findByRole('button', { name: 'Modifier' }));
+
+    act(() => window.history.back());
+    const leave = await screen.findByRole('button', { name: 'Quitter' });
+    // The move is undone: still on the page, its edits with it.
+    await waitFor(() => expect(window.location.pathname).toBe('/brief'));
+    expect(screen.getByRole('button', { name: 'Modifier' })).toBeTruthy();
+    await user.click(leave);
     expect(await screen.findByText('Ailleurs')).toBeTruthy();
     expect(window.location.pathname).toBe('/contacts');
   });

@@ -28,25 +28,81 @@ type BlockerTest = (args: { currentLocation: { pathname: string }; nextLocation:
 interface Guard {
   test: BlockerTest;
   hold: (go: () => void) => void;
+  /** The page the blocker is on. */
+  pathname: string;
 }
 /** The mounted useBlocker()s: a navigation any of them holds waits for its proceed(). */
 const guards = new Set<Guard>();
+
+function holdingGuard(nextPathname: string): Guard | undefined {
+  for (const guard of guards) {
+    if (guard.test({ currentLocation: { pathname: guard.pathname }, nextLocation: { pathname: nextPathname } })) return guard;
+  }
+  return undefined;
+}
+
+/**
+ * The history entries the app writes are numbered (history.state = { idx, usr }, as React
+ * Router does): a back or forward move a blocker holds can be undone by as many steps.
+ */
+interface Entry {
+  idx: number;
+  usr: unknown;
+}
+function entryOf(state: unknown): Entry | undefined {
+  return state !== null && typeof state === 'object' && 'idx' in state ? (state as Entry) : undefined;
+}
+// The entry the app opened on is numbered 0.
+if (!entryOf(window.history.state)) window.history.replaceState({ idx: 0, usr: window.history.state as unknown } satisfies Entry, '');
+/** The number of the entry shown. */
+let shownIdx = entryOf(window.history.state)!.idx;
+
+function write(to: string, { replace = false, state = null }: NavigateOptions): void {
+  shownIdx = replace ? shownIdx : shownIdx + 1;
+  historyNavigate(to, { replace, state: { idx: shownIdx, usr: state } satisfies Entry });
+}
 
 /**
  * Every in-app navigation (links, navigate(), redirects): asks the blockers first, then
  * writes the browser's history, which wouter's hooks re-render on.
  */
 export function navigate(to: string, options: NavigateOptions = {}): void {
-  const from = { pathname: window.location.pathname };
-  const next = { pathname: new URL(to, window.location.href).pathname };
-  for (const guard of guards) {
-    if (guard.test({ currentLocation: from, nextLocation: next })) {
-      guard.hold(() => historyNavigate(to, options));
-      return;
-    }
-  }
-  historyNavigate(to, options);
+  const guard = holdingGuard(new URL(to, window.location.href).pathname);
+  if (guard) guard.hold(() => write(to, options));
+  else write(to, options);
 }
+
+/**
+ * The back and forward buttons: the browser has moved when `popstate` arrives. While a
+ * blocker holds that move, it is undone before wouter hears of it (this listener is added
+ * when this module loads, before wouter's, and stops the event), and redone on proceed().
+ */
+let undoing = false;
+let passing = false;
+window.addEventListener('popstate', (event) => {
+  const idx = entryOf(window.history.state)?.idx;
+  if (undoing) {
+    // Back where the blocker is: nothing for wouter to show.
+    undoing = false;
+    shownIdx = idx ?? shownIdx;
+    event.stopImmediatePropagation();
+    return;
+  }
+  const guard = passing || idx === undefined ? undefined : holdingGuard(window.location.pathname);
+  passing = false;
+  if (!guard || idx === undefined) {
+    shownIdx = idx ?? shownIdx;
+    return;
+  }
+  const delta = idx - shownIdx;
+  event.stopImmediatePropagation();
+  undoing = true;
+  window.history.go(-delta);
+  guard.hold(() => {
+    passing = true;
+    window.history.go(delta);
+  });
+});
 
 /** wouter's location hook, with our navigate (so links go through the blockers too). */
 function useAppLocation(): [string, typeof navigate] {
@@ -65,8 +121,8 @@ export function useNavigate(): typeof navigate {
 export function useLocation(): Location {
   const [pathname] = useWouterLocation();
   const search = useSearch();
-  const state: unknown = useHistoryState();
-  return { pathname, search: search ? `?${search}` : '', state };
+  const entry: unknown = useHistoryState();
+  return { pathname, search: search ? `?${search}` : '', state: entryOf(entry)?.usr ?? null };
 }
 
 /** A navigation link marked `aria-current="page"` on its page and the pages under it (the navigation's style keys on it). */
@@ -85,20 +141,25 @@ export function Navigate({ to, replace, state }: { to: string } & NavigateOption
 export type Blocker = { state: 'unblocked'; proceed?: undefined; reset?: undefined } | { state: 'blocked'; proceed: () => void; reset: () => void };
 
 /**
- * Holds in-app navigations `test` says to hold (unsaved changes): `blocked` until the
- * user chooses to proceed or to stay (reset). The browser's back button and closing
- * the tab are not in-app navigations: a `beforeunload` listener asks for the latter.
+ * Holds the navigations `test` says to hold (unsaved changes), in-app links and the back
+ * and forward buttons: `blocked` until the user chooses to proceed or to stay (reset).
+ * Closing the tab or typing an address is not held here: a `beforeunload` listener asks.
  */
 export function useBlocker(test: BlockerTest): Blocker {
   const [held, setHeld] = useState<{ go: () => void } | null>(null);
-  const testRef = useRef(test);
+  const { pathname } = useLocation();
+  const guard = useRef<Guard | null>(null);
   useLayoutEffect(() => {
-    testRef.current = test; // the latest test (it reads the page's latest state)
+    // The latest test (it reads the page's latest state) and the page it is on.
+    if (guard.current) Object.assign(guard.current, { test, pathname });
   });
   useEffect(() => {
-    const guard: Guard = { test: (args) => testRef.current(args), hold: (go) => setHeld({ go }) };
-    guards.add(guard);
-    return () => void guards.delete(guard);
+    const added: Guard = { test, pathname, hold: (go) => setHeld({ go }) };
+    guard.current = added;
+    guards.add(added);
+    return () => void guards.delete(added);
+    // Registered once; the layout effect above keeps it current.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   if (!held) return { state: 'unblocked' };
   return {
