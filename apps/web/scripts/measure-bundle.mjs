@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { fieldRouteFiles, readManifest } from './route-files.mjs';
 
-// 110: /field loads about 101 KB since the app runs on Preact's compatibility layer (not
+// 110: /field loads about 98 KB since the app runs on Preact's compatibility layer (not
 // React DOM) and wouter (not React Router): issue 14's 120 KB, with a little room, so a small
 // feature passes and a dependency creeping back into the first load does not. The phone-number
 // rules (libphonenumber-js, 28 KB) load on demand, at save time (precached for offline saves).
