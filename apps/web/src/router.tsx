@@ -88,13 +88,14 @@ window.addEventListener('popstate', (event) => {
     event.stopImmediatePropagation();
     return;
   }
-  const guard = passing || idx === undefined ? undefined : holdingGuard(window.location.pathname);
+  // An entry the app did not write (a `#fragment`) or the same entry: nothing to undo.
+  const delta = idx === undefined ? 0 : idx - shownIdx;
+  const guard = passing || delta === 0 ? undefined : holdingGuard(window.location.pathname);
   passing = false;
-  if (!guard || idx === undefined) {
+  if (!guard) {
     shownIdx = idx ?? shownIdx;
     return;
   }
-  const delta = idx - shownIdx;
   event.stopImmediatePropagation();
   undoing = true;
   window.history.go(-delta);
