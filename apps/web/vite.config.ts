@@ -112,16 +112,37 @@ function paintBeforeCode(): Plugin {
   };
 }
 
-// No @vitejs/plugin-react: Vite 8 transforms TSX with Oxc, which is told to use
-// React's automatic JSX runtime. (No React Fast Refresh in dev: edits reload the page.)
+/**
+ * The app is written against React's API and runs on Preact's compatibility layer
+ * (preact/compat, about 5 KB gzipped instead of React DOM's 60): every import of React
+ * (ours, Apollo Client's, wouter's, the tests') resolves to it. Exact matches only, so
+ * `@testing-library/react` itself is not caught.
+ */
+const preactCompat = [
+  { find: /^react$/, replacement: 'preact/compat' },
+  { find: /^react-dom$/, replacement: 'preact/compat' },
+  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+  { find: /^react-dom\/test-utils$/, replacement: 'preact/test-utils' },
+  { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
+  { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
+  // wouter's fallback for React < 18 (CommonJS, requires React): compat has the hook itself.
+  { find: /^use-sync-external-store\/shim(\/index\.js)?$/, replacement: 'preact/compat' },
+];
+
+// No @vitejs/plugin-react: Vite 8 transforms TSX with Oxc, told to use the automatic JSX
+// runtime of `react`, which the aliases above point at Preact's.
+// (No Fast Refresh in dev: edits reload the page.)
 export default defineConfig({
   root,
   oxc: {
     jsx: { runtime: 'automatic', importSource: 'react' },
   },
   resolve: {
-    // libs/shared's package.json points at its dist/; bundle its sources directly.
-    alias: { '@rapport/shared': sharedSrc },
+    alias: [
+      // libs/shared's package.json points at its dist/; bundle its sources directly.
+      { find: '@rapport/shared', replacement: sharedSrc },
+      ...preactCompat,
+    ],
   },
   plugins: [inlineDocuments(), serviceWorker(), paintBeforeCode()],
   build: {
@@ -130,13 +151,6 @@ export default defineConfig({
     sourcemap: true,
     // Read by the service worker plugin above and by scripts/measure-bundle.mjs.
     manifest: true,
-    rolldownOptions: {
-      onwarn(warning, warn) {
-        // react-router ships "use client" directives (for React Server Components); meaningless in an SPA.
-        if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('"use client"')) return;
-        warn(warning);
-      },
-    },
   },
   server: {
     port: 5173,

@@ -1,20 +1,21 @@
 import type { ApolloClient } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
-import type { DataRouter } from 'react-router';
-import { RouterProvider } from 'react-router/dom';
+import { AppRouter } from './router';
+import { AppRoutes } from './routes';
 import { I18nProvider, type Locale } from './i18n';
 
 interface AppProps {
   client: ApolloClient;
-  router: DataRouter;
   locale?: Locale;
 }
 
-export function App({ client, router, locale }: AppProps) {
+export function App({ client, locale }: AppProps) {
   return (
     <I18nProvider initialLocale={locale}>
       <ApolloProvider client={client}>
-        <RouterProvider router={router} />
+        <AppRouter>
+          <AppRoutes />
+        </AppRouter>
       </ApolloProvider>
     </I18nProvider>
   );

@@ -1,35 +1,28 @@
-import { StrictMode, startTransition } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createBrowserRouter } from 'react-router';
 import { createApolloClient } from './apollo/client';
 import { App } from './App';
-import { routes } from './routes';
+import { preloadPage } from './routes';
 import { loadLocale, readStoredLocale } from './i18n';
+import { navigate } from './router';
 import { registerServiceWorker } from './sw/register';
 import './styles.css';
 
-const router = createBrowserRouter(routes);
 const client = createApolloClient({
   onUnauthenticated: () => {
-    if (router.state.location.pathname !== '/login') void router.navigate('/login', { replace: true });
+    if (window.location.pathname !== '/login') navigate('/login', { replace: true });
   },
 });
 
-// The stored language's catalog first (French is built in; English is one small file, cached offline).
-void loadLocale(readStoredLocale())
-  .catch(() => undefined)
-  .finally(() => {
-    const root = createRoot(document.getElementById('root')!);
-    // As a transition, the first render yields to the browser every few milliseconds
-    // instead of holding a slow phone's main thread in one long task; index.html's
-    // static frame stays on screen meanwhile.
-    startTransition(() =>
-      root.render(
-        <StrictMode>
-          <App client={client} router={router} />
-        </StrictMode>,
-      ),
-    );
-  });
+// The stored language's catalog (French is built in; English is one small file, cached
+// offline) and the page's code, before the first render: index.html's static frame stays
+// on screen meanwhile, and the page then shows whole.
+void Promise.all([loadLocale(readStoredLocale()).catch(() => undefined), preloadPage(window.location.pathname)]).finally(() => {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App client={client} />
+    </StrictMode>,
+  );
+});
 
 registerServiceWorker();

@@ -1,89 +1,154 @@
-import type { ComponentType } from 'react';
-import type { RouteObject } from 'react-router';
+import { Suspense, type ComponentType } from 'react';
+import { parse } from 'regexparam';
 import { Role } from '@rapport/shared';
 import { LoginPage } from './modules/auth/components/LoginPage';
 import { HomeRedirect, RequireAuth } from './modules/auth/components/RequireAuth';
 import { SignOutPage } from './modules/auth/components/SignOutPage';
 import { NotFoundPage } from './modules/shell/components/NotFoundPage';
-import { BootShell } from './modules/shell/components/BootShell';
 import { RouteError } from './modules/shell/components/RouteError';
 import { Shell } from './modules/shell/components/Shell';
+import { Route, RouteErrorBoundary, Switch, useLocation } from './router';
 
 const MEMBERS = [Role.ORGANISER, Role.LEADER] as const;
 const ORGANISERS = [Role.ORGANISER] as const;
+/** Any signed-in user. */
+const SIGNED_IN = 'signed-in';
 
-/** A page loaded on first visit (its own chunk): /field never downloads the dashboard or its charts. */
-function page(load: () => Promise<ComponentType>): Pick<RouteObject, 'lazy'> {
-  return { lazy: async () => ({ Component: await load() }) };
+type Page = ComponentType & { preload?: () => Promise<void> };
+
+/**
+ * A page loaded on first visit (its own chunk): /field never downloads the dashboard or
+ * its charts. Like React's lazy(), it suspends until its code is there; unlike it, it can
+ * be loaded before it renders (preloadPage), and renders at once when it has been.
+ */
+function page(load: () => Promise<ComponentType>): Page {
+  let Loaded: ComponentType | undefined;
+  let loading: Promise<void> | undefined;
+  let failure: { error: unknown } | undefined;
+  const preload = () =>
+    (loading ??= load().then(
+      (component) => void (Loaded = component),
+      (error: unknown) => {
+        // Shown once (RouteError); the next visit tries again (back online).
+        failure = { error };
+        loading = undefined;
+      },
+    ));
+  function LazyPage() {
+    if (Loaded) return <Loaded />;
+    if (failure) {
+      const { error } = failure;
+      // A module-level cache, as React's lazy() keeps: shown once, tried again on the next visit.
+      // eslint-disable-next-line react-hooks/globals
+      failure = undefined;
+      throw error; // to RouteErrorBoundary
+    }
+    throw preload(); // Suspense waits for the code
+  }
+  LazyPage.preload = preload;
+  return LazyPage;
 }
 
-export const routes: RouteObject[] = [
+interface PageRoute {
+  path: string;
+  Page: Page;
+  /** Who may open it; anyone when omitted. */
+  access?: readonly Role[] | typeof SIGNED_IN;
+}
+
+/**
+ * Every page. The first path that matches wins (wouter's Switch): a fixed path
+ * (`/contacts/new`) comes before the pattern that would also match it (`/contacts/:id`).
+ */
+export const routes: PageRoute[] = [
+  { path: '/', Page: HomeRedirect },
+  { path: '/login', Page: LoginPage },
+  { path: '/logout', Page: SignOutPage },
+  // Opened from an email, once: their code loads when followed.
+  { path: '/invitation/:token', Page: page(() => import('./modules/auth/components/AcceptInvitationPage').then((m) => m.AcceptInvitationPage)) },
+  { path: '/reset-password', Page: page(() => import('./modules/auth/components/ResetPasswordPages').then((m) => m.RequestPasswordResetPage)) },
+  { path: '/reset-password/:token', Page: page(() => import('./modules/auth/components/ResetPasswordPages').then((m) => m.ResetPasswordPage)) },
+
+  { path: '/team', access: ORGANISERS, Page: page(() => import('./modules/team/components/TeamPage').then((m) => m.TeamPage)) },
+  { path: '/contacts/import', access: ORGANISERS, Page: page(() => import('./modules/imports/components/ImportPages').then((m) => m.ImportPage)) },
+  { path: '/contacts/import/:id', access: ORGANISERS, Page: page(() => import('./modules/imports/components/ImportPages').then((m) => m.ImportJobPage)) },
+
+  { path: '/campaigns', access: MEMBERS, Page: page(() => import('./modules/campaigns/components/CampaignsPage').then((m) => m.CampaignsPage)) },
+  { path: '/campaigns/:id', access: MEMBERS, Page: page(() => import('./modules/campaigns/components/DashboardPage').then((m) => m.DashboardPage)) },
+  { path: '/campaigns/:id/turf', access: MEMBERS, Page: page(() => import('./modules/turf/components/TurfPage').then((m) => m.TurfPage)) },
+  { path: '/field', access: MEMBERS, Page: page(() => import('./modules/field/components/FieldPage').then((m) => m.FieldPage)) },
+  { path: '/contacts', access: MEMBERS, Page: page(() => import('./modules/contacts/components/ContactsPage').then((m) => m.ContactsPage)) },
   {
-    element: <Shell />,
-    errorElement: <RouteError />,
-    // While the first page's code loads (a fraction of a second; from the cache when offline):
-    // the frame index.html painted first, unchanged.
-    hydrateFallbackElement: <BootShell />,
-    children: [
-      {
-        errorElement: <RouteError />,
-        children: [
-          { index: true, element: <HomeRedirect /> },
-          { path: 'login', element: <LoginPage /> },
-          { path: 'logout', element: <SignOutPage /> },
-          // Opened from an email, once: their code loads when followed.
-          { path: 'invitation/:token', ...page(() => import('./modules/auth/components/AcceptInvitationPage').then((m) => m.AcceptInvitationPage)) },
-          { path: 'reset-password', ...page(() => import('./modules/auth/components/ResetPasswordPages').then((m) => m.RequestPasswordResetPage)) },
-          { path: 'reset-password/:token', ...page(() => import('./modules/auth/components/ResetPasswordPages').then((m) => m.ResetPasswordPage)) },
-          {
-            element: <RequireAuth roles={ORGANISERS} />,
-            children: [
-              { path: 'team', ...page(() => import('./modules/team/components/TeamPage').then((m) => m.TeamPage)) },
-              { path: 'contacts/import', ...page(() => import('./modules/imports/components/ImportPages').then((m) => m.ImportPage)) },
-              { path: 'contacts/import/:id', ...page(() => import('./modules/imports/components/ImportPages').then((m) => m.ImportJobPage)) },
-            ],
-          },
-          {
-            element: <RequireAuth roles={MEMBERS} />,
-            children: [
-              { path: 'campaigns', ...page(() => import('./modules/campaigns/components/CampaignsPage').then((m) => m.CampaignsPage)) },
-              { path: 'campaigns/:id', ...page(() => import('./modules/campaigns/components/DashboardPage').then((m) => m.DashboardPage)) },
-              { path: 'campaigns/:id/turf', ...page(() => import('./modules/turf/components/TurfPage').then((m) => m.TurfPage)) },
-              { path: 'field', ...page(() => import('./modules/field/components/FieldPage').then((m) => m.FieldPage)) },
-              { path: 'contacts', ...page(() => import('./modules/contacts/components/ContactsPage').then((m) => m.ContactsPage)) },
-              {
-                path: 'contacts/duplicates',
-                ...page(() => import('./modules/contacts/components/DuplicatesPage').then((m) => m.DuplicatesPage)),
-              },
-              { path: 'contacts/new', ...page(() => import('./modules/contacts/components/NewContactPage').then((m) => m.NewContactPage)) },
-              { path: 'contacts/:id', ...page(() => import('./modules/contacts/components/ContactPage').then((m) => m.ContactPage)) },
-              { path: 'actions/:id', ...page(() => import('./modules/actions/components/ActionPage').then((m) => m.ActionPage)) },
-              { path: 'actions/:id/check-in', ...page(() => import('./modules/actions/turnout/CheckInPage').then((m) => m.CheckInPage)) },
-              {
-                path: 'negotiations/:id/brief',
-                ...page(() => import('./modules/negotiations/components/BriefPage').then((m) => m.BriefPage)),
-              },
-              { path: 'sessions', ...page(() => import('./modules/casework/components/SessionsPage').then((m) => m.SessionsPage)) },
-              { path: 'sessions/:id', ...page(() => import('./modules/casework/components/SessionPage').then((m) => m.SessionPage)) },
-              { path: 'cases', ...page(() => import('./modules/casework/components/MyCasesPage').then((m) => m.MyCasesPage)) },
-              { path: 'membership', ...page(() => import('./modules/membership/components/MembershipPage').then((m) => m.MembershipPage)) },
-              { path: 'receipts/:paymentId', ...page(() => import('./modules/membership/components/ReceiptPage').then((m) => m.ReceiptPage)) },
-              {
-                path: 'notifications',
-                ...page(() => import('./modules/notifications/components/NotificationsPage').then((m) => m.NotificationsPage)),
-              },
-            ],
-          },
-          {
-            element: <RequireAuth />,
-            children: [
-              { path: 'allies', ...page(() => import('./modules/allies/components/AlliesPage').then((m) => m.AlliesPage)) },
-              { path: 'account', ...page(() => import('./modules/account/components/AccountPage').then((m) => m.AccountPage)) },
-            ],
-          },
-          { path: '*', element: <NotFoundPage /> },
-        ],
-      },
-    ],
+    path: '/contacts/duplicates',
+    access: MEMBERS,
+    Page: page(() => import('./modules/contacts/components/DuplicatesPage').then((m) => m.DuplicatesPage)),
   },
+  { path: '/contacts/new', access: MEMBERS, Page: page(() => import('./modules/contacts/components/NewContactPage').then((m) => m.NewContactPage)) },
+  { path: '/contacts/:id', access: MEMBERS, Page: page(() => import('./modules/contacts/components/ContactPage').then((m) => m.ContactPage)) },
+  { path: '/actions/:id', access: MEMBERS, Page: page(() => import('./modules/actions/components/ActionPage').then((m) => m.ActionPage)) },
+  { path: '/actions/:id/check-in', access: MEMBERS, Page: page(() => import('./modules/actions/turnout/CheckInPage').then((m) => m.CheckInPage)) },
+  {
+    path: '/negotiations/:id/brief',
+    access: MEMBERS,
+    Page: page(() => import('./modules/negotiations/components/BriefPage').then((m) => m.BriefPage)),
+  },
+  { path: '/sessions', access: MEMBERS, Page: page(() => import('./modules/casework/components/SessionsPage').then((m) => m.SessionsPage)) },
+  { path: '/sessions/:id', access: MEMBERS, Page: page(() => import('./modules/casework/components/SessionPage').then((m) => m.SessionPage)) },
+  { path: '/cases', access: MEMBERS, Page: page(() => import('./modules/casework/components/MyCasesPage').then((m) => m.MyCasesPage)) },
+  { path: '/membership', access: MEMBERS, Page: page(() => import('./modules/membership/components/MembershipPage').then((m) => m.MembershipPage)) },
+  { path: '/receipts/:paymentId', access: MEMBERS, Page: page(() => import('./modules/membership/components/ReceiptPage').then((m) => m.ReceiptPage)) },
+  {
+    path: '/notifications',
+    access: MEMBERS,
+    Page: page(() => import('./modules/notifications/components/NotificationsPage').then((m) => m.NotificationsPage)),
+  },
+
+  { path: '/allies', access: SIGNED_IN, Page: page(() => import('./modules/allies/components/AlliesPage').then((m) => m.AlliesPage)) },
+  { path: '/account', access: SIGNED_IN, Page: page(() => import('./modules/account/components/AccountPage').then((m) => m.AccountPage)) },
 ];
+
+/**
+ * Loads the code of the page at `pathname` (main.tsx, before the first render: the frame
+ * index.html painted stays until the page can show in full, so nothing moves twice).
+ * regexparam is the pattern parser wouter itself uses, so both match the same page.
+ */
+export function preloadPage(pathname: string): Promise<void> {
+  const route = routes.find(({ path }) => parse(path).pattern.test(pathname));
+  return route?.Page.preload?.() ?? Promise.resolve();
+}
+
+/**
+ * The shell around the page the address names. A page that throws, or whose code cannot
+ * load (offline, never opened on this phone), shows RouteError inside the shell, until the
+ * next navigation. While a page's code loads (a fraction of a second; from the cache when
+ * offline), main stays empty and busy.
+ */
+export function AppRoutes() {
+  const { pathname } = useLocation();
+  return (
+    <RouteErrorBoundary fallback={<RouteError />}>
+      <Shell>
+        <RouteErrorBoundary fallback={<RouteError />} resetKey={pathname}>
+          <Suspense fallback={<div aria-busy="true" />}>
+            <Switch>
+              {routes.map(({ path, Page, access }) => (
+                <Route key={path} path={path}>
+                  {access ? (
+                    <RequireAuth roles={access === SIGNED_IN ? undefined : access}>
+                      <Page />
+                    </RequireAuth>
+                  ) : (
+                    <Page />
+                  )}
+                </Route>
+              ))}
+              <Route>
+                <NotFoundPage />
+              </Route>
+            </Switch>
+          </Suspense>
+        </RouteErrorBoundary>
+      </Shell>
+    </RouteErrorBoundary>
+  );
+}

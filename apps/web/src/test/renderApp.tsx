@@ -1,6 +1,6 @@
 import { render } from '@testing-library/react';
 import { MockLink } from '@apollo/client/testing';
-import { createMemoryRouter } from 'react-router';
+import { navigate } from '../router';
 import { Role } from '@rapport/shared';
 import { createApolloClient } from '../apollo/client';
 import { App } from '../App';
@@ -11,7 +11,6 @@ import { PossibleDuplicatesQuery } from '../modules/contacts/graphql/possibleDup
 import { deviceTimeZone } from '../i18n/timeZone';
 import { setSession } from '../modules/auth/session';
 import { MyRemindersQuery } from '../modules/notifications/graphql/myReminders';
-import { routes } from '../routes';
 
 interface RenderAppOptions {
   mocks?: ReadonlyArray<MockLink.MockedResponse>;
@@ -56,14 +55,22 @@ export function signInAs(role: Role, id = 'u1') {
   setSession({ token: `tok-${id}`, user: { id, email: 'awa@example.org', displayName: 'Awa', role } });
 }
 
+/** Where the app is (jsdom's own history, which the app's router reads), and a way to move it. */
+export const router = {
+  navigate,
+  get state() {
+    return { location: { pathname: window.location.pathname, search: window.location.search, state: window.history.state as unknown } };
+  },
+};
+
 /** The whole app (routes, i18n, Apollo) at `path`, with the API replaced by a MockLink. */
 export function renderApp(path: string, { mocks = [], locale }: RenderAppOptions = {}) {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  window.history.replaceState(null, '', path);
   const link = new MockLink([...mocks, ...shellMocks()], { showWarnings: false });
   const client = createApolloClient({
     terminatingLink: link,
     onUnauthenticated: () => void router.navigate('/login', { replace: true }),
   });
-  const view = render(<App client={client} router={router} locale={locale} />);
+  const view = render(<App client={client} locale={locale} />);
   return { ...view, router, client, link };
 }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../../../router';
 import { fieldErrors, placeErrors } from '../../../apollo/errors';
 import { useT } from '../../../i18n';
 import { clearSession, useSession } from '../../auth/session';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams } from '../../../router';
 import { ParticipationStatus, Visibility } from '@rapport/shared';
 import { useTurnoutT } from '../turnout/messages';
 import { errorMessage } from '../../../apollo/errors';

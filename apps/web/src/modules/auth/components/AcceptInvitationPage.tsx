@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from '../../../router';
 import { fieldErrors, placeErrors } from '../../../apollo/errors';
 import { useT } from '../../../i18n';
 import { FormErrors, TextField } from '../../shell/components/fields';

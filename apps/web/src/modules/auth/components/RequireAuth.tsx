@@ -1,4 +1,5 @@
-import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import type { ReactNode } from 'react';
+import { Link, Navigate, useLocation } from '../../../router';
 import { Role } from '@rapport/shared';
 import { useT } from '../../../i18n';
 import { usePageTitle } from '../../shell/components/usePageTitle';
@@ -7,10 +8,12 @@ import { homePathFor, useSession } from '../session';
 interface RequireAuthProps {
   /** Roles allowed here; any signed-in user when omitted. Others go to their own home. */
   roles?: readonly Role[];
+  /** The page, shown to those allowed. */
+  children?: ReactNode;
 }
 
-/** Guards child routes: signed-out visitors go to /login (the API enforces access, this only routes). */
-export function RequireAuth({ roles }: RequireAuthProps) {
+/** Guards a page: signed-out visitors go to /login (the API enforces access, this only routes). */
+export function RequireAuth({ roles, children }: RequireAuthProps) {
   const session = useSession();
   const location = useLocation();
   if (!session) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
@@ -18,7 +21,7 @@ export function RequireAuth({ roles }: RequireAuthProps) {
   if (roles && !roles.includes(session.user.role)) {
     return session.user.role === Role.ALLY ? <NotForAllies /> : <Navigate to={homePathFor(session.user.role)} replace />;
   }
-  return <Outlet />;
+  return children;
 }
 
 /** `/`: each user's home, or the sign-in page. */

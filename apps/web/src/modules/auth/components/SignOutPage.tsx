@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useApolloClient } from '@apollo/client/react';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../../../router';
 import { useT } from '../../../i18n';
 import { SignOutMutation } from '../graphql/signOut';
 import { clearSession, getToken } from '../session';

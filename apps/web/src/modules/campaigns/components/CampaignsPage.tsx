@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Disclosure } from '../../shell/components/Disclosure';
 import { NewCampaignForm } from './NewCampaignForm';
-import { Link } from 'react-router';
+import { Link } from '../../../router';
 import { useT } from '../../../i18n';
 import { useFormat } from '../../../i18n/format';
 import { label } from '../../../i18n/labels';

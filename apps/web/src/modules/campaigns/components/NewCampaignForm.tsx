@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../../../router';
 import { useT } from '../../../i18n';
 import { FormErrors, TextAreaField, TextField } from '../../shell/components/fields';
 import { keys, toInstant, useFormErrors } from '../../shell/useFormErrors';

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Link } from 'react-router';
+import { Link } from '../../../router';
 import { errorMessage } from '../../../apollo/errors';
 import { useSession } from '../../auth/session';
 import { contactName } from '../../contacts/components/ContactSearch';

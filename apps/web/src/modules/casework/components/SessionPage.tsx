@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useParams } from 'react-router';
+import { useParams } from '../../../router';
 import { errorMessage } from '../../../apollo/errors';
 import { useFormat } from '../../../i18n/format';
 import { useSession } from '../../auth/session';

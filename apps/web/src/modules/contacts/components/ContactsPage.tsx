@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Link, useLocation, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from '../../../router';
 import { AllyRole, ExportFormat, MembershipStatus, Role } from '@rapport/shared';
 import { useSession } from '../../auth/session';
 import { errorMessage } from '../../../apollo/errors';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate } from '../../../router';
 import { errorMessage } from '../../../apollo/errors';
 import { useT } from '../../../i18n';
 import { PEOPLE_DATA_MESSAGES, usePageMessages, type PeopleDataKey } from '../people-data-messages';

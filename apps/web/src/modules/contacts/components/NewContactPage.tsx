@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate } from '../../../router';
 import { useT } from '../../../i18n';
 import { usePageTitle } from '../../shell/components/usePageTitle';
 import { CreateContactMutation } from '../graphql/saveContact';

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '../../../router';
 import { fieldErrors, NO_ERRORS, placeErrors, type FieldErrors } from '../../../apollo/errors';
 import { useT } from '../../../i18n';
 import { label } from '../../../i18n/labels';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../../../router';
 import { useLocale, useT } from '../../../i18n';
 import { useFormat } from '../../../i18n/format';
 import { formatCents } from '../../membership/money';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from '../../../router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { errorMessage } from '../../../apollo/errors';
 import { QueryStatus } from '../../shell/components/QueryStatus';

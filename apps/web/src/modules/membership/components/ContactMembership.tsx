@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { Link } from 'react-router';
+import { Link } from '../../../router';
 import { PaymentMethod } from '@rapport/shared';
 import { errorMessage } from '../../../apollo/errors';
 import { useSession } from '../../auth/session';

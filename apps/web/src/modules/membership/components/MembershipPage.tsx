@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { Link } from 'react-router';
+import { Link } from '../../../router';
 import { AllyRole, Role } from '@rapport/shared';
 import { useLocale, useT } from '../../../i18n';
 import { useFormat } from '../../../i18n/format';

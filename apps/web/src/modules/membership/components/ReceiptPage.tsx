@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams } from '../../../router';
 import { eurosInWords } from '@rapport/shared';
 import { useLocale, useT } from '../../../i18n';
 import { useFormat } from '../../../i18n/format';

@@ -4,8 +4,6 @@ import userEvent from '@testing-library/user-event';
 import { ApolloProvider } from '@apollo/client/react';
 import { MockLink } from '@apollo/client/testing';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import { createMemoryRouter } from 'react-router';
-import { RouterProvider } from 'react-router/dom';
 import { Role } from '@rapport/shared';
 import { createApolloClient } from '../../../apollo/client';
 import { I18nProvider } from '../../../i18n';
@@ -20,11 +18,10 @@ function renderForm(dues: Senders['dues']) {
   signInAs(Role.ORGANISER);
   configureOutbox({ userId: 'u1', send: { conversation: async () => ({}), dues } });
   const client = createApolloClient({ terminatingLink: new MockLink([], { showWarnings: false }) });
-  const router = createMemoryRouter([{ path: '*', element: <RecordDuesForm contactId="c7" name="Fatou Diallo" suggestedCents={1200} currency="EUR" /> }]);
   render(
     <I18nProvider initialLocale="fr">
       <ApolloProvider client={client}>
-        <RouterProvider router={router} />
+        <RecordDuesForm contactId="c7" name="Fatou Diallo" suggestedCents={1200} currency="EUR" />
       </ApolloProvider>
     </I18nProvider>,
   );

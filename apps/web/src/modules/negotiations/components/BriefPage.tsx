@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams } from '../../../router';
 import { fieldErrors, NO_ERRORS, placeErrors, type FieldErrors } from '../../../apollo/errors';
 import type { BriefFieldsFragment } from '../../../gql/graphql';
 import { useT } from '../../../i18n';
@@ -66,7 +66,10 @@ function BriefEditor({ brief }: { brief: BriefFieldsFragment }) {
   useEffect(() => {
     if (!focusRow.current) return;
     const row = formRef.current?.querySelector(`[data-row-key="${focusRow.current}"]`);
-    (row?.querySelector<HTMLElement>('textarea') ?? row?.querySelector<HTMLElement>('select'))?.focus();
+    // An effect of an earlier render (Preact runs effects a frame later) may come before
+    // the row is shown: the render that shows it runs this again.
+    if (!row) return;
+    (row.querySelector<HTMLElement>('textarea') ?? row.querySelector<HTMLElement>('select'))?.focus();
     focusRow.current = null;
   });
   const { negotiation } = brief;

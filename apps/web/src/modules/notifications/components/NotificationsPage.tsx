@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Link } from 'react-router';
+import { Link } from '../../../router';
 import { ReminderStatus } from '@rapport/shared';
 import type { MyRemindersQuery as RemindersData } from '../../../gql/graphql';
 import { useT } from '../../../i18n';

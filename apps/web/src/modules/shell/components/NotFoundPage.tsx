@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '../../../router';
 import { useT } from '../../../i18n';
 import { usePageTitle } from './usePageTitle';
 

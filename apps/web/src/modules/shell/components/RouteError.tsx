@@ -1,9 +1,8 @@
 import { useEffect } from 'react';
-import { isRouteErrorResponse, useRouteError } from 'react-router';
+import { useRouteError } from '../../../router';
 import { connectivity } from '../../../network/connectivity';
 import { useOnline } from '../useOnline';
 import { useT } from '../../../i18n';
-import { NotFoundPage } from './NotFoundPage';
 
 /**
  * When a page cannot load: most often its code, offline, on a page this phone never
@@ -18,7 +17,6 @@ export function RouteError() {
   useEffect(() => {
     if (codeNotLoaded) connectivity.reportNoAnswer();
   }, [codeNotLoaded]);
-  if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
   return (
     <section className="page" role="alert">
       <h1>{t('routeError.title')}</h1>

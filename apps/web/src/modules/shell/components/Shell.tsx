@@ -1,4 +1,5 @@
-import { Link, NavLink, Outlet } from 'react-router';
+import type { ReactNode } from 'react';
+import { Link, NavLink } from '../../../router';
 import { Role } from '@rapport/shared';
 import { useT } from '../../../i18n';
 import { isMember, useSession } from '../../auth/session';
@@ -9,8 +10,8 @@ import { useOnline } from '../useOnline';
 import { LocaleSwitch } from './LocaleSwitch';
 import { MemberLocaleSync } from './MemberLocaleSync';
 
-/** The frame around every page: skip link, header (brand, navigation, language, sign-out), main. */
-export function Shell() {
+/** The frame around every page: skip link, header (brand, navigation, language, sign-out), main (the page: `children`). */
+export function Shell({ children }: { children?: ReactNode }) {
   const t = useT();
   const session = useSession();
   const online = useOnline();
@@ -90,7 +91,7 @@ export function Shell() {
         </div>
       </header>
       <main id="main" className="main" tabIndex={-1}>
-        <Outlet />
+        {children}
       </main>
     </div>
   );

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from '../../../router';
 import { ConversationOutcome } from '@rapport/shared';
 import { errorMessage } from '../../../apollo/errors';
 import { useT } from '../../../i18n';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams } from '../../../router';
 import { errorMessage } from '../../../apollo/errors';
 import { useT } from '../../../i18n';
 import { usePageTitle } from '../../shell/components/usePageTitle';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
-import { Link } from 'react-router';
+import { Link } from '../../../../router';
 import { ActionKind, Visibility } from '@rapport/shared';
 import type { CampaignDashboardQuery as DashboardData } from '../../../../gql/graphql';
 import { useT } from '../../../../i18n';

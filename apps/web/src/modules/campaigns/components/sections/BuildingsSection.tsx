@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Link } from 'react-router';
+import { Link } from '../../../../router';
 import { useFormat } from '../../../../i18n/format';
 import { BuildingProgressQuery } from '../../../turf/graphql/turf';
 import { useTurfT } from '../../../turf/messages';

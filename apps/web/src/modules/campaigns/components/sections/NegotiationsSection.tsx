@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
-import { Link } from 'react-router';
+import { Link } from '../../../../router';
 import { useT } from '../../../../i18n';
 import { useFormat } from '../../../../i18n/format';
 import { label } from '../../../../i18n/labels';
