@@ -35,6 +35,10 @@ export async function createApi(
   // Only the proxies named by TRUST_PROXY may say who the client is; anyone else could
   // pick a new X-Forwarded-For for every guess and walk around the sign-in limits.
   app.set('trust proxy', options.trustProxy ?? ['loopback']);
+  // No ETag on answers sent by res.send (GraphQL's): they are `no-store` and never
+  // revalidated, and hashing every answer showed in the profile of `{ me { id } }`.
+  // The web app's files keep theirs (express.static sets its own).
+  app.set('etag', false);
   app.enableShutdownHooks();
   // The queues board, for the instance operators (before the web app's fallback route).
   mountQueuesBoard(app);

@@ -25,9 +25,14 @@ function findNul(value: unknown, path: string): string | undefined {
   return undefined;
 }
 
+/** Apollo keeps one parsed document per query text: each is scanned once. */
+const scanned = new WeakMap<DocumentNode, boolean>();
+
 /** A string written in the query itself ("\u0000" escapes included). */
 function literalHasNul(document: DocumentNode): boolean {
-  let found = false;
+  let found = scanned.get(document);
+  if (found !== undefined) return found;
+  found = false;
   visit(document, {
     StringValue(node) {
       if (unstorable(node.value)) {
@@ -37,6 +42,7 @@ function literalHasNul(document: DocumentNode): boolean {
       return undefined;
     },
   });
+  scanned.set(document, found);
   return found;
 }
 

@@ -152,6 +152,7 @@ export function listCost(schema: GraphQLSchema, document: DocumentNode, operatio
 /** Refuses an operation whose list-aware cost is over MAX_LIST_COST, or that cannot be costed. */
 export function listCostPlugin(): ApolloServerPlugin {
   let schema: GraphQLSchema;
+  const fixedCosts = new WeakMap<OperationDefinitionNode, number>();
   return {
     async serverWillStart(service) {
       schema = service.schema;
@@ -162,7 +163,12 @@ export function listCostPlugin(): ApolloServerPlugin {
           let cost: number;
           try {
             if (!operation) throw new Error('no operation');
-            cost = listCost(schema, document, operation, request.variables ?? {});
+            // An operation without variables costs the same every time: Apollo keeps one
+            // parsed document per query text, so its cost is computed once.
+            const fixed = !operation.variableDefinitions?.length;
+            const known = fixed ? fixedCosts.get(operation) : undefined;
+            cost = known ?? listCost(schema, document, operation, request.variables ?? {});
+            if (fixed && known === undefined) fixedCosts.set(operation, cost);
           } catch {
             // Fail closed: what cannot be costed does not run.
             throw tooCostly('Query could not be costed; it was not run');
