@@ -3,12 +3,6 @@
 // the API next to the same figures computed in plain SQL on the same database
 // (the ratio is the figure that matters), and logConversation throughput with 16
 // concurrent clients. Run with `npm run bench` (builds first).
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
-import { startLocalPostgres, startLocalRedis } from '@rapport/local-services';
-import { runMigrations } from '@rapport/platform';
 import {
   CONVERSATION_FIGURES,
   LEADERS_IDENTIFIED,
@@ -18,8 +12,8 @@ import {
   OVERDUE_FOLLOW_UPS,
   CONVERSATIONS_PER_WEEK,
 } from '@rapport/dashboard';
-import { createApi } from '../../apps/api/dist/main.js';
 import { startBareApollo, paired } from './bare-apollo.js';
+import { startBenchApi } from './bench-server.js';
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS || 100_000);
 const CONTACTS = Math.round(CONVERSATIONS / 5);
@@ -58,28 +52,8 @@ async function timed(runs, fn) {
 }
 
 export async function benchApi(log = console.log) {
-  const dir = await mkdtemp(join(tmpdir(), 'rapport-bench-'));
-  const [postgres, redis] = await Promise.all([
-    startLocalPostgres({ dataDir: join(dir, 'pg'), throwaway: true }),
-    startLocalRedis({ dataDir: join(dir, 'redis'), throwaway: true }),
-  ]);
-  const pool = new pg.Pool({ connectionString: postgres.url, max: 10 });
-  let app;
+  const { url, gql, pool, stop } = await startBenchApi({ prefix: 'bench' });
   try {
-    await runMigrations(postgres.url);
-    app = await createApi({ databaseUrl: postgres.url, redisUrl: redis.url, queuePrefix: 'bench', logger: ['error'] });
-    await app.listen(0, '127.0.0.1');
-    const url = `http://127.0.0.1:${app.getHttpServer().address().port}/graphql`;
-    const gql = async (query, variables, token) => {
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = await res.json();
-      if (body.errors) throw new Error(JSON.stringify(body.errors));
-      return body.data;
-    };
     const reg = await gql(
       `mutation { registerOrganization(input: { organizationName: "Bench", email: "bench@bench.example", password: "bench-password-123", displayName: "Bench" }) { token organization { id } user { id } } }`,
     );
@@ -257,10 +231,6 @@ export async function benchApi(log = console.log) {
       relationsRatio,
     };
   } finally {
-    await app?.close();
-    await pool.end();
-    await redis.stop();
-    await postgres.stop();
-    await rm(dir, { recursive: true, force: true });
+    await stop();
   }
 }

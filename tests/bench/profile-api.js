@@ -5,39 +5,13 @@
 // the seeding). Read the profile with `node tests/bench/top-self.js <file>`.
 import { Session } from 'node:inspector/promises';
 import { writeFile } from 'node:fs/promises';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
-import { startLocalPostgres, startLocalRedis } from '@rapport/local-services';
-import { runMigrations } from '@rapport/platform';
-import { createApi } from '../../apps/api/dist/main.js';
+import { startBenchApi } from './bench-server.js';
 import { throughput } from './bare-apollo.js';
 
 const [workload = 'me', out] = process.argv.slice(2);
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
-const dir = await mkdtemp(join(tmpdir(), 'rapport-profile-'));
-const [postgres, redis] = await Promise.all([
-  startLocalPostgres({ dataDir: join(dir, 'pg'), throwaway: true }),
-  startLocalRedis({ dataDir: join(dir, 'redis'), throwaway: true }),
-]);
-const pool = new pg.Pool({ connectionString: postgres.url, max: 2 });
-let app;
+const { url, gql, stop } = await startBenchApi({ prefix: 'profile', poolSize: 2 });
 try {
-  await runMigrations(postgres.url);
-  app = await createApi({ databaseUrl: postgres.url, redisUrl: redis.url, queuePrefix: 'profile', logger: ['error'] });
-  await app.listen(0, '127.0.0.1');
-  const url = `http://127.0.0.1:${app.getHttpServer().address().port}/graphql`;
-  const gql = async (query, variables, token) => {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = await res.json();
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data;
-  };
   const reg = await gql(
     `mutation { registerOrganization(input: { organizationName: "P", email: "p@p.example", password: "profile-password-123", displayName: "P" }) { token organization { id } user { id } } }`,
   );
@@ -104,9 +78,5 @@ try {
     console.log(`${workload}: ${r.perSecond.toFixed(0)}/s, ${r.errors} errors`);
   }
 } finally {
-  await app?.close();
-  await pool.end();
-  await redis.stop();
-  await postgres.stop();
-  await rm(dir, { recursive: true, force: true });
+  await stop();
 }
