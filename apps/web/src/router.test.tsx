@@ -143,6 +143,70 @@ describe('the router', () => {
     expect(window.location.pathname).toBe('/contacts');
   });
 
+  it('a link to the page already shown adds no history entry: Back leaves the page', async () => {
+    at('/');
+    render(
+      <AppRouter>
+        <Link to="/field">Terrain</Link>
+      </AppRouter>,
+    );
+    act(() => navigate('/field'));
+    act(() => screen.getByRole('link', { name: 'Terrain' }).click());
+    expect(window.location.pathname).toBe('/field');
+    act(() => window.history.back());
+    await waitFor(() => expect(window.location.pathname).toBe('/'));
+  });
+
+  it('holds a back move across an entry a #fragment link made (the skip link)', async () => {
+    at('/');
+    const user = userEvent.setup();
+    function Editor() {
+      const [dirty, setDirty] = useState(false);
+      const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
+      return (
+        <>
+          <button type="button" onClick={() => setDirty(true)}>
+            Modifier
+          </button>
+          {blocker.state === 'blocked' ? (
+            <button type="button" onClick={blocker.proceed}>
+              Quitter
+            </button>
+          ) : null}
+        </>
+      );
+    }
+    render(
+      <AppRouter>
+        <Switch>
+          <Route path="/brief">
+            <Editor />
+          </Route>
+          <Route>
+            <p>Ailleurs</p>
+          </Route>
+        </Switch>
+      </AppRouter>,
+    );
+    act(() => navigate('/contacts'));
+    // The skip link: the browser adds /contacts#main itself.
+    act(() => {
+      window.location.hash = 'main';
+    });
+    await waitFor(() => expect(window.history.state).toMatchObject({ idx: expect.any(Number) }));
+    act(() => navigate('/brief'));
+    await user.click(await screen.findByRole('button', { name: 'Modifier' }));
+
+    act(() => window.history.back());
+    const leave = await screen.findByRole('button', { name: 'Quitter' });
+    await waitFor(() => expect(window.location.pathname).toBe('/brief'));
+    expect(screen.getByRole('button', { name: 'Modifier' })).toBeTruthy();
+    await user.click(leave);
+    expect(await screen.findByText('Ailleurs')).toBeTruthy();
+    expect(window.location.pathname).toBe('/contacts');
+    expect(window.location.hash).toBe('#main');
+  });
+
   it('shows RouteError in place of a page whose code cannot load, until the next page', async () => {
     at('/turf');
     function Unloadable(): never {

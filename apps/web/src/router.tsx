@@ -67,7 +67,11 @@ function write(to: string, { replace = false, state = null }: NavigateOptions): 
  * writes the browser's history, which wouter's hooks re-render on.
  */
 export function navigate(to: string, options: NavigateOptions = {}): void {
-  const guard = holdingGuard(new URL(to, window.location.href).pathname);
+  const next = new URL(to, window.location.href);
+  // A link to the page already shown replaces its entry (as React Router did): Back still leaves it.
+  if (options.replace === undefined && next.pathname + next.search === window.location.pathname + window.location.search)
+    options = { ...options, replace: true };
+  const guard = holdingGuard(next.pathname);
   if (guard) guard.hold(() => write(to, options));
   else write(to, options);
 }
@@ -103,6 +107,23 @@ window.addEventListener('popstate', (event) => {
     passing = true;
     window.history.go(delta);
   });
+});
+
+/**
+ * A `#fragment` link (the skip link) makes a history entry the app did not write: it gets
+ * the next number, so a back move from a later page across it is counted, and held like
+ * any other. While a held move is being undone, its `hashchange` is stopped as well:
+ * wouter re-reads the address on that event too, and would show the page being held back.
+ */
+window.addEventListener('hashchange', (event) => {
+  if (undoing) {
+    event.stopImmediatePropagation();
+    return;
+  }
+  if (!entryOf(window.history.state)) {
+    shownIdx += 1;
+    window.history.replaceState({ idx: shownIdx, usr: null } satisfies Entry, '');
+  }
 });
 
 /** wouter's location hook, with our navigate (so links go through the blockers too). */
