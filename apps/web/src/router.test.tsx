@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { I18nProvider } from './i18n';
 import { RouteError } from './modules/shell/components/RouteError';
 import { AppRouter, Link, NavLink, navigate, Route, RouteErrorBoundary, Switch, useBlocker, useLocation } from './router';
@@ -10,6 +10,46 @@ import { AppRouter, Link, NavLink, navigate, Route, RouteErrorBoundary, Switch, 
 
 function at(path: string) {
   window.history.replaceState(null, '', path);
+}
+
+/** A brief-like page at /brief: "Modifier" makes it dirty, and a dirty page holds leaving it. */
+function Editor() {
+  const [dirty, setDirty] = useState(false);
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
+  return (
+    <>
+      <button type="button" onClick={() => setDirty(true)}>
+        Modifier
+      </button>
+      {blocker.state === 'blocked' ? (
+        <div role="alertdialog" aria-label="Quitter ?">
+          <button type="button" onClick={blocker.reset}>
+            Rester
+          </button>
+          <button type="button" onClick={blocker.proceed}>
+            Quitter
+          </button>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/** The Editor at /brief, "Ailleurs" everywhere else; `before` is rendered above them. */
+function renderBrief(before?: ReactNode) {
+  render(
+    <AppRouter>
+      {before}
+      <Switch>
+        <Route path="/brief">
+          <Editor />
+        </Route>
+        <Route>
+          <p>Ailleurs</p>
+        </Route>
+      </Switch>
+    </AppRouter>,
+  );
 }
 
 describe('the router', () => {
@@ -46,40 +86,7 @@ describe('the router', () => {
   it('holds an in-app navigation while a page blocks it: staying keeps the page, leaving goes on', async () => {
     at('/brief');
     const user = userEvent.setup();
-    function Editor() {
-      const [dirty, setDirty] = useState(false);
-      const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
-      return (
-        <>
-          <button type="button" onClick={() => setDirty(true)}>
-            Modifier
-          </button>
-          {blocker.state === 'blocked' ? (
-            <div role="alertdialog" aria-label="Quitter ?">
-              <button type="button" onClick={blocker.reset}>
-                Rester
-              </button>
-              <button type="button" onClick={blocker.proceed}>
-                Quitter
-              </button>
-            </div>
-          ) : null}
-        </>
-      );
-    }
-    render(
-      <AppRouter>
-        <Link to="/contacts">Contacts</Link>
-        <Switch>
-          <Route path="/brief">
-            <Editor />
-          </Route>
-          <Route>
-            <p>Ailleurs</p>
-          </Route>
-        </Switch>
-      </AppRouter>,
-    );
+    renderBrief(<Link to="/contacts">Contacts</Link>);
 
     // Nothing changed: the link just goes.
     await user.click(screen.getByRole('link', { name: 'Contacts' }));
@@ -101,34 +108,7 @@ describe('the router', () => {
   it('holds the back button too while a page blocks: the page stays, or goes back on leaving', async () => {
     at('/');
     const user = userEvent.setup();
-    function Editor() {
-      const [dirty, setDirty] = useState(false);
-      const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
-      return (
-        <>
-          <button type="button" onClick={() => setDirty(true)}>
-            Modifier
-          </button>
-          {blocker.state === 'blocked' ? (
-            <button type="button" onClick={blocker.proceed}>
-              Quitter
-            </button>
-          ) : null}
-        </>
-      );
-    }
-    render(
-      <AppRouter>
-        <Switch>
-          <Route path="/brief">
-            <Editor />
-          </Route>
-          <Route>
-            <p>Ailleurs</p>
-          </Route>
-        </Switch>
-      </AppRouter>,
-    );
+    renderBrief();
     act(() => navigate('/contacts'));
     act(() => navigate('/brief'));
     await user.click(await screen.findByRole('button', { name: 'Modifier' }));
@@ -160,34 +140,7 @@ describe('the router', () => {
   it('holds a back move across an entry a #fragment link made (the skip link)', async () => {
     at('/');
     const user = userEvent.setup();
-    function Editor() {
-      const [dirty, setDirty] = useState(false);
-      const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
-      return (
-        <>
-          <button type="button" onClick={() => setDirty(true)}>
-            Modifier
-          </button>
-          {blocker.state === 'blocked' ? (
-            <button type="button" onClick={blocker.proceed}>
-              Quitter
-            </button>
-          ) : null}
-        </>
-      );
-    }
-    render(
-      <AppRouter>
-        <Switch>
-          <Route path="/brief">
-            <Editor />
-          </Route>
-          <Route>
-            <p>Ailleurs</p>
-          </Route>
-        </Switch>
-      </AppRouter>,
-    );
+    renderBrief();
     act(() => navigate('/contacts'));
     // The skip link: the browser adds /contacts#main itself.
     act(() => {
