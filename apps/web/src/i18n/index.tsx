@@ -57,15 +57,20 @@ export function fillMessage(locale: Locale, message: string, params?: TranslateP
     const [one, other = one] = template.split('|');
     template = rules.select(n) === 'one' ? one! : other!;
   }
+  if (!template.includes('{')) return template;
   const filled = (name: string, whole: string) => (name in params ? String(params[name]) : whole);
-  if (locale !== 'fr') return template.replace(/\{(\w+)\}/g, (whole, name: string) => filled(name, whole));
+  if (locale !== 'fr') return template.replace(PLACEHOLDER, (whole, name: string) => filled(name, whole));
   // French elision before a name that starts with a vowel: "la réponse d’Awa", not "de Awa".
-  return template.replace(/(?<![\p{L}])(de|que|le|la) \{(\w+)\}|\{(\w+)\}/gu, (whole, word?: string, elided?: string, plain?: string) => {
+  return template.replace(FRENCH_PLACEHOLDER, (whole, word?: string, elided?: string, plain?: string) => {
     if (plain) return filled(plain, whole);
     const value = filled(elided!, `{${elided}}`);
     return ELIDES.test(value) ? `${word!.slice(0, -1)}’${value}` : `${word} ${value}`;
   });
 }
+
+// Built once (the French one, with its Unicode letter class, is costly to compile on a phone).
+const PLACEHOLDER = /\{(\w+)\}/g;
+const FRENCH_PLACEHOLDER = /(?<![\p{L}])(de|que|le|la) \{(\w+)\}|\{(\w+)\}/gu;
 
 /** Words starting with a vowel sound (a mute h is left alone: "de Hugo" and "d’Hugo" both occur). */
 const ELIDES = /^[aeiouyàâäéèêëîïôöùûüœæ]/i;

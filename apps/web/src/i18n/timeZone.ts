@@ -13,8 +13,14 @@ export function setOrgTimeZone(zone: string | null) {
   listeners.forEach((listener) => listener());
 }
 
+// Read once a minute at most: every date shown asks, and building an Intl.DateTimeFormat
+// to answer is slow on a phone; a member who travels sees the change within the minute.
+let device: { zone: string; readAt: number } | null = null;
+
 export function deviceTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const now = Date.now();
+  if (!device || now - device.readAt > 60_000) device = { zone: Intl.DateTimeFormat().resolvedOptions().timeZone, readAt: now };
+  return device.zone;
 }
 
 /** The zone to label times with: the organisation's, only when it is not the device's. */

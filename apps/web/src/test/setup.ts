@@ -1,4 +1,4 @@
-import { afterEach, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeEach } from 'vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { resetOutbox } from '../modules/field/outbox/outbox';
 import { createMemoryStore } from '../modules/field/outbox/store';
@@ -24,3 +24,8 @@ afterEach(() => {
   localStorage.clear();
   document.documentElement.lang = '';
 });
+
+// Preact runs effects after the next frame, with a 35 ms timer as the fallback that then
+// cancels the frame: a timer still pending when a test file ends would fire after jsdom is
+// gone (no cancelAnimationFrame). Each file waits for them while jsdom is still there.
+afterAll(() => new Promise<void>((resolve) => setTimeout(resolve, 50)));

@@ -1,3 +1,4 @@
+import { useEffect, useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
 import type { PlaceBuildingFragment as PlaceBuildingData } from '../../gql/graphql';
@@ -79,14 +80,31 @@ export function placePatch(place: TurfPlace | null, doorId: string | null): Part
   return { ...patch, street: place.building.street, building: buildingLabel(place.building), door: place.door?.label ?? '' };
 }
 
-/** The building or door named by ?building= / ?door=; null while unknown (offline, another organisation's…). */
-export function useTurfPlace(campaignId: string | null, buildingId: string | null, doorId: string | null): TurfPlace | null {
-  const wanted = !!(buildingId || doorId);
-  const byCampaign = useQuery(FieldBuildingsQuery, { variables: { campaignId: campaignId ?? '' }, skip: !wanted || !campaignId, errorPolicy: 'ignore' });
-  const mine = useQuery(FieldTurfQuery, { skip: !wanted || !!campaignId, errorPolicy: 'ignore' });
+/**
+ * The building or door named by ?building= / ?door=, told to `onPlace` (null while unknown:
+ * offline, another organisation's…). A component, mounted only when the link names a place:
+ * a query hook costs its setup even when skipped, and most visits to /field name none.
+ */
+export function TurfPlaceLookup({ campaignId, buildingId, doorId, onPlace }: TurfPlaceLookupProps): null {
+  const byCampaign = useQuery(FieldBuildingsQuery, { variables: { campaignId: campaignId ?? '' }, skip: !campaignId, errorPolicy: 'ignore' });
+  const mine = useQuery(FieldTurfQuery, { skip: !!campaignId, errorPolicy: 'ignore' });
   const listed = campaignId ? byCampaign.data?.buildings : mine.data?.myTurf;
   const found = findPlace(listed, buildingId, doorId);
   // Not among those buildings (assigned to someone else): asked for by its id, once the list is in.
   const byId = useQuery(FieldBuildingQuery, { variables: { id: buildingId ?? '' }, skip: !buildingId || !listed || !!found, errorPolicy: 'ignore' });
-  return found ?? findPlace(byId.data ? [byId.data.building] : undefined, buildingId, doorId);
+  const building = byId.data?.building;
+  // One object per answer (not per render), so the page is told only when the place changes.
+  const place = useMemo(
+    () => findPlace(listed, buildingId, doorId) ?? findPlace(building ? [building] : undefined, buildingId, doorId),
+    [listed, building, buildingId, doorId],
+  );
+  useEffect(() => onPlace(place), [place, onPlace]);
+  return null;
+}
+
+interface TurfPlaceLookupProps {
+  campaignId: string | null;
+  buildingId: string | null;
+  doorId: string | null;
+  onPlace: (place: TurfPlace | null) => void;
 }

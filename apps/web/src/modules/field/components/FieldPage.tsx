@@ -13,7 +13,7 @@ import type { RejectedConversation } from '../outbox/store';
 import { refusalOf } from './refusal';
 import { useFieldDraft } from '../useFieldDraft';
 import { useFieldOptions } from '../useFieldOptions';
-import { buildingLabel, placePatch, useTurfPlace } from '../turfPlace';
+import { buildingLabel, findPlace, placePatch, TurfPlaceLookup, type TurfPlace } from '../turfPlace';
 import { FieldForm, type SubmitStatus } from './FieldForm';
 import { OutboxPanel } from './OutboxPanel';
 
@@ -63,8 +63,11 @@ export function FieldPage() {
   // applied once per link and once more when the building arrives (adjusted while rendering).
   const buildingParam = params.get('building');
   const doorParam = params.get('door');
-  const place = useTurfPlace(params.get('campaign'), buildingParam, doorParam);
-  const placeKey = buildingParam || doorParam ? `${buildingParam}|${doorParam}|${place ? 'known' : ''}` : null;
+  const linksPlace = !!(buildingParam || doorParam);
+  const [foundPlace, setFoundPlace] = useState<TurfPlace | null>(null);
+  // Only while it is still the place the link names (the lookup answers for the new link a moment later).
+  const place = linksPlace ? findPlace(foundPlace ? [foundPlace.building] : undefined, buildingParam, doorParam) : null;
+  const placeKey = linksPlace ? `${buildingParam}|${doorParam}|${place ? 'known' : ''}` : null;
   const [seenPlace, setSeenPlace] = useState<string | null>(null);
   if (placeKey !== seenPlace) {
     setSeenPlace(placeKey);
@@ -154,6 +157,7 @@ export function FieldPage() {
         </p>
       ) : null}
       {options.fromCache || !online ? <p className="hint">{options.fromCache ? t('field.optionsFromCache') : t('field.offline')}</p> : null}
+      {linksPlace ? <TurfPlaceLookup campaignId={params.get('campaign')} buildingId={buildingParam} doorId={doorParam} onPlace={setFoundPlace} /> : null}
       <OutboxPanel outbox={outbox} onCorrect={(entry) => void correct(entry)} />
       <FieldForm
         draft={draft}

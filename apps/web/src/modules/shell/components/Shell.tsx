@@ -7,6 +7,7 @@ import { OutboxBadge } from '../../field/components/OutboxBadge';
 import { OutboxSync } from '../../field/components/OutboxSync';
 import { NotificationsBadge } from '../../notifications/components/NotificationsBadge';
 import { useOnline } from '../useOnline';
+import { Later } from './Later';
 import { LocaleSwitch } from './LocaleSwitch';
 import { MemberLocaleSync } from './MemberLocaleSync';
 
@@ -22,8 +23,10 @@ export function Shell({ children }: { children?: ReactNode }) {
       <a className="skip-link" href="#main">
         {t('shell.skipToContent')}
       </a>
-      {session ? <MemberLocaleSync /> : null}
-      {member ? <OutboxSync /> : null}
+      <Later>
+        {session ? <MemberLocaleSync /> : null}
+        {member ? <OutboxSync /> : null}
+      </Later>
       <header className="topbar">
         <Link to="/" className="brand">
           {t('app.name')}
@@ -57,7 +60,9 @@ export function Shell({ children }: { children?: ReactNode }) {
                   <li>
                     <NavLink to="/notifications">
                       {t('nav.notifications')}
-                      <NotificationsBadge />
+                      <Later>
+                        <NotificationsBadge />
+                      </Later>
                     </NavLink>
                   </li>
                 </>
