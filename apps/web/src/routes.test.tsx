@@ -79,4 +79,25 @@ describe('routes', () => {
     expect(screen.getByRole('link', { name: 'Aller au contenu' }).getAttribute('href')).toBe('#main');
     expect(document.getElementById('main')?.tagName).toBe('MAIN');
   });
+
+  it('keeps the page shown, marked busy, while the code of the next page loads: the screen never blanks', async () => {
+    signIn(Role.ORGANISER);
+    renderApp('/campaigns');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Campagnes' })).toBeTruthy();
+    const main = screen.getByRole('main');
+    let sawBusy = false;
+    let sawEmpty = false;
+    const watch = new MutationObserver(() => {
+      sawBusy ||= main.getAttribute('aria-busy') === 'true';
+      sawEmpty ||= !main.querySelector('h1');
+    });
+    watch.observe(main, { attributes: true, childList: true, subtree: true });
+    // /account's code has not been loaded in this file: it arrives after the click.
+    await userEvent.click(within(screen.getByRole('navigation', { name: 'Navigation principale' })).getByRole('link', { name: 'Mon compte' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Mon compte' })).toBeTruthy();
+    watch.disconnect();
+    expect(sawBusy).toBe(true);
+    expect(sawEmpty).toBe(false);
+    expect(main.getAttribute('aria-busy')).toBeNull();
+  });
 });

@@ -1,4 +1,4 @@
-import { Suspense, type ComponentType } from 'react';
+import { Suspense, useEffect, useState, type ComponentType } from 'react';
 import { parse } from 'regexparam';
 import { Role } from '@rapport/shared';
 import { LoginPage } from './modules/auth/components/LoginPage';
@@ -14,7 +14,11 @@ const ORGANISERS = [Role.ORGANISER] as const;
 /** Any signed-in user. */
 const SIGNED_IN = 'signed-in';
 
-type Page = ComponentType & { preload?: () => Promise<void> };
+type Page = ComponentType & {
+  preload?: () => Promise<void>;
+  /** True once its code is there (or failed to come: the page then shows RouteError). */
+  isLoaded?: () => boolean;
+};
 
 /**
  * A page loaded on first visit (its own chunk): /field never downloads the dashboard or
@@ -46,6 +50,7 @@ function page(load: () => Promise<ComponentType>): Page {
     throw preload(); // Suspense waits for the code
   }
   LazyPage.preload = preload;
+  LazyPage.isLoaded = () => Boolean(Loaded ?? failure);
   return LazyPage;
 }
 
@@ -113,24 +118,49 @@ export const routes: PageRoute[] = [
  * regexparam is the pattern parser wouter itself uses, so both match the same page.
  */
 export function preloadPage(pathname: string): Promise<void> {
-  const route = routes.find(({ path }) => parse(path).pattern.test(pathname));
-  return route?.Page.preload?.() ?? Promise.resolve();
+  return routeAt(pathname)?.Page.preload?.() ?? Promise.resolve();
+}
+
+const routeAt = (pathname: string) => routes.find(({ path }) => parse(path).pattern.test(pathname));
+const isPageLoaded = (pathname: string) => routeAt(pathname)?.Page.isLoaded?.() ?? true;
+
+/**
+ * The address whose page to show: the new one once its code is there, the previous one
+ * meanwhile (as React's transitions did), so that following a link on a slow network
+ * never blanks the screen; `loading` says the next page is on its way.
+ */
+function useShownPathname(): { shown: string; loading: boolean } {
+  const { pathname } = useLocation();
+  const [shown, setShown] = useState(pathname);
+  const ready = isPageLoaded(pathname);
+  if (ready && shown !== pathname) setShown(pathname);
+  useEffect(() => {
+    if (ready) return undefined;
+    let current = true;
+    void preloadPage(pathname).finally(() => {
+      if (current) setShown(pathname);
+    });
+    return () => {
+      current = false;
+    };
+  }, [pathname, ready]);
+  return ready ? { shown: pathname, loading: false } : { shown, loading: true };
 }
 
 /**
  * The shell around the page the address names. A page that throws, or whose code cannot
  * load (offline, never opened on this phone), shows RouteError inside the shell, until the
- * next navigation. While a page's code loads (a fraction of a second; from the cache when
- * offline), main stays empty and busy.
+ * next navigation. While the next page's code loads (a fraction of a second; from the
+ * cache when offline), the page shown stays, marked busy.
  */
 export function AppRoutes() {
-  const { pathname } = useLocation();
+  const { shown, loading } = useShownPathname();
   return (
     <RouteErrorBoundary fallback={<RouteError />}>
-      <Shell>
-        <RouteErrorBoundary fallback={<RouteError />} resetKey={pathname}>
+      <Shell loading={loading}>
+        <RouteErrorBoundary fallback={<RouteError />} resetKey={shown}>
           <Suspense fallback={<div aria-busy="true" />}>
-            <Switch>
+            <Switch location={shown}>
               {routes.map(({ path, Page, access }) => (
                 <Route key={path} path={path}>
                   {access ? (

@@ -11,8 +11,11 @@ import { Later } from './Later';
 import { LocaleSwitch } from './LocaleSwitch';
 import { MemberLocaleSync } from './MemberLocaleSync';
 
-/** The frame around every page: skip link, header (brand, navigation, language, sign-out), main (the page: `children`). */
-export function Shell({ children }: { children?: ReactNode }) {
+/**
+ * The frame around every page: skip link, header (brand, navigation, language, sign-out),
+ * main (the page: `children`; busy while the next page's code loads).
+ */
+export function Shell({ children, loading = false }: { children?: ReactNode; loading?: boolean }) {
   const t = useT();
   const session = useSession();
   const online = useOnline();
@@ -95,7 +98,7 @@ export function Shell({ children }: { children?: ReactNode }) {
           ) : null}
         </div>
       </header>
-      <main id="main" className="main" tabIndex={-1}>
+      <main id="main" className="main" tabIndex={-1} aria-busy={loading || undefined}>
         {children}
       </main>
     </div>
