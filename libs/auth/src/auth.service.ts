@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { Role, SUPPORTED_LOCALES, DEFAULT_TIMEZONE } from '@rapport/shared';
 import { AppError, badInput, byKey, isUuid, v, type Loaders, type Member } from '@rapport/core';
-import { findOwned, hydrate, selectEntities } from '@rapport/db';
+import { columnList, findOwned, hydrate, preparedQuery, selectEntities } from '@rapport/db';
 
 import { Organization } from './entities/organization.entity.js';
 import { User } from './entities/user.entity.js';
@@ -134,8 +134,10 @@ export class AuthService {
     // One statement per request: the token and its user together. Plain SQL: this runs on
     // every request, and the query builder's work showed in the profile of `{ me { id } }`.
     // No cache: a revoked token, a removed member or a changed role counts from the next request.
-    const [row] = (await this.db.query(
-      `SELECT t.id AS token_id, u.*
+    // A prepared statement: PostgreSQL plans it once per connection, not at every request.
+    const [row] = (await preparedQuery(
+      this.db,
+      `SELECT t.id AS token_id, ${columnList(this.db.manager, User, 'u')}
          FROM auth_tokens t JOIN users u ON u.id = t.user_id
         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > now() AND u.removed_at IS NULL`,
       [hashToken(token)],

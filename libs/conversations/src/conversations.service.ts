@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, QueryFailedError, type EntityManager } from 'typeorm';
 import { badInput, byKey, groupByKey, isUuid, normalizeForMatch, v, type Loaders, type Member } from '@rapport/core';
-import { hydrate, ownedNotFound, selectEntities } from '@rapport/db';
+import { columnList, hydrate, ownedNotFound, preparedQuery, selectEntities } from '@rapport/db';
 import { ContactsService } from '@rapport/contacts';
 import { CampaignsService } from '@rapport/campaigns';
 import { ReminderScheduler, type Reminder } from '@rapport/reminders';
@@ -216,7 +216,7 @@ export class ConversationsService {
         SELECT $1, ${campaign}::uuid, contact.id, ${values.join(', ')}
           FROM campaign, contact WHERE campaign.found
         ON CONFLICT (organization_id, client_id) DO NOTHING
-        RETURNING *
+        RETURNING ${columnList(em, Conversation)}
       ), raised AS (
         INSERT INTO raised_issues (organization_id, conversation_id, issue_id, intensity, quote)
         SELECT $1, written.id, issue.id, r.intensity, r.quote
@@ -229,11 +229,12 @@ export class ConversationsService {
                   WHEN NOT EXISTS (SELECT 1 FROM contact) THEN rapport_refuse('contact')
                   WHEN written.id IS NULL THEN rapport_refuse('clientId')
                   WHEN (SELECT count(*) FROM raised) < cardinality(${normalized}::text[]) THEN rapport_refuse('issues')
-             END AS refused, written.*
+             END AS refused, ${columnList(em, Conversation, 'written')}
         FROM campaign LEFT JOIN written ON true`;
     let rows: Array<Record<string, unknown>>;
     try {
-      rows = (await em.query(sql, params)) as Array<Record<string, unknown>>;
+      // Prepared: PostgreSQL plans each shape of this statement once per connection.
+      rows = await preparedQuery(em, sql, params);
     } catch (error) {
       const reason = refusal(error);
       if (reason === 'campaign') throw ownedNotFound('input.campaignId', 'campaign', columns.campaignId);

@@ -29,3 +29,15 @@ export async function selectEntities<T extends ObjectLiteral>(
   const rows = (await em.query(`SELECT * FROM ${tableName} WHERE ${where} ${rest}`, params)) as Array<Record<string, unknown>>;
   return rows.map((row) => hydrate(em, entity, row));
 }
+
+/**
+ * The entity's columns, as a select list (`u.id, u.email, …` with `alias`): what
+ * `hydrate` needs, named rather than `*`, so that a prepared statement keeps its result
+ * type when a migration adds a column while an older api still runs.
+ */
+export function columnList(em: EntityManager, entity: EntityTarget<ObjectLiteral>, alias?: string): string {
+  return em.connection
+    .getMetadata(entity)
+    .columns.map((column) => (alias ? `${alias}.${column.databaseName}` : column.databaseName))
+    .join(', ');
+}

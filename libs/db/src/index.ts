@@ -4,3 +4,4 @@ export * from './data-source.js';
 export * from './safe-sql-logger.js';
 export * from './owned.js';
 export * from './hydrate.js';
+export * from './prepared.js';

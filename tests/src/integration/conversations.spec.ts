@@ -153,4 +153,20 @@ describe('logging conversations', () => {
     // token check, the list, contacts, organisers, raised issues, issues, campaign: no statement per row.
     expect(statements.length).toBeLessThanOrEqual(8);
   });
+
+  it('keeps answering while a migration adds columns (a rolling deploy): its prepared statements name their columns', async () => {
+    const log = (n: number) =>
+      t.ok(LOG, { input: { kind: 'DOOR_KNOCK', outcome: 'TALKED', campaignId, clientId: `rolling-${n}`, newContact: { firstName: `R${n}` } } }, token);
+    // The token check and the write, prepared on the api's connections by these first calls.
+    for (let n = 0; n < 3; n++) await log(n);
+    // What a newer api's migration may do while this one still runs.
+    await t.db.query('ALTER TABLE users ADD COLUMN added_by_a_later_release text');
+    await t.db.query('ALTER TABLE conversations ADD COLUMN added_by_a_later_release text');
+    try {
+      for (let n = 3; n < 6; n++) expect((await log(n)).logConversation.contact.firstName).toBe(`R${n}`);
+    } finally {
+      await t.db.query('ALTER TABLE users DROP COLUMN added_by_a_later_release');
+      await t.db.query('ALTER TABLE conversations DROP COLUMN added_by_a_later_release');
+    }
+  });
 });
