@@ -351,8 +351,9 @@ export class ConversationsService {
     return loaders.get<string, RaisedIssue[]>('raisedIssuesByConversation', async (ids) => {
       // The issues come with them (same organisation, one join): a list asking for
       // `issues { issue { name } }` waits for one statement, not two in a row.
-      const found = (await this.db.query(
-        `SELECT ri.*, row_to_json(i) AS issue_row
+      const found = (await preparedQuery(
+        this.db,
+        `SELECT ${columnList(this.db.manager, RaisedIssue, 'ri')}, row_to_json(i) AS issue_row
            FROM raised_issues ri JOIN issues i ON i.id = ri.issue_id AND i.organization_id = $2
           WHERE ri.conversation_id = ANY($1::uuid[]) AND ri.organization_id = $2
           ORDER BY ri.intensity DESC, ri.created_at ASC`,

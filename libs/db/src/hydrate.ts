@@ -1,4 +1,5 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { preparedQuery } from './prepared.js';
 
 /**
  * An entity built from a row PostgreSQL returned (`RETURNING *`, column names as in
@@ -14,9 +15,10 @@ export function hydrate<T extends ObjectLiteral>(em: EntityManager, entity: Enti
 }
 
 /**
- * Rows of one table as entities, in plain SQL (`SELECT * FROM <table> WHERE <where>`):
+ * Rows of one table as entities, in plain SQL (`SELECT <columns> FROM <table> WHERE <where>`):
  * for the lists and DataLoaders read on every page, where building the query through
- * TypeORM cost more than PostgreSQL took to answer it.
+ * TypeORM cost more than PostgreSQL took to answer it. A prepared statement (planned once
+ * per connection): `where` and `rest` are code, their values go in `params`.
  */
 export async function selectEntities<T extends ObjectLiteral>(
   em: EntityManager,
@@ -26,7 +28,7 @@ export async function selectEntities<T extends ObjectLiteral>(
   rest = '',
 ): Promise<T[]> {
   const { tableName } = em.connection.getMetadata(entity);
-  const rows = (await em.query(`SELECT * FROM ${tableName} WHERE ${where} ${rest}`, params)) as Array<Record<string, unknown>>;
+  const rows = await preparedQuery(em, `SELECT ${columnList(em, entity)} FROM ${tableName} WHERE ${where} ${rest}`, params);
   return rows.map((row) => hydrate(em, entity, row));
 }
 
