@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { useState, type ReactNode } from 'react';
 import { I18nProvider } from './i18n';
 import { RouteError } from './modules/shell/components/RouteError';
-import { AppRouter, Link, NavLink, navigate, Route, RouteErrorBoundary, Switch, useBlocker, useLocation } from './router';
+import { AppRouter, Link, NavLink, navigate, Route, RouteErrorBoundary, Switch, useBlocker, useLocation, useSearchParams } from './router';
 
 // What src/router.tsx adds to wouter (the pages' own tests go through it too, via renderApp).
 
@@ -190,5 +190,32 @@ describe('the router', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('hors ligne');
     act(() => navigate('/field'));
     expect(await screen.findByRole('heading', { name: 'Terrain' })).toBeTruthy();
+  });
+
+  it('reads and writes the query string as typed: a search for "%41" stays "%41", not "A"', async () => {
+    at('/contacts?search=%2541');
+    function Search() {
+      const [params, setParams] = useSearchParams();
+      const { search } = useLocation();
+      return (
+        <>
+          <p>
+            {params.get('search')} | {search}
+          </p>
+          <button type="button" onClick={() => setParams({ search: '50% & plus' })}>
+            Chercher
+          </button>
+        </>
+      );
+    }
+    render(
+      <AppRouter>
+        <Search />
+      </AppRouter>,
+    );
+    expect(screen.getByText('%41 | ?search=%2541')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Chercher' }));
+    expect(await screen.findByText('50% & plus | ?search=50%25+%26+plus')).toBeTruthy();
+    expect(window.location.pathname + window.location.search).toBe('/contacts?search=50%25+%26+plus');
   });
 });

@@ -5,11 +5,23 @@
  * `aria-current`, a location with its `state`, `<Navigate>`, the unsaved-changes
  * blocker, and the error boundary behind `useRouteError`.
  */
-import { Component, createContext, useContext, useEffect, useLayoutEffect, useRef, useState, type ComponentProps, type ReactNode } from 'react';
-import { Link, Router, useLocation as useWouterLocation, useSearch } from 'wouter';
-import { navigate as historyNavigate, useBrowserLocation, useHistoryState } from 'wouter/use-browser-location';
+import {
+  Component,
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ComponentProps,
+  type ReactNode,
+} from 'react';
+import { Link, Router, useLocation as useWouterLocation } from 'wouter';
+import { navigate as historyNavigate, useBrowserLocation, useHistoryState, useSearch } from 'wouter/use-browser-location';
 
-export { Link, Route, Switch, useParams, useSearchParams } from 'wouter';
+export { Link, Route, Switch, useParams } from 'wouter';
 
 export interface NavigateOptions {
   replace?: boolean;
@@ -140,11 +152,24 @@ export function useNavigate(): typeof navigate {
   return navigate;
 }
 
+// The query string is read as the address holds it (the browser's location.search):
+// wouter's own useSearch decodes it once more, so a "%41" typed in a search came back "A".
 export function useLocation(): Location {
   const [pathname] = useWouterLocation();
   const search = useSearch();
   const entry: unknown = useHistoryState();
-  return { pathname, search: search ? `?${search}` : '', state: entryOf(entry)?.usr ?? null };
+  return { pathname, search, state: entryOf(entry)?.usr ?? null };
+}
+
+/** The address's query parameters, and a setter that navigates to the same page with others. */
+export function useSearchParams(): [URLSearchParams, (next: URLSearchParams | Record<string, string>, options?: NavigateOptions) => void] {
+  const search = useSearch();
+  const params = useMemo(() => new URLSearchParams(search), [search]);
+  const setParams = useCallback((next: URLSearchParams | Record<string, string>, options?: NavigateOptions) => {
+    const query = new URLSearchParams(next).toString();
+    navigate(`${window.location.pathname}${query ? `?${query}` : ''}`, options);
+  }, []);
+  return [params, setParams];
 }
 
 /** A navigation link marked `aria-current="page"` on its page and the pages under it (the navigation's style keys on it). */
