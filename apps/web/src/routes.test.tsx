@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { Role } from '@rapport/shared';
 import { SignOutMutation } from './modules/auth/graphql/signOut';
 import { setSession, TOKEN_STORAGE_KEY } from './modules/auth/session';
+import { preloadPage, routes } from './routes';
 import { renderApp } from './test/renderApp';
 
 function signIn(role: Role) {
@@ -99,5 +100,17 @@ describe('routes', () => {
     expect(sawBusy).toBe(true);
     expect(sawEmpty).toBe(false);
     expect(main.getAttribute('aria-busy')).toBeNull();
+  });
+
+  it('does not fetch the code of a page a visitor is sent away from: they go to sign in at once', async () => {
+    const receipt = routes.find(({ path }) => path === '/receipts/:paymentId')!.Page;
+    await preloadPage('/receipts/p1');
+    expect(receipt.isLoaded?.()).toBe(false);
+    signIn(Role.ALLY);
+    await preloadPage('/receipts/p1');
+    expect(receipt.isLoaded?.()).toBe(false);
+    signIn(Role.LEADER);
+    await preloadPage('/receipts/p1');
+    expect(receipt.isLoaded?.()).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import { parse } from 'regexparam';
 import { Role } from '@rapport/shared';
 import { LoginPage } from './modules/auth/components/LoginPage';
 import { HomeRedirect, RequireAuth } from './modules/auth/components/RequireAuth';
+import { getSession } from './modules/auth/session';
 import { SignOutPage } from './modules/auth/components/SignOutPage';
 import { NotFoundPage } from './modules/shell/components/NotFoundPage';
 import { RouteError } from './modules/shell/components/RouteError';
@@ -118,11 +119,26 @@ export const routes: PageRoute[] = [
  * regexparam is the pattern parser wouter itself uses, so both match the same page.
  */
 export function preloadPage(pathname: string): Promise<void> {
-  return routeAt(pathname)?.Page.preload?.() ?? Promise.resolve();
+  const route = routeAt(pathname);
+  return (route && opensFor(route) && route.Page.preload?.()) || Promise.resolve();
 }
 
 const routeAt = (pathname: string) => routes.find(({ path }) => parse(path).pattern.test(pathname));
-const isPageLoaded = (pathname: string) => routeAt(pathname)?.Page.isLoaded?.() ?? true;
+
+/**
+ * Whether the page's own code renders for this visitor: RequireAuth sends a signed-out
+ * visitor to sign in, and explains to an ally, without it (so it is not waited for).
+ */
+function opensFor({ access }: PageRoute, session = getSession()): boolean {
+  if (!access) return true;
+  if (!session) return false;
+  return access === SIGNED_IN || access.includes(session.user.role);
+}
+
+const isPageLoaded = (pathname: string) => {
+  const route = routeAt(pathname);
+  return !route || !opensFor(route) || (route.Page.isLoaded?.() ?? true);
+};
 
 /**
  * The address whose page to show: the new one once its code is there, the previous one
