@@ -169,4 +169,17 @@ describe('logging conversations', () => {
       await t.db.query('ALTER TABLE conversations DROP COLUMN added_by_a_later_release');
     }
   });
+
+  it('keeps its database connections when a write is refused (the outbox sending again a door already logged)', async () => {
+    const input = { kind: 'DOOR_KNOCK', outcome: 'TALKED', campaignId, clientId: 'sent-again', newContact: { firstName: 'Inès' } };
+    const first = (await t.ok(LOG, { input }, token)).logConversation.id;
+    const apiConnections = async () =>
+      (await t.db.query(`SELECT pid FROM pg_stat_activity WHERE application_name = 'rapport' AND datname = current_database() ORDER BY pid`)).rows.map(
+        (r: { pid: number }) => r.pid,
+      );
+    const before = await apiConnections();
+    // Each is refused inside PostgreSQL (the clientId is known) and answered with the first.
+    for (let i = 0; i < 5; i++) expect((await t.ok(LOG, { input }, token)).logConversation.id).toBe(first);
+    expect(await apiConnections()).toEqual(before);
+  });
 });
