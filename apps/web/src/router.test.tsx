@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { useState, type ReactNode } from 'react';
 import { I18nProvider } from './i18n';
 import { RouteError } from './modules/shell/components/RouteError';
-import { AppRouter, Link, NavLink, navigate, Route, RouteErrorBoundary, Switch, useBlocker, useLocation, useSearchParams } from './router';
+import { AppRouter, Link, LocationHold, NavLink, navigate, Route, RouteErrorBoundary, Switch, useBlocker, useLocation, useSearchParams } from './router';
 
 // What src/router.tsx adds to wouter (the pages' own tests go through it too, via renderApp).
 
@@ -217,5 +217,27 @@ describe('the router', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Chercher' }));
     expect(await screen.findByText('50% & plus | ?search=50%25+%26+plus')).toBeTruthy();
     expect(window.location.pathname + window.location.search).toBe('/contacts?search=50%25+%26+plus');
+  });
+
+  it('lets a page still shown after the address changed read, and change, its own address', async () => {
+    // The address already names the next page (its code loading); the contacts page is still shown.
+    at('/campaigns/c1');
+    function Contacts() {
+      const [params, setParams] = useSearchParams();
+      return (
+        <button type="button" onClick={() => setParams({ search: `${params.get('search')}+` })}>
+          {`${useLocation().pathname} ${params.get('search')}`}
+        </button>
+      );
+    }
+    render(
+      <AppRouter>
+        <LocationHold location={{ pathname: '/contacts', search: '?search=awa', state: null }}>
+          <Contacts />
+        </LocationHold>
+      </AppRouter>,
+    );
+    await userEvent.click(screen.getByRole('button', { name: '/contacts awa' }));
+    expect(window.location.pathname + window.location.search).toBe('/contacts?search=awa%2B');
   });
 });

@@ -152,23 +152,43 @@ export function useNavigate(): typeof navigate {
   return navigate;
 }
 
+/**
+ * The location the page shown reads while the next page's code loads (routes.tsx keeps
+ * the previous page on screen meanwhile): its own address, not the one it is leaving for.
+ */
+const HeldLocation = createContext<Location | null>(null);
+
+/** Around a page still shown after the address changed: it reads `location` (null: the address). */
+export function LocationHold({ location, children }: { location: Location | null; children: ReactNode }) {
+  return <HeldLocation.Provider value={location}>{children}</HeldLocation.Provider>;
+}
+
 // The query string is read as the address holds it (the browser's location.search):
 // wouter's own useSearch decodes it once more, so a "%41" typed in a search came back "A".
-export function useLocation(): Location {
+function useAddress(): Location {
   const [pathname] = useWouterLocation();
   const search = useSearch();
   const entry: unknown = useHistoryState();
-  return { pathname, search, state: entryOf(entry)?.usr ?? null };
+  return useMemo(() => ({ pathname, search, state: entryOf(entry)?.usr ?? null }), [pathname, search, entry]);
+}
+
+export function useLocation(): Location {
+  const held = useContext(HeldLocation);
+  const address = useAddress();
+  return held ?? address;
 }
 
 /** The address's query parameters, and a setter that navigates to the same page with others. */
 export function useSearchParams(): [URLSearchParams, (next: URLSearchParams | Record<string, string>, options?: NavigateOptions) => void] {
-  const search = useSearch();
+  const { pathname, search } = useLocation();
   const params = useMemo(() => new URLSearchParams(search), [search]);
-  const setParams = useCallback((next: URLSearchParams | Record<string, string>, options?: NavigateOptions) => {
-    const query = new URLSearchParams(next).toString();
-    navigate(`${window.location.pathname}${query ? `?${query}` : ''}`, options);
-  }, []);
+  const setParams = useCallback(
+    (next: URLSearchParams | Record<string, string>, options?: NavigateOptions) => {
+      const query = new URLSearchParams(next).toString();
+      navigate(`${pathname}${query ? `?${query}` : ''}`, options);
+    },
+    [pathname],
+  );
   return [params, setParams];
 }
 

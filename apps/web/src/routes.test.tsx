@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Role } from '@rapport/shared';
 import { SignOutMutation } from './modules/auth/graphql/signOut';
@@ -112,5 +112,13 @@ describe('routes', () => {
     signIn(Role.LEADER);
     await preloadPage('/receipts/p1');
     expect(receipt.isLoaded?.()).toBe(true);
+  });
+
+  it('is not left busy when the first page shown still had its code to load', async () => {
+    signIn(Role.ORGANISER);
+    // renderApp does not preload the page, as main.tsx does: its code arrives after the first render.
+    renderApp('/membership');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Adhésions' })).toBeTruthy();
+    await waitFor(() => expect(screen.getByRole('main').getAttribute('aria-busy')).toBeNull());
   });
 });

@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState, type ComponentType } from 'react';
+import { Suspense, useEffect, useReducer, useState, type ComponentType } from 'react';
 import { parse } from 'regexparam';
 import { Role } from '@rapport/shared';
 import { LoginPage } from './modules/auth/components/LoginPage';
@@ -8,7 +8,7 @@ import { SignOutPage } from './modules/auth/components/SignOutPage';
 import { NotFoundPage } from './modules/shell/components/NotFoundPage';
 import { RouteError } from './modules/shell/components/RouteError';
 import { Shell } from './modules/shell/components/Shell';
-import { Route, RouteErrorBoundary, Switch, useLocation } from './router';
+import { LocationHold, Route, RouteErrorBoundary, Switch, useLocation, type Location } from './router';
 
 const MEMBERS = [Role.ORGANISER, Role.LEADER] as const;
 const ORGANISERS = [Role.ORGANISER] as const;
@@ -141,26 +141,29 @@ const isPageLoaded = (pathname: string) => {
 };
 
 /**
- * The address whose page to show: the new one once its code is there, the previous one
- * meanwhile (as React's transitions did), so that following a link on a slow network
+ * The location whose page to show: the address once its page's code is there, the previous
+ * one meanwhile (as React's transitions did), so that following a link on a slow network
  * never blanks the screen; `loading` says the next page is on its way.
  */
-function useShownPathname(): { shown: string; loading: boolean } {
-  const { pathname } = useLocation();
-  const [shown, setShown] = useState(pathname);
-  const ready = isPageLoaded(pathname);
-  if (ready && shown !== pathname) setShown(pathname);
+function useShownLocation(): { shown: Location; loading: boolean } {
+  const address = useLocation();
+  const [shown, setShown] = useState(address);
+  // Once the code is there, a render: even when `shown` already names the address (the
+  // first page, or a page whose code failed once and is asked for again).
+  const [, codeArrived] = useReducer((n: number) => n + 1, 0);
+  const ready = isPageLoaded(address.pathname);
+  if (ready && shown !== address) setShown(address);
   useEffect(() => {
     if (ready) return undefined;
     let current = true;
-    void preloadPage(pathname).finally(() => {
-      if (current) setShown(pathname);
+    void preloadPage(address.pathname).finally(() => {
+      if (current) codeArrived();
     });
     return () => {
       current = false;
     };
-  }, [pathname, ready]);
-  return ready ? { shown: pathname, loading: false } : { shown, loading: true };
+  }, [address.pathname, ready]);
+  return ready ? { shown: address, loading: false } : { shown, loading: true };
 }
 
 /**
@@ -170,29 +173,31 @@ function useShownPathname(): { shown: string; loading: boolean } {
  * cache when offline), the page shown stays, marked busy.
  */
 export function AppRoutes() {
-  const { shown, loading } = useShownPathname();
+  const { shown, loading } = useShownLocation();
   return (
     <RouteErrorBoundary fallback={<RouteError />}>
       <Shell loading={loading}>
-        <RouteErrorBoundary fallback={<RouteError />} resetKey={shown}>
-          <Suspense fallback={<div aria-busy="true" />}>
-            <Switch location={shown}>
-              {routes.map(({ path, Page, access }) => (
-                <Route key={path} path={path}>
-                  {access ? (
-                    <RequireAuth roles={access === SIGNED_IN ? undefined : access}>
+        <RouteErrorBoundary fallback={<RouteError />} resetKey={shown.pathname}>
+          <LocationHold location={loading ? shown : null}>
+            <Suspense fallback={<div aria-busy="true" />}>
+              <Switch location={shown.pathname}>
+                {routes.map(({ path, Page, access }) => (
+                  <Route key={path} path={path}>
+                    {access ? (
+                      <RequireAuth roles={access === SIGNED_IN ? undefined : access}>
+                        <Page />
+                      </RequireAuth>
+                    ) : (
                       <Page />
-                    </RequireAuth>
-                  ) : (
-                    <Page />
-                  )}
+                    )}
+                  </Route>
+                ))}
+                <Route>
+                  <NotFoundPage />
                 </Route>
-              ))}
-              <Route>
-                <NotFoundPage />
-              </Route>
-            </Switch>
-          </Suspense>
+              </Switch>
+            </Suspense>
+          </LocationHold>
         </RouteErrorBoundary>
       </Shell>
     </RouteErrorBoundary>
