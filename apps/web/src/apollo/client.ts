@@ -66,6 +66,11 @@ export function createApolloClient(options: CreateApolloClientOptions = {}): Apo
   const terminatingLink = options.terminatingLink ?? new HttpLink({ uri: '/graphql' });
   return new ApolloClient({
     link: ApolloLink.from([createErrorLink(options.onUnauthenticated), authLink, connectivityLink, terminatingLink]),
+    // A query asked for again while the same one is on its way gets its own answer. With
+    // Apollo's deduplication, the refetch after a second quick change (two people marked
+    // committed in a row) joined the refetch after the first, still running, and showed the
+    // count from before the second change.
+    queryDeduplication: false,
     cache: new InMemoryCache({
       typePolicies: {
         // Types without an id of their own, identified by what they belong to, so a

@@ -2,8 +2,8 @@ import { useEffect, useState, type ReactNode } from 'react';
 
 /**
  * Mounts its children in a task of their own, once the page has shown: what works in the
- * background (the member's language from the API, the outbox's sending, the reminders
- * badge) is set up after the first paint, not inside it. A phone's main thread is then
+ * background (the outbox's sending, the reminders badge) is set up after the first
+ * paint, not inside it. A phone's main thread is then
  * never held in one long block while the app starts, and a tap is answered sooner.
  */
 export function Later({ children }: { children: ReactNode }) {

@@ -26,10 +26,10 @@ export function Shell({ children, loading = false }: { children?: ReactNode; loa
       <a className="skip-link" href="#main">
         {t('shell.skipToContent')}
       </a>
-      <Later>
-        {session ? <MemberLocaleSync /> : null}
-        {member ? <OutboxSync /> : null}
-      </Later>
+      {/* At once, not later: its request leaves with the page's first ones, so the member's own
+          language replaces this device's as soon as possible. */}
+      {session ? <MemberLocaleSync /> : null}
+      <Later>{member ? <OutboxSync /> : null}</Later>
       <header className="topbar">
         <Link to="/" className="brand">
           {t('app.name')}
