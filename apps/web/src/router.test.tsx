@@ -52,6 +52,19 @@ function renderBrief(before?: ReactNode) {
   );
 }
 
+/** On the Editor made dirty, Back is held (the page and its edits stay), then "Quitter" goes back to /contacts. */
+async function editThenGoBackAndLeave(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(await screen.findByRole('button', { name: 'Modifier' }));
+  act(() => window.history.back());
+  const leave = await screen.findByRole('button', { name: 'Quitter' });
+  // The move is undone: still on the page, its edits with it.
+  await waitFor(() => expect(window.location.pathname).toBe('/brief'));
+  expect(screen.getByRole('button', { name: 'Modifier' })).toBeTruthy();
+  await user.click(leave);
+  expect(await screen.findByText('Ailleurs')).toBeTruthy();
+  expect(window.location.pathname).toBe('/contacts');
+}
+
 describe('the router', () => {
   it('marks a navigation link as the current page on its page and the pages under it, with a real href', () => {
     at('/contacts/k1');
@@ -111,16 +124,7 @@ describe('the router', () => {
     renderBrief();
     act(() => navigate('/contacts'));
     act(() => navigate('/brief'));
-    await user.click(await screen.findByRole('button', { name: 'Modifier' }));
-
-    act(() => window.history.back());
-    const leave = await screen.findByRole('button', { name: 'Quitter' });
-    // The move is undone: still on the page, its edits with it.
-    await waitFor(() => expect(window.location.pathname).toBe('/brief'));
-    expect(screen.getByRole('button', { name: 'Modifier' })).toBeTruthy();
-    await user.click(leave);
-    expect(await screen.findByText('Ailleurs')).toBeTruthy();
-    expect(window.location.pathname).toBe('/contacts');
+    await editThenGoBackAndLeave(user);
   });
 
   it('a link to the page already shown adds no history entry: Back leaves the page', async () => {
@@ -148,15 +152,7 @@ describe('the router', () => {
     });
     await waitFor(() => expect(window.history.state).toMatchObject({ idx: expect.any(Number) }));
     act(() => navigate('/brief'));
-    await user.click(await screen.findByRole('button', { name: 'Modifier' }));
-
-    act(() => window.history.back());
-    const leave = await screen.findByRole('button', { name: 'Quitter' });
-    await waitFor(() => expect(window.location.pathname).toBe('/brief'));
-    expect(screen.getByRole('button', { name: 'Modifier' })).toBeTruthy();
-    await user.click(leave);
-    expect(await screen.findByText('Ailleurs')).toBeTruthy();
-    expect(window.location.pathname).toBe('/contacts');
+    await editThenGoBackAndLeave(user);
     expect(window.location.hash).toBe('#main');
   });
 
