@@ -3,6 +3,7 @@
 // (workloads: me, list, relations, log; BENCH_SECONDS, default 10). The api runs in
 // this process, as in api.bench.js; only the workload is profiled (not the start or
 // the seeding). Read the profile with `node tests/bench/top-self.js <file>`.
+import './production.js';
 import { Session } from 'node:inspector/promises';
 import { writeFile } from 'node:fs/promises';
 import { startBenchApi } from './bench-server.js';

@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, one after the other, results printed and
 // written to test-results/bench.json.
+import './production.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { benchApi } from './api.bench.js';

@@ -79,7 +79,8 @@ export class AppModule {
           // One operation per request, and no automatic persisted queries (a cache anyone could fill).
           allowBatchedHttpRequests: false,
           persistedQueries: false,
-          // Guards run on resolved fields too: the permission map covers nested data.
+          // Guards run on resolved fields too: the permission map covers nested data (the
+          // @LoadedField ones check it in LoadedFields, without Nest's per-call machinery).
           fieldResolverEnhancers: ['guards'],
           context: ({ req }: { req: RequestContext['req'] }): RequestContext => ({ req, loaders: new Loaders() }),
           includeStacktraceInErrorResponses: false,

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentMember, notFound, RequestLoaders, type Loaders, type Member } from '@rapport/core';
+import { CurrentMember, notFound, type Loaders, type Member, LoadedField } from '@rapport/core';
 import { ParticipationStatus, Role, Visibility } from '@rapport/shared';
 import { Campaign, CampaignsService } from '@rapport/campaigns';
 import { Contact, ContactsService } from '@rapport/contacts';
@@ -67,8 +67,8 @@ export class ActionsResolver {
     return this.turnout.callList(member, action.id);
   }
 
-  @ResolveField(() => Int, { description: 'ATTENDED so far' })
-  async checkInCount(@Parent() action: Action, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => Int, { description: 'ATTENDED so far' })
+  async checkInCount(action: Action, member: Member, loaders: Loaders) {
     return (await this.service.counts(loaders, member).load(action.id)).attended;
   }
 
@@ -92,13 +92,13 @@ export class ActionsResolver {
     return this.service.recordOutcome(member, actionId, outcome);
   }
 
-  @ResolveField(() => Campaign)
-  campaign(@Parent() action: Action, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => Campaign)
+  campaign(action: Action, member: Member, loaders: Loaders) {
     return this.campaigns.byId(loaders, member).load(action.campaignId);
   }
 
-  @ResolveField(() => DecisionMaker, { nullable: true })
-  target(@Parent() action: Action, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => DecisionMaker, { nullable: true })
+  target(action: Action, member: Member, loaders: Loaders) {
     return action.targetId ? this.decisionMakers.byId(loaders, member).load(action.targetId) : null;
   }
 
@@ -109,19 +109,19 @@ export class ActionsResolver {
   }
 
   /** Names stay private: allies get an empty list, only the counts. */
-  @ResolveField(() => [ActionParticipant], { description: 'empty for ALLY callers' })
-  participants(@Parent() action: Action, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => [ActionParticipant], { description: 'empty for ALLY callers' })
+  participants(action: Action, member: Member, loaders: Loaders) {
     if (member.role === Role.ALLY) return [];
     return this.service.participants(loaders, member).load(action.id);
   }
 
-  @ResolveField(() => Int, { description: 'participants who said yes: COMMITTED, ATTENDED or NO_SHOW' })
-  async committedCount(@Parent() action: Action, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => Int, { description: 'participants who said yes: COMMITTED, ATTENDED or NO_SHOW' })
+  async committedCount(action: Action, member: Member, loaders: Loaders) {
     return (await this.service.counts(loaders, member).load(action.id)).committed;
   }
 
-  @ResolveField(() => Int, { description: 'participants ATTENDED' })
-  async attendedCount(@Parent() action: Action, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => Int, { description: 'participants ATTENDED' })
+  async attendedCount(action: Action, member: Member, loaders: Loaders) {
     return (await this.service.counts(loaders, member).load(action.id)).attended;
   }
 }
@@ -133,14 +133,14 @@ export class ActionParticipantsResolver {
     private readonly actions: ActionsService,
   ) {}
 
-  @ResolveField(() => Action)
-  action(@Parent() participant: ActionParticipant, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => Action)
+  action(participant: ActionParticipant, member: Member, loaders: Loaders) {
     // A person's participations come with their action already joined (participationsOf).
     return participant.action ?? this.actions.byId(loaders, member).load(participant.actionId);
   }
 
-  @ResolveField(() => Contact)
-  contact(@Parent() participant: ActionParticipant, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => Contact)
+  contact(participant: ActionParticipant, member: Member, loaders: Loaders) {
     return this.contacts.byId(loaders, member).load(participant.contactId);
   }
 }
@@ -150,8 +150,8 @@ export class ActionParticipantsResolver {
 export class CampaignActionsResolver {
   constructor(private readonly service: ActionsService) {}
 
-  @ResolveField(() => [Action])
-  actions(@Parent() campaign: Campaign, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => [Action])
+  actions(campaign: Campaign, member: Member, loaders: Loaders) {
     return this.service.byCampaign(loaders, member).load(campaign.id);
   }
 }
@@ -161,8 +161,8 @@ export class CampaignActionsResolver {
 export class ContactParticipationsResolver {
   constructor(private readonly actions: ActionsService) {}
 
-  @ResolveField(() => [ActionParticipant])
-  participations(@Parent() contact: Contact, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => [ActionParticipant])
+  participations(contact: Contact, member: Member, loaders: Loaders) {
     return this.actions.participationsOf(loaders, member).load(contact.id);
   }
 }
@@ -172,8 +172,8 @@ export class ContactParticipationsResolver {
 export class ActionCallEntryResolver {
   constructor(private readonly contacts: ContactsService) {}
 
-  @ResolveField(() => Contact)
-  contact(@Parent() entry: ActionCallEntry, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => Contact)
+  contact(entry: ActionCallEntry, member: Member, loaders: Loaders) {
     return this.contacts.byId(loaders, member).load(entry.contactId);
   }
 }

@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentMember, RequestLoaders, type Loaders, type Member } from '@rapport/core';
+import { CurrentMember, type Loaders, type Member, LoadedField } from '@rapport/core';
 import { CampaignStage, Role } from '@rapport/shared';
 import { CampaignsService } from './campaigns.service.js';
 import { Campaign } from './entities/campaign.entity.js';
@@ -37,8 +37,8 @@ export class CampaignsResolver {
     return this.service.advance(member, campaignId, stage, note, enteredAt);
   }
 
-  @ResolveField(() => [StageChange], { description: 'oldest first; the first entry is LISTENING at startedAt' })
-  stageHistory(@Parent() campaign: Campaign, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => [StageChange], { description: 'oldest first; the first entry is LISTENING at startedAt' })
+  stageHistory(campaign: Campaign, member: Member, loaders: Loaders) {
     return this.service.history(loaders, member).load(campaign.id);
   }
 }

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentMember, RequestLoaders, notFound, type Loaders, type Member } from '@rapport/core';
+import { CurrentMember, notFound, type Loaders, type Member, LoadedField } from '@rapport/core';
 import { AuthService, User } from '@rapport/auth';
 import { Contact, ContactsService } from '@rapport/contacts';
 import { Campaign, CampaignsService } from '@rapport/campaigns';
@@ -72,23 +72,23 @@ export class SessionSeriesResolver {
 export class SessionResolver {
   constructor(private readonly sessions: SessionsService) {}
 
-  @ResolveField(() => SessionSeries, { nullable: true })
-  series(@Parent() session: Session, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => SessionSeries, { nullable: true })
+  series(session: Session, member: Member, loaders: Loaders) {
     return this.sessions.seriesById(loaders, member).load(session.seriesId);
   }
 
-  @ResolveField(() => [Contact], { description: 'members only' })
-  async attendees(@Parent() session: Session, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => [Contact], { description: 'members only' })
+  async attendees(session: Session, member: Member, loaders: Loaders) {
     return session.recordId ? this.sessions.attendees(loaders, member).load(session.recordId) : [];
   }
 
-  @ResolveField(() => Int)
-  async attendeeCount(@Parent() session: Session, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => Int)
+  async attendeeCount(session: Session, member: Member, loaders: Loaders) {
     return session.recordId ? (await this.sessions.attendees(loaders, member).load(session.recordId)).length : 0;
   }
 
-  @ResolveField(() => Int, { description: 'DROP_IN conversations logged during the session' })
-  visits(@Parent() session: Session, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => Int, { description: 'DROP_IN conversations logged during the session' })
+  visits(session: Session, member: Member, loaders: Loaders) {
     return this.sessions.visits(loaders, member).load(session.id);
   }
 }
@@ -144,30 +144,30 @@ export class CaseResolver {
     return this.service.addStep(member, caseId, note, at);
   }
 
-  @ResolveField(() => Contact)
-  async contact(@Parent() c: Case, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => Contact)
+  async contact(c: Case, member: Member, loaders: Loaders) {
     const found = await this.contacts.byId(loaders, member).load(c.contactId);
     if (!found) throw notFound('contact', c.contactId);
     return found;
   }
 
-  @ResolveField(() => User, { nullable: true, description: 'the volunteer following it' })
-  owner(@Parent() c: Case, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => User, { nullable: true, description: 'the volunteer following it' })
+  owner(c: Case, member: Member, loaders: Loaders) {
     return c.ownerId ? this.auth.usersById(loaders, member).load(c.ownerId) : null;
   }
 
-  @ResolveField(() => Issue, { nullable: true, description: "the problem, matched to the organisation's issues like RaisedIssueInput.name" })
-  issue(@Parent() c: Case, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => Issue, { nullable: true, description: "the problem, matched to the organisation's issues like RaisedIssueInput.name" })
+  issue(c: Case, member: Member, loaders: Loaders) {
     return c.issueId ? this.conversations.issueById(loaders, member).load(c.issueId) : null;
   }
 
-  @ResolveField(() => Campaign, { nullable: true })
-  campaign(@Parent() c: Case, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => Campaign, { nullable: true })
+  campaign(c: Case, member: Member, loaders: Loaders) {
     return c.campaignId ? this.campaigns.byId(loaders, member).load(c.campaignId) : null;
   }
 
-  @ResolveField(() => [CaseStep], { description: 'oldest first' })
-  steps(@Parent() c: Case, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => [CaseStep], { description: 'oldest first' })
+  steps(c: Case, member: Member, loaders: Loaders) {
     return this.service.stepsByCase(loaders, member).load(c.id);
   }
 }
@@ -176,8 +176,8 @@ export class CaseResolver {
 export class CaseStepResolver {
   constructor(private readonly auth: AuthService) {}
 
-  @ResolveField(() => User)
-  async by(@Parent() step: CaseStep, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => User)
+  async by(step: CaseStep, member: Member, loaders: Loaders) {
     const user = step.byId ? await this.auth.usersById(loaders, member).load(step.byId) : null;
     if (!user) throw notFound('member', step.byId ?? undefined);
     return user;
@@ -189,8 +189,8 @@ export class CaseStepResolver {
 export class ContactCasesResolver {
   constructor(private readonly service: CasesService) {}
 
-  @ResolveField(() => [Case], { description: 'newest first' })
-  cases(@Parent() contact: Contact, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => [Case], { description: 'newest first' })
+  cases(contact: Contact, member: Member, loaders: Loaders) {
     return this.service.casesByContact(loaders, member).load(contact.id);
   }
 }
@@ -220,8 +220,8 @@ export class BriefEvidenceResolver {
 export class IssueTallyCasesResolver {
   constructor(private readonly service: CasesService) {}
 
-  @ResolveField(() => CaseEvidence, { description: "the organisation's cases on this issue, counted (never a name; quotes only of people who gave consent)" })
-  cases(@Parent() tally: IssueTally, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => CaseEvidence, { description: "the organisation's cases on this issue, counted (never a name; quotes only of people who gave consent)" })
+  cases(tally: IssueTally, member: Member, loaders: Loaders) {
     return this.service.evidenceByIssue(loaders, member).load(tally.issue.id);
   }
 }

@@ -1,5 +1,5 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentMember, RequestLoaders, type Loaders, type Member } from '@rapport/core';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentMember, type Loaders, type Member, LoadedField } from '@rapport/core';
 import { CommitmentStatus } from '@rapport/shared';
 import { AuthService, User } from '@rapport/auth';
 import { Reminder, RemindersService } from '@rapport/reminders';
@@ -55,28 +55,28 @@ export class CommitmentsResolver {
     return this.service.reschedule(member, id, dueAt, remindAt);
   }
 
-  @ResolveField(() => Campaign, { nullable: true })
-  campaign(@Parent() c: Commitment, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => Campaign, { nullable: true })
+  campaign(c: Commitment, member: Member, loaders: Loaders) {
     return c.campaignId ? this.campaigns.byId(loaders, member).load(c.campaignId) : null;
   }
 
-  @ResolveField(() => Contact, { nullable: true, description: 'exactly one of contact / decisionMaker is set' })
-  contact(@Parent() c: Commitment, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => Contact, { nullable: true, description: 'exactly one of contact / decisionMaker is set' })
+  contact(c: Commitment, member: Member, loaders: Loaders) {
     return c.contactId ? this.contacts.byId(loaders, member).load(c.contactId) : null;
   }
 
-  @ResolveField(() => DecisionMaker, { nullable: true })
-  decisionMaker(@Parent() c: Commitment, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => DecisionMaker, { nullable: true })
+  decisionMaker(c: Commitment, member: Member, loaders: Loaders) {
     return c.decisionMakerId ? this.decisionMakers.byId(loaders, member).load(c.decisionMakerId) : null;
   }
 
-  @ResolveField(() => User, { nullable: true })
-  followUpOwner(@Parent() c: Commitment, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => User, { nullable: true })
+  followUpOwner(c: Commitment, member: Member, loaders: Loaders) {
     return c.followUpOwnerId ? this.auth.usersById(loaders, member).load(c.followUpOwnerId) : null;
   }
 
-  @ResolveField(() => [Reminder])
-  reminders(@Parent() c: Commitment, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => [Reminder])
+  reminders(c: Commitment, member: Member, loaders: Loaders) {
     return this.reminderRows.bySubject(loaders, member, 'commitmentId').load(c.id);
   }
 }

@@ -1,5 +1,5 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentMember, RequestLoaders, type Loaders, type Member } from '@rapport/core';
+import { Resolver } from '@nestjs/graphql';
+import { type Loaders, type Member, LoadedField } from '@rapport/core';
 import { Contact } from '@rapport/contacts';
 import { DecisionMaker } from '@rapport/decision-makers';
 import { Negotiation, NegotiationBrief } from '@rapport/negotiations';
@@ -12,8 +12,8 @@ import { Commitment } from './entities/commitment.entity.js';
 export class ContactCommitmentsResolver {
   constructor(private readonly service: CommitmentsService) {}
 
-  @ResolveField(() => [Commitment])
-  commitments(@Parent() contact: Contact, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => [Commitment])
+  commitments(contact: Contact, member: Member, loaders: Loaders) {
     return this.service.by(loaders, member, 'contactId').load(contact.id);
   }
 }
@@ -22,8 +22,8 @@ export class ContactCommitmentsResolver {
 export class DecisionMakerCommitmentsResolver {
   constructor(private readonly service: CommitmentsService) {}
 
-  @ResolveField(() => [Commitment])
-  commitments(@Parent() decisionMaker: DecisionMaker, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => [Commitment])
+  commitments(decisionMaker: DecisionMaker, member: Member, loaders: Loaders) {
     return this.service.by(loaders, member, 'decisionMakerId').load(decisionMaker.id);
   }
 }
@@ -32,8 +32,8 @@ export class DecisionMakerCommitmentsResolver {
 export class NegotiationCommitmentsResolver {
   constructor(private readonly service: CommitmentsService) {}
 
-  @ResolveField(() => [Commitment])
-  commitments(@Parent() negotiation: Negotiation, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => [Commitment])
+  commitments(negotiation: Negotiation, member: Member, loaders: Loaders) {
     return this.service.by(loaders, member, 'negotiationId').load(negotiation.id);
   }
 }
@@ -42,8 +42,8 @@ export class NegotiationCommitmentsResolver {
 export class BriefHistoryResolver {
   constructor(private readonly service: CommitmentsService) {}
 
-  @ResolveField(() => [Commitment], { description: 'what the targets promised before, kept or broken' })
-  decisionMakerHistory(@Parent() brief: NegotiationBrief, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => [Commitment], { description: 'what the targets promised before, kept or broken' })
+  decisionMakerHistory(brief: NegotiationBrief, member: Member, loaders: Loaders) {
     return this.service.decisionMakerHistory(loaders, member).load(brief.negotiation.id);
   }
 }

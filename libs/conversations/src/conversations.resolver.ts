@@ -1,5 +1,5 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentMember, RequestLoaders, type Loaders, type Member } from '@rapport/core';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentMember, type Loaders, type Member, LoadedField } from '@rapport/core';
 import { AuthService, User } from '@rapport/auth';
 import { Campaign, CampaignsService } from '@rapport/campaigns';
 import { Contact, ContactsService } from '@rapport/contacts';
@@ -37,23 +37,23 @@ export class ConversationsResolver {
     return this.service.issues(member);
   }
 
-  @ResolveField(() => Campaign, { nullable: true })
-  campaign(@Parent() c: Conversation, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => Campaign, { nullable: true })
+  campaign(c: Conversation, member: Member, loaders: Loaders) {
     return c.campaignId ? this.campaigns.byId(loaders, member).load(c.campaignId) : null;
   }
 
-  @ResolveField(() => Contact, { nullable: true })
-  contact(@Parent() c: Conversation, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => Contact, { nullable: true })
+  contact(c: Conversation, member: Member, loaders: Loaders) {
     return c.contactId ? this.contacts.byId(loaders, member).load(c.contactId) : null;
   }
 
-  @ResolveField(() => User)
-  organiser(@Parent() c: Conversation, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => User)
+  organiser(c: Conversation, member: Member, loaders: Loaders) {
     return this.auth.usersById(loaders, member).load(c.organiserId);
   }
 
-  @ResolveField('issues', () => [RaisedIssue])
-  raisedIssues(@Parent() c: Conversation, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField('issues', () => [RaisedIssue])
+  raisedIssues(c: Conversation, member: Member, loaders: Loaders) {
     return this.service.raisedIssuesByConversation(loaders, member).load(c.id);
   }
 }
@@ -62,9 +62,9 @@ export class ConversationsResolver {
 export class RaisedIssueResolver {
   constructor(private readonly service: ConversationsService) {}
 
-  @ResolveField(() => Issue)
-  issue(@Parent() r: RaisedIssue, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
-    return this.service.issueById(loaders, member).load(r.issueId);
+  @LoadedField(() => Issue)
+  issue(r: RaisedIssue, member: Member, loaders: Loaders) {
+    return r.issue ?? this.service.issueById(loaders, member).load(r.issueId);
   }
 }
 
@@ -72,8 +72,8 @@ export class RaisedIssueResolver {
 export class ContactConversationsResolver {
   constructor(private readonly service: ConversationsService) {}
 
-  @ResolveField(() => [Conversation], { description: 'newest first' })
-  conversations(@Parent() contact: Contact, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => [Conversation], { description: 'newest first' })
+  conversations(contact: Contact, member: Member, loaders: Loaders) {
     return this.service.conversationsByContact(loaders, member).load(contact.id);
   }
 }

@@ -362,7 +362,9 @@ export class ConversationsService {
       const issues = this.issueById(loaders, member);
       const rows = found.map((row) => {
         const raised = hydrate(this.db.manager, RaisedIssue, row);
-        issues.prime(raised.issueId, hydrate(this.db.manager, Issue, row.issue_row));
+        // Kept on the row too: `issue` answers it at once (no promise per row of a list).
+        raised.issue = hydrate(this.db.manager, Issue, row.issue_row);
+        issues.prime(raised.issueId, raised.issue);
         return raised;
       });
       return groupByKey(ids, rows, (r) => r.conversationId);

@@ -5,3 +5,4 @@ export { normalizeForMatch, isUuid } from './validate.js';
 export * from './request-context.js';
 export * from './current-member.decorator.js';
 export * from './redis.module.js';
+export * from './loaded-field.decorator.js';

@@ -1,5 +1,5 @@
-import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentMember, RequestLoaders, type Loaders, type Member } from '@rapport/core';
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { CurrentMember, type Loaders, type Member, LoadedField } from '@rapport/core';
 import { DashboardService } from './dashboard.service.js';
 import { CampaignProgress, IssueTally } from './dto/campaign-progress.type.js';
 
@@ -22,10 +22,10 @@ export class DashboardResolver {
 export class IssueTallyResolver {
   constructor(private readonly service: DashboardService) {}
 
-  @ResolveField(() => [String], {
+  @LoadedField(() => [String], {
     description: "what people said about it in the campaign's conversations, only of people who gave consent (never a name): at most 5, angriest first",
   })
-  quotes(@Parent() tally: IssueTally, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  quotes(tally: IssueTally, member: Member, loaders: Loaders) {
     return this.service.quotesByIssue(loaders, member).load(`${tally.campaignId}|${tally.issue.id}`);
   }
 }

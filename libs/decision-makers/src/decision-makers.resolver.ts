@@ -1,5 +1,5 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentMember, RequestLoaders, type Loaders, type Member } from '@rapport/core';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentMember, type Loaders, type Member, LoadedField } from '@rapport/core';
 import { DemandStatus } from '@rapport/shared';
 import { Campaign, CampaignsService } from '@rapport/campaigns';
 import { DecisionMakersService } from './decision-makers.service.js';
@@ -48,13 +48,13 @@ export class DemandsResolver {
     return this.service.setDemandStatus(member, id, status);
   }
 
-  @ResolveField(() => Campaign)
-  campaign(@Parent() demand: Demand, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => Campaign)
+  campaign(demand: Demand, member: Member, loaders: Loaders) {
     return this.campaigns.byId(loaders, member).load(demand.campaignId);
   }
 
-  @ResolveField(() => DecisionMaker, { nullable: true })
-  target(@Parent() demand: Demand, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => DecisionMaker, { nullable: true })
+  target(demand: Demand, member: Member, loaders: Loaders) {
     return demand.targetId ? this.service.byId(loaders, member).load(demand.targetId) : null;
   }
 }
@@ -64,8 +64,8 @@ export class DemandsResolver {
 export class CampaignDemandsResolver {
   constructor(private readonly service: DecisionMakersService) {}
 
-  @ResolveField(() => [Demand])
-  demands(@Parent() campaign: Campaign, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => [Demand])
+  demands(campaign: Campaign, member: Member, loaders: Loaders) {
     return this.service.demandsByCampaign(loaders, member).load(campaign.id);
   }
 }

@@ -1,5 +1,5 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentMember, RequestLoaders, type Loaders, type Member } from '@rapport/core';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentMember, type Loaders, type Member, LoadedField } from '@rapport/core';
 import { Contact } from '@rapport/contacts';
 import { MembershipStatus } from '@rapport/shared';
 import { MembershipService } from './membership.service.js';
@@ -74,23 +74,23 @@ export class MembershipResolver {
 export class ContactMembershipResolver {
   constructor(private readonly service: MembershipService) {}
 
-  @ResolveField(() => MembershipStatus)
-  async membershipStatus(@Parent() contact: Contact, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => MembershipStatus)
+  async membershipStatus(contact: Contact, member: Member, loaders: Loaders) {
     return (await this.service.statusOf(loaders, member, contact.id)).status;
   }
 
-  @ResolveField(() => Date, { nullable: true, description: 'end of the latest membership, null when NEVER' })
-  async membershipEndsAt(@Parent() contact: Contact, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => Date, { nullable: true, description: 'end of the latest membership, null when NEVER' })
+  async membershipEndsAt(contact: Contact, member: Member, loaders: Loaders) {
     return (await this.service.statusOf(loaders, member, contact.id)).endsAt;
   }
 
-  @ResolveField(() => [Membership], { description: 'newest first' })
-  memberships(@Parent() contact: Contact, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => [Membership], { description: 'newest first' })
+  memberships(contact: Contact, member: Member, loaders: Loaders) {
     return this.service.membershipsOf(loaders, member).load(contact.id);
   }
 
-  @ResolveField(() => [DuesPayment], { description: 'payments this person made, newest first' })
-  duesPayments(@Parent() contact: Contact, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => [DuesPayment], { description: 'payments this person made, newest first' })
+  duesPayments(contact: Contact, member: Member, loaders: Loaders) {
     return this.service.paymentsOf(loaders, member).load(contact.id);
   }
 }
@@ -99,18 +99,18 @@ export class ContactMembershipResolver {
 export class MembershipFieldsResolver {
   constructor(private readonly service: MembershipService) {}
 
-  @ResolveField(() => Contact)
-  contact(@Parent() m: Membership, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => Contact)
+  contact(m: Membership, member: Member, loaders: Loaders) {
     return this.service.contactById(loaders, member).load(m.contactId);
   }
 
-  @ResolveField(() => DuesPayment, { nullable: true, description: 'null when granted from the solidarity fund' })
-  payment(@Parent() m: Membership, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => DuesPayment, { nullable: true, description: 'null when granted from the solidarity fund' })
+  payment(m: Membership, member: Member, loaders: Loaders) {
     return m.paymentId ? this.service.paymentById(loaders, member).load(m.paymentId) : null;
   }
 
-  @ResolveField(() => Contact, { nullable: true, description: 'who paid, when it was not the member' })
-  fundedBy(@Parent() m: Membership, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => Contact, { nullable: true, description: 'who paid, when it was not the member' })
+  fundedBy(m: Membership, member: Member, loaders: Loaders) {
     return m.fundedByContactId ? this.service.contactById(loaders, member).load(m.fundedByContactId) : null;
   }
 }
@@ -119,13 +119,13 @@ export class MembershipFieldsResolver {
 export class DuesPaymentFieldsResolver {
   constructor(private readonly service: MembershipService) {}
 
-  @ResolveField(() => Contact)
-  payer(@Parent() p: DuesPayment, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => Contact)
+  payer(p: DuesPayment, member: Member, loaders: Loaders) {
     return this.service.contactById(loaders, member).load(p.payerContactId);
   }
 
-  @ResolveField(() => [Membership], { description: 'the memberships this payment funded' })
-  memberships(@Parent() p: DuesPayment, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => [Membership], { description: 'the memberships this payment funded' })
+  memberships(p: DuesPayment, member: Member, loaders: Loaders) {
     return this.service.membershipsOfPayment(loaders, member).load(p.id);
   }
 }

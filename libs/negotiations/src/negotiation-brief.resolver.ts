@@ -1,5 +1,5 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentMember, RequestLoaders, type Loaders, type Member } from '@rapport/core';
+import { Resolver } from '@nestjs/graphql';
+import { type Loaders, type Member, LoadedField } from '@rapport/core';
 import { Contact, ContactsService } from '@rapport/contacts';
 import { Demand, DecisionMakersService } from '@rapport/decision-makers';
 import { RaisedIssue } from '@rapport/conversations';
@@ -16,15 +16,15 @@ export class NegotiationBriefResolver {
   ) {}
 
   /** In the team's order; a demand deleted since is left out. */
-  @ResolveField(() => [Demand])
-  async demands(@Parent() brief: NegotiationBrief, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => [Demand])
+  async demands(brief: NegotiationBrief, member: Member, loaders: Loaders) {
     const demands = await this.decisionMakers.demandById(loaders, member).loadMany(brief.demandIds);
     return demands.filter((d): d is Demand => d instanceof Demand);
   }
 
   /** A person erased since the brief was written is left out. */
-  @ResolveField(() => [BriefRole])
-  async roles(@Parent() brief: NegotiationBrief, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => [BriefRole])
+  async roles(brief: NegotiationBrief, member: Member, loaders: Loaders) {
     const contacts = await this.contacts.byId(loaders, member).loadMany(brief.storedRoles.map((r) => r.contactId));
     return brief.storedRoles.filter((_, i) => {
       const contact = contacts[i];
@@ -32,8 +32,8 @@ export class NegotiationBriefResolver {
     });
   }
 
-  @ResolveField(() => [RaisedIssue], { description: 'quotes from conversations, consented ones only' })
-  testimonies(@Parent() brief: NegotiationBrief, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => [RaisedIssue], { description: 'quotes from conversations, consented ones only' })
+  testimonies(brief: NegotiationBrief, member: Member, loaders: Loaders) {
     return this.service.testimonies(loaders, member).load(brief.negotiation.campaignId);
   }
 }
@@ -42,8 +42,8 @@ export class NegotiationBriefResolver {
 export class BriefRoleResolver {
   constructor(private readonly contacts: ContactsService) {}
 
-  @ResolveField(() => Contact)
-  contact(@Parent() role: BriefRole, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => Contact)
+  contact(role: BriefRole, member: Member, loaders: Loaders) {
     return this.contacts.byId(loaders, member).load(role.contactId);
   }
 }

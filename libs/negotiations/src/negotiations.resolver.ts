@@ -1,5 +1,5 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentMember, RequestLoaders, type Loaders, type Member } from '@rapport/core';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentMember, type Loaders, type Member, LoadedField } from '@rapport/core';
 import { Campaign, CampaignsService } from '@rapport/campaigns';
 import { DecisionMaker } from '@rapport/decision-makers';
 import { NegotiationsService } from './negotiations.service.js';
@@ -34,13 +34,13 @@ export class NegotiationsResolver {
     return this.service.recordReport(member, negotiationId, report);
   }
 
-  @ResolveField(() => Campaign)
-  campaign(@Parent() negotiation: Negotiation, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => Campaign)
+  campaign(negotiation: Negotiation, member: Member, loaders: Loaders) {
     return this.campaigns.byId(loaders, member).load(negotiation.campaignId);
   }
 
-  @ResolveField(() => [DecisionMaker])
-  decisionMakers(@Parent() negotiation: Negotiation, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => [DecisionMaker])
+  decisionMakers(negotiation: Negotiation, member: Member, loaders: Loaders) {
     return this.service.decisionMakers(loaders, member).load(negotiation.id);
   }
 }
@@ -50,8 +50,8 @@ export class NegotiationsResolver {
 export class CampaignNegotiationsResolver {
   constructor(private readonly service: NegotiationsService) {}
 
-  @ResolveField(() => [Negotiation])
-  negotiations(@Parent() campaign: Campaign, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => [Negotiation])
+  negotiations(campaign: Campaign, member: Member, loaders: Loaders) {
     return this.service.byCampaign(loaders, member).load(campaign.id);
   }
 }

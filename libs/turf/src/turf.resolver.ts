@@ -1,5 +1,5 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentMember, RequestLoaders, type Loaders, type Member } from '@rapport/core';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentMember, type Loaders, type Member, LoadedField } from '@rapport/core';
 import { Role } from '@rapport/shared';
 import { User } from '@rapport/auth';
 import { Contact, ContactsService } from '@rapport/contacts';
@@ -64,33 +64,33 @@ export class BuildingResolver {
     return this.turf.setDoNotKnock(member, doorId, doNotKnock);
   }
 
-  @ResolveField(() => [Door], { description: 'by floor then label' })
-  doors(@Parent() building: Building, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => [Door], { description: 'by floor then label' })
+  doors(building: Building, member: Member, loaders: Loaders) {
     return this.turf.doorsOf(loaders, member).load(building.id);
   }
 
-  @ResolveField(() => Int)
-  async doorCount(@Parent() building: Building, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => Int)
+  async doorCount(building: Building, member: Member, loaders: Loaders) {
     return (await this.turf.statsOf(loaders, member).load(building.id)).doorCount;
   }
 
-  @ResolveField(() => Int, { description: 'doors with at least one visit' })
-  async knocked(@Parent() building: Building, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => Int, { description: 'doors with at least one visit' })
+  async knocked(building: Building, member: Member, loaders: Loaders) {
     return (await this.turf.statsOf(loaders, member).load(building.id)).knocked;
   }
 
-  @ResolveField(() => Int, { description: 'doors where someone talked at least once' })
-  async talked(@Parent() building: Building, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => Int, { description: 'doors where someone talked at least once' })
+  async talked(building: Building, member: Member, loaders: Loaders) {
     return (await this.turf.statsOf(loaders, member).load(building.id)).talked;
   }
 
-  @ResolveField(() => Date, { nullable: true })
-  async lastVisitAt(@Parent() building: Building, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => Date, { nullable: true })
+  async lastVisitAt(building: Building, member: Member, loaders: Loaders) {
     return (await this.turf.statsOf(loaders, member).load(building.id)).lastVisitAt;
   }
 
-  @ResolveField(() => [User])
-  assignedTo(@Parent() building: Building, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => [User])
+  assignedTo(building: Building, member: Member, loaders: Loaders) {
     return this.turf.assigneesOf(loaders, member).load(building.id);
   }
 }
@@ -102,14 +102,14 @@ export class DoorResolver {
     private readonly contacts: ContactsService,
   ) {}
 
-  @ResolveField(() => Building)
-  building(@Parent() door: Door, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => Building)
+  building(door: Door, member: Member, loaders: Loaders) {
     return this.turf.buildingById(loaders, member).load(door.buildingId);
   }
 
   /** Who lives there is personal: never for allies. */
-  @ResolveField(() => Contact, { nullable: true, description: 'the person last talked to there; null for ALLY' })
-  contact(@Parent() door: Door, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => Contact, { nullable: true, description: 'the person last talked to there; null for ALLY' })
+  contact(door: Door, member: Member, loaders: Loaders) {
     if (member.role === Role.ALLY || !door.contactId) return null;
     return this.contacts.byId(loaders, member).load(door.contactId);
   }

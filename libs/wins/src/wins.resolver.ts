@@ -1,5 +1,5 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentMember, RequestLoaders, type Loaders, type Member } from '@rapport/core';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentMember, type Loaders, type Member, LoadedField } from '@rapport/core';
 import { Campaign, CampaignsService } from '@rapport/campaigns';
 import { WinsService } from './wins.service.js';
 import { Win } from './entities/win.entity.js';
@@ -31,8 +31,8 @@ export class WinsResolver {
     return this.service.markCelebrated(member, id, celebrationActionId);
   }
 
-  @ResolveField(() => Campaign)
-  campaign(@Parent() win: Win, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => Campaign)
+  campaign(win: Win, member: Member, loaders: Loaders) {
     return this.campaigns.byId(loaders, member).load(win.campaignId);
   }
 }
@@ -42,8 +42,8 @@ export class WinsResolver {
 export class CampaignWinsResolver {
   constructor(private readonly service: WinsService) {}
 
-  @ResolveField(() => [Win], { description: 'newest first' })
-  wins(@Parent() campaign: Campaign, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => [Win], { description: 'newest first' })
+  wins(campaign: Campaign, member: Member, loaders: Loaders) {
     return this.service.byCampaign(loaders, member).load(campaign.id);
   }
 }

@@ -1,5 +1,5 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentMember, RequestLoaders, type Loaders, type Member, type RequestContext } from '@rapport/core';
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentMember, type Loaders, type Member, type RequestContext, LoadedField } from '@rapport/core';
 import { Role } from '@rapport/shared';
 import { AuthService } from '../auth.service.js';
 import { AuthPayload } from '../dto/auth-payload.type.js';
@@ -20,8 +20,8 @@ export class TeamResolver {
     return this.team.pendingInvitations(member);
   }
 
-  @ResolveField(() => User)
-  invitedBy(@Parent() invitation: Invitation, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => User)
+  invitedBy(invitation: Invitation, member: Member, loaders: Loaders) {
     return this.auth.usersById(loaders, member).load(invitation.invitedByUserId);
   }
 

@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentMember, RequestLoaders, type Loaders, type Member } from '@rapport/core';
+import { CurrentMember, RequestLoaders, type Loaders, type Member, LoadedField } from '@rapport/core';
 import { AuthService, User } from '@rapport/auth';
 import { ReminderStatus } from '@rapport/shared';
 import { Reminder } from '../entities/reminder.entity.js';
@@ -54,8 +54,8 @@ export class RemindersResolver {
     return reminder.lastError;
   }
 
-  @ResolveField(() => User, { nullable: true, description: 'The member reminded.' })
-  recipient(@Parent() reminder: Reminder, @CurrentMember() member: Member, @RequestLoaders() loaders: Loaders) {
+  @LoadedField(() => User, { nullable: true, description: 'The member reminded.' })
+  recipient(reminder: Reminder, member: Member, loaders: Loaders) {
     return reminder.recipientUserId ? this.auth.usersById(loaders, member).load(reminder.recipientUserId) : null;
   }
 }
