@@ -78,6 +78,9 @@ export const CURRENT_STAGE_SINCE = `
   SELECT max(entered_at) AS since FROM campaign_stage_changes
    WHERE organization_id = $1 AND campaign_id = $2 AND stage = $3`;
 
+/** CURRENT_STAGE_SINCE for the campaign's stage as it is now, read in the same statement ($1 org, $2 campaign). */
+export const STAGE_SINCE = CURRENT_STAGE_SINCE.replace('$3', '(SELECT stage FROM campaigns WHERE id = $2 AND organization_id = $1)');
+
 // ——— What campaignProgress reads: the counters kept by the triggers of migration
 // 1796170490814-campaign-figures (same transaction as every write). The recounts above
 // are the reference; tests/src/integration/campaign-figures.spec.ts checks they agree.
@@ -109,3 +112,9 @@ export const WEEK_FIGURES = `
     FROM campaign_week_figures
    WHERE campaign_id = $2 AND n <> 0 AND EXISTS (SELECT 1 FROM campaigns WHERE id = $2 AND organization_id = $1)
    GROUP BY 1 HAVING sum(n) > 0 ORDER BY 1`;
+
+/** The dashboard's five top issues. */
+export const TOP_ISSUE_FIGURES = `${ISSUE_FIGURES} LIMIT 5`;
+
+/** WEEK_FIGURES in the organisation's own time zone, read in the same statement ($1 org, $2 campaign). */
+export const WEEK_FIGURES_IN_ORGANIZATION_ZONE = WEEK_FIGURES.replaceAll('$3', '(SELECT timezone FROM organizations WHERE id = $1)');

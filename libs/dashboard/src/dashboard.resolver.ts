@@ -1,6 +1,8 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { CurrentMember, type Loaders, type Member, LoadedField } from '@rapport/core';
 import { DashboardService } from './dashboard.service.js';
+import { Action } from '@rapport/actions';
+import { Win } from '@rapport/wins';
 import { CampaignProgress, IssueTally } from './dto/campaign-progress.type.js';
 
 @Resolver()
@@ -27,5 +29,21 @@ export class IssueTallyResolver {
   })
   quotes(tally: IssueTally, member: Member, loaders: Loaders) {
     return this.service.quotesByIssue(loaders, member).load(`${tally.campaignId}|${tally.issue.id}`);
+  }
+}
+
+/** The parts of the dashboard that are lists of records, read only when asked for. */
+@Resolver(() => CampaignProgress)
+export class CampaignProgressResolver {
+  constructor(private readonly service: DashboardService) {}
+
+  @LoadedField(() => [Action], { description: "this campaign's actions with startsAt >= now, soonest first" })
+  upcomingActions(progress: CampaignProgress, member: Member) {
+    return this.service.upcomingActions(member, progress);
+  }
+
+  @LoadedField(() => [Win])
+  wins(progress: CampaignProgress, member: Member) {
+    return this.service.wins(member, progress);
   }
 }

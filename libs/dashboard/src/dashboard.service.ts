@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Loaders, Member } from '@rapport/core';
-import { Organization } from '@rapport/auth';
+import { isUuid, type Loaders, type Member } from '@rapport/core';
+import { preparedQuery } from '@rapport/db';
 import { CampaignsService } from '@rapport/campaigns';
 import { Issue } from '@rapport/conversations';
-import { ActionsService } from '@rapport/actions';
-import { WinsService } from '@rapport/wins';
-import type { CampaignProgress, CountByStatus, IssueTally } from './dto/campaign-progress.type.js';
+import { Action, ActionsService } from '@rapport/actions';
+import { Win, WinsService } from '@rapport/wins';
+import type { CampaignProgress, CountByStatus, IssueTally, WeeklyCount } from './dto/campaign-progress.type.js';
 import * as Q from './dashboard.queries.js';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -21,46 +21,55 @@ export class DashboardService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly campaigns: CampaignsService,
     private readonly actions: ActionsService,
-    private readonly wins: WinsService,
+    private readonly winsOfCampaigns: WinsService,
   ) {}
 
-  /** The figures run side by side on the pool: one round trip's worth of latency, not eleven. */
+  /**
+   * The figures run side by side on the pool, with the campaign's own check: one round
+   * trip's worth of latency. Each is a prepared statement (planned once per connection);
+   * the organisation's time zone and the campaign's stage are read inside the statements
+   * that need them. The upcoming actions and the wins are read only when asked for
+   * (CampaignProgressResolver).
+   */
   async progress(member: Member, campaignId: string, now = new Date()): Promise<CampaignProgress> {
-    const campaign = await this.campaigns.get(member, campaignId);
-    const org = member.organizationId;
-    const args = [org, campaign.id];
-    const { timezone } = await this.db.getRepository(Organization).findOneByOrFail({ id: org });
+    // A malformed id gets its NOT_FOUND from the check alone, before any statement casts it.
+    if (!isUuid(campaignId)) await this.campaigns.get(member, campaignId);
+    const args = [member.organizationId, campaignId];
+    const query = (sql: string) => preparedQuery(this.db, sql, args) as Promise<Record<string, any>[]>;
     // Conversation figures come from counters kept in step with every write (see dashboard.queries.ts).
-    const [figures, issues, demands, commitments, overdue, weeks, since, upcomingActions, wins] = await Promise.all([
-      this.db.query(Q.FIGURES, args),
-      this.db.query(Q.ISSUE_FIGURES + ' LIMIT 5', args),
-      this.db.query(Q.DEMANDS_BY_STATUS, args),
-      this.db.query(Q.COMMITMENTS_BY_STATUS, args),
-      this.db.query(Q.OVERDUE_FOLLOW_UPS, args),
-      this.db.query(Q.WEEK_FIGURES, [...args, timezone]),
-      this.db.query(Q.CURRENT_STAGE_SINCE, [...args, campaign.stage]),
-      this.actions.upcomingOfCampaign(member, campaign.id, now),
-      this.wins.winsOfCampaign(member, campaign.id),
+    const [campaign, figures, issues, demands, commitments, overdue, weeks, since] = await Promise.all([
+      this.campaigns.get(member, campaignId),
+      query(Q.FIGURES),
+      query(Q.TOP_ISSUE_FIGURES),
+      query(Q.DEMANDS_BY_STATUS),
+      query(Q.COMMITMENTS_BY_STATUS),
+      query(Q.OVERDUE_FOLLOW_UPS),
+      query(Q.WEEK_FIGURES_IN_ORGANIZATION_ZONE),
+      query(Q.STAGE_SINCE),
     ]);
     const stageSince: Date = since[0]?.since ?? campaign.startedAt;
     const split = (byDecisionMaker: boolean): CountByStatus[] =>
-      commitments
-        .filter((r: { byDecisionMaker: boolean }) => r.byDecisionMaker === byDecisionMaker)
-        .map(({ status, count }: CountByStatus) => ({ status, count }));
+      commitments.filter((r) => r.byDecisionMaker === byDecisionMaker).map(({ status, count }) => ({ status, count }));
     return {
       campaign,
       stage: campaign.stage,
       daysInStage: Math.max(0, Math.floor((now.getTime() - new Date(stageSince).getTime()) / DAY_MS)),
-      ...(figures[0] ?? NO_FIGURES),
-      topIssues: issues.map((row: TallyRow) => toTally(row, campaign.id)),
-      demandsByStatus: demands,
-      upcomingActions,
+      ...((figures[0] as typeof NO_FIGURES | undefined) ?? NO_FIGURES),
+      topIssues: issues.map((row) => toTally(row as TallyRow, campaign.id)),
+      demandsByStatus: demands as CountByStatus[],
       commitmentsByStatus: split(false),
       decisionMakerCommitmentsByStatus: split(true),
       overdueFollowUps: overdue[0].count,
-      wins,
-      conversationsPerWeek: weeks,
+      conversationsPerWeek: weeks as WeeklyCount[],
     };
+  }
+
+  upcomingActions(member: Member, progress: CampaignProgress): Promise<Action[]> {
+    return this.actions.upcomingOfCampaign(member, progress.campaign.id);
+  }
+
+  wins(member: Member, progress: CampaignProgress): Promise<Win[]> {
+    return this.winsOfCampaigns.winsOfCampaign(member, progress.campaign.id);
   }
 
   async listeningReport(member: Member, campaignId: string): Promise<IssueTally[]> {

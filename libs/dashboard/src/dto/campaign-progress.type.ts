@@ -1,8 +1,6 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { Campaign } from '@rapport/campaigns';
 import { Issue } from '@rapport/conversations';
-import { Action } from '@rapport/actions';
-import { Win } from '@rapport/wins';
 import { CampaignStage } from '@rapport/shared';
 
 @ObjectType()
@@ -73,9 +71,6 @@ export class CampaignProgress {
   @Field(() => [CountByStatus], { description: "status is the enum value's name; statuses with no rows may be left out" })
   demandsByStatus: CountByStatus[];
 
-  @Field(() => [Action], { description: "this campaign's actions with startsAt >= now, soonest first" })
-  upcomingActions: Action[];
-
   @Field(() => [CountByStatus], { description: "contacts' commitments" })
   commitmentsByStatus: CountByStatus[];
 
@@ -84,9 +79,6 @@ export class CampaignProgress {
 
   @Field(() => Int, { description: "OPEN commitments of this campaign (contacts' and decision-makers') whose dueAt has passed" })
   overdueFollowUps: number;
-
-  @Field(() => [Win])
-  wins: Win[];
 
   @Field(() => [WeeklyCount], { description: "every conversation of the campaign, by week starting Monday in the organisation's timezone, oldest first" })
   conversationsPerWeek: WeeklyCount[];
