@@ -6,3 +6,4 @@ export * from './dto/auth-payload.type.js';
 export * from './auth-options.js';
 export * from './passwords.js';
 export * from './team/team.service.js';
+export * from './loaded-fields.js';

@@ -78,8 +78,11 @@ export const CURRENT_STAGE_SINCE = `
   SELECT max(entered_at) AS since FROM campaign_stage_changes
    WHERE organization_id = $1 AND campaign_id = $2 AND stage = $3`;
 
-/** CURRENT_STAGE_SINCE for the campaign's stage as it is now, read in the same statement ($1 org, $2 campaign). */
-export const STAGE_SINCE = CURRENT_STAGE_SINCE.replace('$3', '(SELECT stage FROM campaigns WHERE id = $2 AND organization_id = $1)');
+/** The campaign's stage and since when it holds it ($1 org, $2 campaign), both from one snapshot. */
+export const STAGE_NOW = `
+  SELECT c.stage, (SELECT max(entered_at) FROM campaign_stage_changes s
+                    WHERE s.organization_id = $1 AND s.campaign_id = $2 AND s.stage = c.stage) AS since
+    FROM campaigns c WHERE c.id = $2 AND c.organization_id = $1`;
 
 // ——— What campaignProgress reads: the counters kept by the triggers of migration
 // 1796170490814-campaign-figures (same transaction as every write). The recounts above

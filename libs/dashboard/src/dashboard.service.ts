@@ -9,6 +9,7 @@ import { Action, ActionsService } from '@rapport/actions';
 import { Win, WinsService } from '@rapport/wins';
 import type { CampaignProgress, CountByStatus, IssueTally, WeeklyCount } from './dto/campaign-progress.type.js';
 import * as Q from './dashboard.queries.js';
+import type { CampaignStage } from '@rapport/shared';
 
 const DAY_MS = 24 * 3600 * 1000;
 const NO_FIGURES = { doorsKnocked: 0, conversationsHeld: 0, oneToOnes: 0, contactsReached: 0, leadersIdentified: 0 };
@@ -37,7 +38,7 @@ export class DashboardService {
     const args = [member.organizationId, campaignId];
     const query = (sql: string) => preparedQuery(this.db, sql, args) as Promise<Record<string, any>[]>;
     // Conversation figures come from counters kept in step with every write (see dashboard.queries.ts).
-    const [campaign, figures, issues, demands, commitments, overdue, weeks, since] = await Promise.all([
+    const [campaign, figures, issues, demands, commitments, overdue, weeks, [stageNow]] = await Promise.all([
       this.campaigns.get(member, campaignId),
       query(Q.FIGURES),
       query(Q.TOP_ISSUE_FIGURES),
@@ -45,14 +46,16 @@ export class DashboardService {
       query(Q.COMMITMENTS_BY_STATUS),
       query(Q.OVERDUE_FOLLOW_UPS),
       query(Q.WEEK_FIGURES_IN_ORGANIZATION_ZONE),
-      query(Q.STAGE_SINCE),
+      query(Q.STAGE_NOW),
     ]);
-    const stageSince: Date = since[0]?.since ?? campaign.startedAt;
+    // The stage and its start come from one statement: a stage change meanwhile cannot mix them.
+    const stage = (stageNow?.stage as CampaignStage | undefined) ?? campaign.stage;
+    const stageSince: Date = stageNow?.since ?? campaign.startedAt;
     const split = (byDecisionMaker: boolean): CountByStatus[] =>
       commitments.filter((r) => r.byDecisionMaker === byDecisionMaker).map(({ status, count }) => ({ status, count }));
     return {
       campaign,
-      stage: campaign.stage,
+      stage,
       daysInStage: Math.max(0, Math.floor((now.getTime() - new Date(stageSince).getTime()) / DAY_MS)),
       ...((figures[0] as typeof NO_FIGURES | undefined) ?? NO_FIGURES),
       topIssues: issues.map((row) => toTally(row as TallyRow, campaign.id)),

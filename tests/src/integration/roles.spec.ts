@@ -2,6 +2,10 @@
 // role may do. A call that is allowed may still fail for another reason (an
 // unknown id gives NOT_FOUND); what matters here is FORBIDDEN or not.
 import { randomUUID } from 'node:crypto';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { getNamedType, isCompositeType, isNonNullType, isObjectType, type GraphQLObjectType } from 'graphql';
+import { LOADED_FIELD_OPERATION, mayUse } from '@rapport/auth';
+import { Role } from '@rapport/shared';
 import { startTestApp, registerOrganization, addMember, type TestApp } from '../support/test-app.js';
 
 const id = randomUUID();
@@ -54,6 +58,14 @@ const ORGANISER_ONLY = new Set(['addMember', 'exportContactData', 'eraseContact'
 const allowed = (role: string, op: string) =>
   role === 'ORGANISER' || (role === 'LEADER' && !ORGANISER_ONLY.has(op)) || (role === 'ALLY' && ALLY_ALLOWED.has(op));
 
+/** The non-null values found at `path` in an answer, through lists. */
+function valuesAt(data: unknown, path: string[]): unknown[] {
+  let values = [data];
+  for (const name of path)
+    values = values.flatMap((v) => (v && typeof v === 'object' ? [(v as Record<string, unknown>)[name]].flat() : [])).filter((v) => v != null);
+  return values;
+}
+
 describe('roles', () => {
   let t: TestApp;
   const tokens: Record<string, string> = {};
@@ -91,6 +103,50 @@ describe('roles', () => {
     );
     expect(res.errors?.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
     expect(JSON.stringify(res.data ?? {})).not.toMatch(/phone|\+33/);
+  });
+
+  // The resolved fields declared @LoadedField run without Nest's guard: LoadedFields checks
+  // the permission map itself. Every such field of what an ally can list is asked for.
+  it('refuses an ally every resolved field kept from allies, wherever an ally can reach it', async () => {
+    const o = tokens.ORGANISER;
+    const { createCampaign: campaign } = await t.ok(`mutation { createCampaign(input: { name: "Ouverte" }) { id } }`, undefined, o);
+    await t.ok(
+      `mutation($c: ID!) { scheduleAction(input: { campaignId: $c, title: "Rassemblement", kind: RALLY, startsAt: "2031-01-01T10:00:00Z", visibility: ALLIES }) { id } }`,
+      { c: campaign.id },
+      o,
+    );
+    await t.ok(`mutation($c: ID!) { recordWin(input: { campaignId: $c, title: "Gagné", size: SMALL }) { id } }`, { c: campaign.id }, o);
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    // From each list an ally may read, through the fields they may use, to every type they can reach.
+    const queue: Array<{ path: string[]; type: string }> = [
+      { path: ['me'], type: 'User' },
+      { path: ['organization'], type: 'Organization' },
+      { path: ['campaigns'], type: 'Campaign' },
+      { path: ['upcomingActions'], type: 'Action' },
+      { path: ['winsToCelebrate'], type: 'Win' },
+    ];
+    const visited = new Set(queue.map((q) => q.type));
+    const seen = { refused: 0, allowed: 0 };
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      for (const field of Object.values((schema.getType(next.type) as GraphQLObjectType).getFields())) {
+        const operation = (field.resolve as { [LOADED_FIELD_OPERATION]?: string } | undefined)?.[LOADED_FIELD_OPERATION];
+        if (!operation || field.args.some((arg) => isNonNullType(arg.type))) continue;
+        const named = getNamedType(field.type);
+        const inner = `${field.name} ${isCompositeType(named) ? '{ __typename }' : ''}`;
+        const query = next.path.reduceRight((selection, name) => `${name} { ${selection} }`, inner);
+        const res = await t.gql(`{ ${query} }`, undefined, tokens.ALLY);
+        const forbidden = (res.errors ?? []).some((e) => e.extensions?.code === 'FORBIDDEN');
+        expect({ operation, forbidden }).toEqual({ operation, forbidden: !mayUse(Role.ALLY, operation) });
+        seen[forbidden ? 'refused' : 'allowed']++;
+        // Walked into only where the answer holds some (a list answered [] to allies resolves nothing below).
+        if (!forbidden && isObjectType(named) && !visited.has(named.name) && valuesAt(res.data, [...next.path, field.name]).length) {
+          visited.add(named.name);
+          queue.push({ path: [...next.path, field.name], type: named.name });
+        }
+      }
+    }
+    expect(seen.refused).toBeGreaterThanOrEqual(4); // Campaign.actions, .demands, .negotiations, Action.target
+    expect(seen.allowed).toBeGreaterThanOrEqual(8);
   });
 
   it('refuses a forged, a revoked and an expired token', async () => {
