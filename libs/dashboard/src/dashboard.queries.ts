@@ -74,10 +74,6 @@ export const CONVERSATIONS_PER_WEEK = `
            GROUP BY 1) slots
    GROUP BY 1 ORDER BY 1`;
 
-export const CURRENT_STAGE_SINCE = `
-  SELECT max(entered_at) AS since FROM campaign_stage_changes
-   WHERE organization_id = $1 AND campaign_id = $2 AND stage = $3`;
-
 /** The campaign's stage and since when it holds it ($1 org, $2 campaign), both from one snapshot. */
 export const STAGE_NOW = `
   SELECT c.stage, (SELECT max(entered_at) FROM campaign_stage_changes s
