@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { QueryFailedError, QueryRunnerAlreadyReleasedError, type DataSource, type EntityManager } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 
 interface PgClient {
   query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
@@ -26,6 +26,18 @@ function nameOf(sql: string): string {
 const planInvalid = (error: unknown) => (error as { code?: string } | undefined)?.code === '0A000';
 
 /**
+ * Inside a transaction the connection is the transaction's: whoever opened it rolls back
+ * and releases it. A statement whose plan became invalid fails on that connection at every
+ * use, so its release is made to close it, as a release with an error does in pg-pool.
+ * (`releaseCallback` is TypeORM's own: PostgresQueryRunner passes its argument to pg-pool.)
+ */
+function closeOnRelease(runner: QueryRunner, error: Error): void {
+  const owned = runner as unknown as { releaseCallback?: (error?: Error) => void };
+  const release = owned.releaseCallback;
+  if (release) owned.releaseCallback = () => release(error);
+}
+
+/**
  * `em.query(sql, params)` as a named prepared statement: PostgreSQL parses and plans it
  * once per connection instead of at every call. For the statements every request runs
  * (the token check, logConversation's one statement, the lists and their loaders), where
@@ -45,8 +57,8 @@ export async function preparedQuery<T = Record<string, unknown>>(em: EntityManag
   const runner = manager.queryRunner;
   if (runner?.isReleased) throw new QueryRunnerAlreadyReleasedError();
   manager.connection.logger.logQuery(sql, params, runner);
-  const [client, release] = runner
-    ? [(await runner.connect()) as PgClient, () => undefined]
+  const [client, release]: [PgClient, (error?: Error) => void] = runner
+    ? [(await runner.connect()) as PgClient, (error) => error && closeOnRelease(runner, error)]
     : await (manager.connection.driver as unknown as PostgresDriverPool).obtainMasterConnection();
   let failure: unknown;
   try {
