@@ -2,12 +2,15 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type ResolvedConfig } from 'vite';
 // Plain ESM, shared with scripts/measure-bundle.mjs (types in route-files.d.mts).
-import { LOCALE_CATALOGS, fieldOnDemandFiles, fieldRouteFiles, readManifest, staticClosure } from './scripts/route-files.mjs';
+import { LOCALE_CATALOGS, fieldOnDemandFiles, fieldRouteFiles, readManifest, signedInPreloads, staticClosure } from './scripts/route-files.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const sharedSrc = fileURLToPath(new URL('../../libs/shared/src/index.ts', import.meta.url));
+
+/** The build's output folder, absolute (what closeBundle hooks read back). */
+const outDirOf = (config: ResolvedConfig) => (config.build.outDir.startsWith('/') ? config.build.outDir : join(config.root, config.build.outDir));
 
 /**
  * Fills public/sw.js's BUILD constant once the bundle is written: the files /field
@@ -20,7 +23,7 @@ function serviceWorker(): Plugin {
     name: 'rapport-service-worker',
     apply: 'build',
     configResolved(config) {
-      outDir = config.build.outDir.startsWith('/') ? config.build.outDir : join(config.root, config.build.outDir);
+      outDir = outDirOf(config);
     },
     closeBundle() {
       // A failed build writes no manifest: let its own error show, not this one.
@@ -42,6 +45,31 @@ function serviceWorker(): Plugin {
       const source = readFileSync(swPath, 'utf8');
       if (!source.includes(placeholder)) throw new Error('sw.js: BUILD placeholder not found');
       writeFileSync(swPath, source.replace(placeholder, `const BUILD = ${JSON.stringify({ version, precache })};`));
+    },
+  };
+}
+
+/**
+ * dist/app.html: index.html with Apollo's code and the shell's API parts preloaded (at low
+ * priority, as the app's own code): what every signed-in page loads with it
+ * (src/apollo/lazy.tsx), found by the browser with the entry rather than after the entry
+ * has run. The api serves it for every page but the signed-out ones (sign-in, password
+ * reset, invitation), which do without Apollo (apps/api/src/web/web-app.ts).
+ */
+function signedInShell(): Plugin {
+  let outDir = '';
+  return {
+    name: 'rapport-signed-in-shell',
+    apply: 'build',
+    configResolved(config) {
+      outDir = outDirOf(config);
+    },
+    closeBundle() {
+      if (!existsSync(join(outDir, '.vite/manifest.json'))) return;
+      const links = signedInPreloads(readManifest(outDir)).map((file) => `<link rel="modulepreload" fetchpriority="low" crossorigin href="/${file}">`);
+      const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+      if (!html.includes('</head>')) throw new Error('index.html: </head> not found');
+      writeFileSync(join(outDir, 'app.html'), html.replace('</head>', `  ${links.join('\n    ')}\n  </head>`));
     },
   };
 }
@@ -144,7 +172,7 @@ export default defineConfig({
       ...preactCompat,
     ],
   },
-  plugins: [inlineDocuments(), serviceWorker(), paintBeforeCode()],
+  plugins: [inlineDocuments(), serviceWorker(), signedInShell(), paintBeforeCode()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -10,6 +10,18 @@ export const MANIFEST = '.vite/manifest.json';
 /** The page component behind /field: its lazy route chunk. */
 export const FIELD_PAGE = 'src/modules/field/components/FieldPage.tsx';
 
+/**
+ * What every signed-in page loads with its own code: Apollo's (src/apollo/lazy.tsx) and
+ * the shell's parts that talk to the API (Shell.tsx), all on demand, since the sign-in
+ * page does without them. Counted in /field's first load and precached with it.
+ */
+export const API_PARTS = [
+  'src/apollo/provider.tsx',
+  'src/modules/shell/components/MemberLocaleSync.tsx',
+  'src/modules/field/components/OutboxSync.tsx',
+  'src/modules/notifications/components/NotificationsBadge.tsx',
+];
+
 /** The catalogs loaded on demand (French is in the entry): precached, not counted in /field's budget. */
 export const LOCALE_CATALOGS = ['src/i18n/en.ts'];
 
@@ -47,9 +59,9 @@ export function staticClosure(manifest, keys) {
   return { js: [...js].sort(), css: [...css].sort() };
 }
 
-/** What opening /field on a fresh phone downloads: the app's entry, then the /field route chunk. */
+/** What opening /field on a fresh phone downloads: the app's entry, then the /field route chunk with Apollo's and the shell's API parts. */
 export function fieldRouteFiles(manifest) {
-  return staticClosure(manifest, [entryKey(manifest), FIELD_PAGE]);
+  return staticClosure(manifest, [entryKey(manifest), FIELD_PAGE, ...API_PARTS]);
 }
 
 /**
@@ -70,7 +82,7 @@ export function fieldOnDemandFiles(manifest) {
     keys.forEach(visit);
     return seen;
   };
-  const atFirstLoad = keysOf([entry, FIELD_PAGE]);
+  const atFirstLoad = keysOf([entry, FIELD_PAGE, ...API_PARTS]);
   const entryOwn = keysOf([entry]);
   const onDemand = new Set();
   for (const key of atFirstLoad) {
@@ -78,4 +90,13 @@ export function fieldOnDemandFiles(manifest) {
     for (const dynamic of manifest[key].dynamicImports ?? []) if (!atFirstLoad.has(dynamic)) onDemand.add(dynamic);
   }
   return staticClosure(manifest, [...onDemand]);
+}
+
+/**
+ * What a signed-in page preloads beyond the entry's own files (dist/app.html): Apollo's
+ * code and the shell's API parts, which the entry imports on demand only.
+ */
+export function signedInPreloads(manifest) {
+  const entry = new Set(staticClosure(manifest, [entryKey(manifest)]).js);
+  return staticClosure(manifest, API_PARTS).js.filter((file) => !entry.has(file));
 }

@@ -1,10 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createApolloClient } from './apollo/client';
-import { App } from './App';
+import { startApolloClient } from './apollo/lazy';
+import { Root } from './Root';
 import { preloadPage } from './routes';
 import { loadLocale, readStoredLocale } from './i18n';
-import { navigate } from './router';
 import { registerServiceWorker } from './sw/register';
 import './styles.css';
 
@@ -14,23 +13,20 @@ import './styles.css';
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 // The stored language's catalog (French is built in; English is one small file, cached
-// offline) and the page's code, before the first render: index.html's static frame stays
+// offline) and the page's code (with Apollo's, when the page asks the API), before the first render: index.html's static frame stays
 // on screen meanwhile, and the page then shows whole.
 void Promise.all([loadLocale(readStoredLocale()).catch(() => undefined), preloadPage(window.location.pathname), nextTask()])
   // A page whose code failed to load renders anyway: the route shows its error inside the shell.
   .catch(() => undefined)
   .then(() => {
-    const client = createApolloClient({
-      onUnauthenticated: () => {
-        if (window.location.pathname !== '/login') navigate('/login', { replace: true });
-      },
-    });
-    return nextTask().then(() => client);
+    // The page's Apollo client, if it needs one (its code came with the page's).
+    startApolloClient();
+    return nextTask();
   })
-  .then((client) => {
+  .then(() => {
     createRoot(document.getElementById('root')!).render(
       <StrictMode>
-        <App client={client} />
+        <Root />
       </StrictMode>,
     );
   });

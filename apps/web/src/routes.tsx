@@ -4,10 +4,10 @@ import { Role } from '@rapport/shared';
 import { LoginPage } from './modules/auth/components/LoginPage';
 import { HomeRedirect, RequireAuth } from './modules/auth/components/RequireAuth';
 import { getSession } from './modules/auth/session';
-import { SignOutPage } from './modules/auth/components/SignOutPage';
 import { NotFoundPage } from './modules/shell/components/NotFoundPage';
 import { RouteError } from './modules/shell/components/RouteError';
 import { Shell } from './modules/shell/components/Shell';
+import { loadApollo, WithApollo } from './apollo/lazy';
 import { LocationHold, Route, RouteErrorBoundary, Switch, useLocation, type Location } from './router';
 
 const MEMBERS = [Role.ORGANISER, Role.LEADER] as const;
@@ -24,9 +24,19 @@ type Page = ComponentType & {
 /**
  * A page loaded on first visit (its own chunk): /field never downloads the dashboard or
  * its charts. Like React's lazy(), it suspends until its code is there; unlike it, it can
- * be loaded before it renders (preloadPage), and renders at once when it has been.
+ * be loaded before it renders (preloadPage), and renders at once when it has been. Its
+ * code comes with Apollo's (these pages ask the API), which the sign-in page does without.
  */
-function page(load: () => Promise<ComponentType>): Page {
+function page(loadPage: () => Promise<ComponentType>): Page {
+  const load = () =>
+    Promise.all([loadPage(), loadApollo()]).then(([Component]) => {
+      const WithApi = () => (
+        <WithApollo>
+          <Component />
+        </WithApollo>
+      );
+      return WithApi;
+    });
   let Loaded: ComponentType | undefined;
   let loading: Promise<void> | undefined;
   let failure: { error: unknown } | undefined;
@@ -69,7 +79,7 @@ interface PageRoute {
 export const routes: PageRoute[] = [
   { path: '/', Page: HomeRedirect },
   { path: '/login', Page: LoginPage },
-  { path: '/logout', Page: SignOutPage },
+  { path: '/logout', Page: page(() => import('./modules/auth/components/SignOutPage').then((m) => m.SignOutPage)) },
   // Opened from an email, once: their code loads when followed.
   { path: '/invitation/:token', Page: page(() => import('./modules/auth/components/AcceptInvitationPage').then((m) => m.AcceptInvitationPage)) },
   { path: '/reset-password', Page: page(() => import('./modules/auth/components/ResetPasswordPages').then((m) => m.RequestPasswordResetPage)) },

@@ -31,17 +31,19 @@ describe('HTTP hardening', () => {
   afterAll(() => t.close());
 
   it('the web app ships no inline script or style, so a strict CSP costs it nothing', () => {
-    const html = readFileSync(join(WEB_DIST, 'index.html'), 'utf8');
-    for (const tag of html.match(/<script\b[^>]*>[\s\S]*?<\/script>/g) ?? []) {
-      expect(tag).toMatch(/\bsrc="\/assets\/[^"]+\.js"/);
-      expect(
-        tag
-          .replace(/<script\b[^>]*>/, '')
-          .replace('</script>', '')
-          .trim(),
-      ).toBe('');
+    for (const page of ['index.html', 'app.html']) {
+      const html = readFileSync(join(WEB_DIST, page), 'utf8');
+      for (const tag of html.match(/<script\b[^>]*>[\s\S]*?<\/script>/g) ?? []) {
+        expect(tag).toMatch(/\bsrc="\/assets\/[^"]+\.js"/);
+        expect(
+          tag
+            .replace(/<script\b[^>]*>/, '')
+            .replace('</script>', '')
+            .trim(),
+        ).toBe('');
+      }
+      expect(html).not.toMatch(/<style\b|\sstyle="|\son[a-z]+="/i);
     }
-    expect(html).not.toMatch(/<style\b|\sstyle="|\son[a-z]+="/i);
   });
 
   it('answers the web app with a strict Content-Security-Policy and the other headers', async () => {
@@ -137,10 +139,27 @@ describe('HTTP hardening', () => {
       encoding: 'gzip',
       cache: 'no-cache',
     });
-    expect(gunzipSync(shell.body).equals(readFileSync(join(WEB_DIST, 'index.html')))).toBe(true);
+    expect(gunzipSync(shell.body).equals(readFileSync(join(WEB_DIST, 'app.html')))).toBe(true);
+    // The signed-out pages get index.html, which preloads no Apollo Client.
+    for (const path of ['/login', '/reset-password', '/reset-password/abc', '/invitation/abc']) {
+      const page = await raw(path, 'br');
+      expect({ path, encoding: page.headers['content-encoding'] }).toEqual({ path, encoding: 'br' });
+      expect(brotliDecompressSync(page.body).equals(readFileSync(join(WEB_DIST, 'index.html')))).toBe(true);
+    }
     // A path outside the build is never looked up on disk: what comes back is the shell, not package.json.
     const escape = await raw('/assets/..%2f..%2fpackage.json', 'br');
-    expect(brotliDecompressSync(escape.body).equals(readFileSync(join(WEB_DIST, 'index.html')))).toBe(true);
+    expect(brotliDecompressSync(escape.body).equals(readFileSync(join(WEB_DIST, 'app.html')))).toBe(true);
+  });
+
+  it("preloads Apollo's code on the signed-in pages' shell (app.html) only", () => {
+    const manifest = JSON.parse(readFileSync(join(WEB_DIST, '.vite/manifest.json'), 'utf8')) as Record<string, { file: string }>;
+    const apollo = `href="/${manifest['src/apollo/provider.tsx']!.file}"`;
+    const index = readFileSync(join(WEB_DIST, 'index.html'), 'utf8');
+    const app = readFileSync(join(WEB_DIST, 'app.html'), 'utf8');
+    expect(index).not.toContain(apollo);
+    expect(app).toContain(`<link rel="modulepreload" fetchpriority="low" crossorigin ${apollo}>`);
+    // Otherwise the same page: the frame, the entry script, its stylesheet.
+    expect(app.replace(/\s*<link rel="modulepreload"[^>]*>/g, '')).toBe(index.replace(/\s*<link rel="modulepreload"[^>]*>/g, ''));
   });
 
   it('turns HSTS on when PUBLIC_URL is https', async () => {

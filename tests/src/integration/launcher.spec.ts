@@ -84,7 +84,7 @@ describe('npm start', () => {
     expect(output()).toContain('demo login: organisatrice@villejean.example');
     // Quiet by default: our own lines only, no Nest start-up chatter.
     expect(output()).not.toMatch(/InstanceLoader|RoutesResolver|Mapped \{/);
-    // a client-side route falls back to the web app's index.html
+    // a client-side route falls back to the web app's shell (app.html, or index.html when signed out)
     const page = await fetch(`http://127.0.0.1:${port}/campaigns/some-id`, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/<div id="root">/);

@@ -9,16 +9,21 @@ export const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '../../../
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 const SERVER_PATHS = /^\/(graphql|health|calendar|admin|exports|imports)(\/|$)/;
+/** The pages a signed-out visitor opens: they get index.html, which loads no Apollo Client. */
+const SIGNED_OUT_PAGES = /^\/(login|reset-password|invitation)(\/|$)/;
 
 /**
- * Serves the web app at `/`, and `index.html` for client-side routes
- * (/campaigns/42, /field…) so that a reload or a bookmark works. Text files go out
+ * Serves the web app at `/`, and its page for client-side routes (/campaigns/42,
+ * /field…) so that a reload or a bookmark works: `app.html` (the same page, with
+ * Apollo's code preloaded: apps/web/vite.config.ts) except on the signed-out pages,
+ * which get `index.html`. Text files go out
  * as the brotli or gzip copy written at build time (apps/web/scripts/precompress.mjs)
  * when the browser accepts it: no compression work per request.
  */
 export function serveWebApp(app: Express, dist = WEB_DIST): boolean {
   const index = join(dist, 'index.html');
   if (!existsSync(index)) return false;
+  const signedIn = existsSync(join(dist, 'app.html')) ? join(dist, 'app.html') : index;
   const assets = join(dist, 'assets') + sep;
   const cacheControl = (path: string) =>
     // The service worker and the shell must be fresh, or an old version would stay forever.
@@ -56,9 +61,10 @@ export function serveWebApp(app: Express, dist = WEB_DIST): boolean {
   );
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || SERVER_PATHS.test(req.path) || !req.accepts('html')) return next();
-    if (sendEncoded(req, res, index)) return;
+    const page = SIGNED_OUT_PAGES.test(req.path) ? index : signedIn;
+    if (sendEncoded(req, res, page)) return;
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    res.sendFile(page);
   });
   return true;
 }

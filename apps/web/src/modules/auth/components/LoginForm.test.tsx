@@ -1,30 +1,54 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { MockLink } from '@apollo/client/testing';
 import { Role } from '@rapport/shared';
 import { renderApp, shellMocks } from '../../../test/renderApp';
-import { SignInMutation } from '../graphql/signIn';
 import { TOKEN_STORAGE_KEY } from '../session';
 
 const EMAIL = 'awa@villejean.example';
 const PASSWORD = 'correct horse battery';
 
-function signInMock(role: Role, token = 'tok-123', locale: string | null = null, orgLocale = 'fr'): MockLink.MockedResponse {
+function signInAnswer(role: Role, token = 'tok-123', locale: string | null = null, orgLocale = 'fr') {
   return {
-    request: { query: SignInMutation, variables: { email: EMAIL, password: PASSWORD } },
-    result: {
-      data: {
-        signIn: {
-          __typename: 'AuthPayload',
-          token,
-          user: { __typename: 'User', id: 'u1', email: EMAIL, displayName: 'Awa', role, locale },
-          organization: { __typename: 'Organization', id: 'o1', name: "Si on s'alliait", locale: orgLocale },
-        },
+    data: {
+      signIn: {
+        __typename: 'AuthPayload',
+        token,
+        user: { __typename: 'User', id: 'u1', email: EMAIL, displayName: 'Awa', role, locale },
+        organization: { __typename: 'Organization', id: 'o1', name: "Si on s'alliait", locale: orgLocale },
       },
     },
   };
 }
+
+/**
+ * The API's answer to the sign-in, which the page sends with fetch (it starts without
+ * Apollo Client): returns what was sent to /graphql, to check after.
+ */
+function answerSignIn(answer: object | Error | Response): Array<{ url: string; body: { query: string; variables: unknown } }> {
+  const sent: Array<{ url: string; body: { query: string; variables: unknown } }> = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init?: RequestInit) => {
+      if (url !== '/graphql') return new Response(null, { status: 404 });
+      sent.push({ url, body: JSON.parse(String(init?.body)) });
+      if (answer instanceof Error) throw answer;
+      if (answer instanceof Response) return answer;
+      return new Response(JSON.stringify(answer), { status: 200, headers: { 'content-type': 'application/json' } });
+    }),
+  );
+  return sent;
+}
+
+const signInSent = (sent: ReturnType<typeof answerSignIn>) => {
+  expect(sent).toHaveLength(1);
+  expect(sent[0]!.body.query).toMatch(/^mutation SignIn\b/);
+  expect(sent[0]!.body.variables).toEqual({ email: EMAIL, password: PASSWORD });
+};
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
 
 async function fillAndSubmit() {
   const user = userEvent.setup();
@@ -52,7 +76,8 @@ describe('LoginForm', () => {
   });
 
   it('signs a member in: stores the token and goes to /campaigns', async () => {
-    const { router } = renderApp('/login', { mocks: [signInMock(Role.ORGANISER)] });
+    const sent = answerSignIn(signInAnswer(Role.ORGANISER));
+    const { router } = renderApp('/login');
 
     await fillAndSubmit();
 
@@ -60,10 +85,12 @@ describe('LoginForm', () => {
     expect(router.state.location.pathname).toBe('/campaigns');
     expect(localStorage.getItem(TOKEN_STORAGE_KEY)).toBe('tok-123');
     expect(screen.getByRole('link', { name: 'Se déconnecter' })).toBeTruthy();
+    signInSent(sent);
   });
 
   it('sends an ally to /allies', async () => {
-    const { router } = renderApp('/login', { mocks: [signInMock(Role.ALLY, 'tok-ally')] });
+    answerSignIn(signInAnswer(Role.ALLY, 'tok-ally'));
+    const { router } = renderApp('/login');
 
     await fillAndSubmit();
 
@@ -73,16 +100,8 @@ describe('LoginForm', () => {
   });
 
   it("shows the API's error message next to the form and stays on /login", async () => {
-    const { router } = renderApp('/login', {
-      mocks: [
-        {
-          request: { query: SignInMutation, variables: { email: EMAIL, password: PASSWORD } },
-          result: {
-            errors: [{ message: 'Adresse e-mail ou mot de passe incorrect.', extensions: { code: 'UNAUTHENTICATED' } }],
-          },
-        },
-      ],
-    });
+    answerSignIn({ errors: [{ message: 'Adresse e-mail ou mot de passe incorrect.', extensions: { code: 'UNAUTHENTICATED' } }], data: null });
+    const { router } = renderApp('/login');
 
     await fillAndSubmit();
 
@@ -97,22 +116,28 @@ describe('LoginForm', () => {
   });
 
   it('explains a network failure in the chosen language', async () => {
-    renderApp('/login', {
-      mocks: [
-        {
-          request: { query: SignInMutation, variables: { email: EMAIL, password: PASSWORD } },
-          error: new Error('Failed to fetch'),
-        },
-      ],
-    });
+    answerSignIn(new TypeError('Failed to fetch'));
+    renderApp('/login');
 
     await fillAndSubmit();
 
     expect(await screen.findByText(/Le serveur ne répond pas/)).toBeTruthy();
   });
 
+  it("says the server does not answer when what answers is not Rapport (a gateway's 502), and marks the app offline", async () => {
+    answerSignIn(new Response('<html>Bad gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }));
+    renderApp('/login');
+
+    await fillAndSubmit();
+
+    expect(await screen.findByText(/Le serveur ne répond pas/)).toBeTruthy();
+    expect(localStorage.getItem(TOKEN_STORAGE_KEY)).toBeNull();
+    expect(await screen.findByText('Hors ligne')).toBeTruthy();
+  });
+
   it("speaks the member's language after sign-in: theirs, else the organisation's", async () => {
-    const { router } = renderApp('/login', { mocks: [signInMock(Role.ORGANISER, 'tok-en', 'en'), ...shellMocks({ locale: 'en' })] });
+    answerSignIn(signInAnswer(Role.ORGANISER, 'tok-en', 'en'));
+    const { router } = renderApp('/login', { mocks: shellMocks({ locale: 'en' }) });
 
     await fillAndSubmit();
 
@@ -126,7 +151,8 @@ describe('LoginForm', () => {
 
   it("follows the organisation's language when the member chose none", async () => {
     localStorage.setItem('rapport.locale', 'en');
-    renderApp('/login', { mocks: [signInMock(Role.ALLY, 'tok-fr', null, 'fr')] });
+    answerSignIn(signInAnswer(Role.ALLY, 'tok-fr', null, 'fr'));
+    renderApp('/login');
     expect(screen.getByRole('heading', { level: 1, name: 'Sign in' })).toBeTruthy();
 
     await userEvent.setup().type(screen.getByLabelText('Email address'), EMAIL);

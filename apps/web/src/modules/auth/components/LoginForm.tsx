@@ -1,6 +1,6 @@
-import { useId, type FormEvent } from 'react';
-import { useMutation } from '@apollo/client/react';
+import { useId, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../../apollo/errors';
+import { graphqlRequest } from '../../../network/graphqlRequest';
 import { useLocale, useT } from '../../../i18n';
 import { memberLocale } from '../locale';
 import { SignInMutation } from '../graphql/signIn';
@@ -15,7 +15,8 @@ export function LoginForm({ onSignedIn }: LoginFormProps) {
   const t = useT();
   const { setLocale } = useLocale();
   const id = useId();
-  const [signIn, { loading, error }] = useMutation(SignInMutation);
+  // Sent without Apollo Client: the sign-in page starts without its code (apollo/lazy.tsx).
+  const [{ loading, error }, setState] = useState<{ loading: boolean; error: unknown }>({ loading: false, error: null });
   const errorId = `${id}-error`;
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -24,10 +25,10 @@ export function LoginForm({ onSignedIn }: LoginFormProps) {
     const form = new FormData(event.currentTarget);
     const email = String(form.get('email') ?? '').trim();
     const password = String(form.get('password') ?? '');
+    setState({ loading: true, error: null });
     try {
-      const { data } = await signIn({ variables: { email, password } });
-      if (!data) return;
-      const { token, user, organization } = data.signIn;
+      const { signIn } = await graphqlRequest(SignInMutation, { email, password });
+      const { token, user, organization } = signIn;
       const session: Session = {
         token,
         user: { id: user.id, email: user.email, displayName: user.displayName, role: user.role },
@@ -35,9 +36,11 @@ export function LoginForm({ onSignedIn }: LoginFormProps) {
       setSession(session);
       // The member's language from now on: theirs, else the organisation's.
       setLocale(memberLocale(user.locale, organization.locale));
+      setState({ loading: false, error: null });
       onSignedIn(session);
-    } catch {
-      // The error is in `error` (from useMutation) and shown below the form.
+    } catch (failure) {
+      // Shown below the form.
+      setState({ loading: false, error: failure });
     }
   }
 

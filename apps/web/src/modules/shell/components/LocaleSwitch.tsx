@@ -1,4 +1,4 @@
-import { useMutation } from '@apollo/client/react';
+import { useClientWhenAsked } from '../../../apollo/lazy';
 import { useLocale, useT } from '../../../i18n';
 import { SetMyLocaleMutation } from '../../auth/graphql/setMyLocale';
 import { markLocaleChosen } from '../../auth/locale';
@@ -9,14 +9,18 @@ export function LocaleSwitch() {
   const t = useT();
   const { locale, setLocale } = useLocale();
   const session = useSession();
-  const [setMyLocale] = useMutation(SetMyLocaleMutation);
+  const client = useClientWhenAsked();
   const next = locale === 'fr' ? 'en' : 'fr';
 
   function handleClick() {
     setLocale(next);
     if (session) markLocaleChosen(session.token);
-    // Best effort: offline, the choice stays on this device.
-    if (session) setMyLocale({ variables: { locale: next } }).catch(() => undefined);
+    // Best effort: offline, the choice stays on this device. (Signed in, Apollo's code is
+    // there or on its way with the page; the sign-in page does not load it for this.)
+    if (session)
+      client()
+        .then((apollo) => apollo.mutate({ mutation: SetMyLocaleMutation, variables: { locale: next } }))
+        .catch(() => undefined);
   }
 
   return (

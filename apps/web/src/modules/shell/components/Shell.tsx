@@ -1,15 +1,17 @@
 import type { ReactNode } from 'react';
 import { Link, NavLink } from '../../../router';
+import { apiPart } from '../../../apollo/lazy';
 import { Role } from '@rapport/shared';
 import { useT } from '../../../i18n';
 import { isMember, useSession } from '../../auth/session';
 import { OutboxBadge } from '../../field/components/OutboxBadge';
-import { OutboxSync } from '../../field/components/OutboxSync';
-import { NotificationsBadge } from '../../notifications/components/NotificationsBadge';
 import { useOnline } from '../useOnline';
 import { Later } from './Later';
 import { LocaleSwitch } from './LocaleSwitch';
-import { MemberLocaleSync } from './MemberLocaleSync';
+
+const MemberLocaleSync = apiPart(() => import('./MemberLocaleSync').then((m) => m.MemberLocaleSync));
+const OutboxSync = apiPart(() => import('../../field/components/OutboxSync').then((m) => m.OutboxSync));
+const NotificationsBadge = apiPart(() => import('../../notifications/components/NotificationsBadge').then((m) => m.NotificationsBadge));
 
 /**
  * The frame around every page: skip link, header (brand, navigation, language, sign-out),
