@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type ResolvedConfig } from 'vite';
 // Plain ESM, shared with scripts/measure-bundle.mjs (types in route-files.d.mts).
-import { LOCALE_CATALOGS, fieldOnDemandFiles, fieldRouteFiles, readManifest, signedInPreloads, staticClosure } from './scripts/route-files.mjs';
+import { LOCALE_CATALOGS, OFFLINE_PAGES, fieldOnDemandFiles, fieldRouteFiles, readManifest, signedInPreloads, staticClosure } from './scripts/route-files.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const sharedSrc = fileURLToPath(new URL('../../libs/shared/src/index.ts', import.meta.url));
@@ -34,7 +34,11 @@ function serviceWorker(): Plugin {
       const catalogs = staticClosure(manifest, LOCALE_CATALOGS).js;
       // And what the field form loads on demand (the phone rules), or saving offline would wait for a signal.
       const onDemand = fieldOnDemandFiles(manifest);
-      const precache = [...new Set([...js, ...catalogs, ...onDemand.js]), ...new Set([...css, ...onDemand.css])].map((file) => `/${file}`);
+      // And signing out, which loads on demand too.
+      const pages = staticClosure(manifest, OFFLINE_PAGES);
+      const precache = [...new Set([...js, ...catalogs, ...onDemand.js, ...pages.js]), ...new Set([...css, ...onDemand.css, ...pages.css])].map(
+        (file) => `/${file}`,
+      );
       const version = createHash('sha256')
         .update(readFileSync(join(outDir, 'index.html')))
         .update(precache.join('\n'))
@@ -51,10 +55,11 @@ function serviceWorker(): Plugin {
 
 /**
  * dist/app.html: index.html with Apollo's code and the shell's API parts preloaded (at low
- * priority, as the app's own code): what every signed-in page loads with it
+ * priority, as the app's own code): what every page but the sign-in page loads with it
  * (src/apollo/lazy.tsx), found by the browser with the entry rather than after the entry
- * has run. The api serves it for every page but the signed-out ones (sign-in, password
- * reset, invitation), which do without Apollo (apps/api/src/web/web-app.ts).
+ * has run. The api serves it for every page but `/login` and `/`, where a signed-out
+ * visitor lands (apps/api/src/web/web-app.ts). Once the service worker is installed it
+ * answers every page with index.html: the files are then in its cache.
  */
 function signedInShell(): Plugin {
   let outDir = '';

@@ -118,3 +118,23 @@ test('a refusal from the API is shown next to the field, in French, and nothing 
   await expectAccessible(page, '/field with an error');
   await screenshot(page, 'field-error');
 });
+
+test('signing out works offline on a phone that never opened the sign-out page (a shared phone, no signal)', async ({ page, context }) => {
+  await signIn(page, ACCOUNTS.organiser, /\/campaigns$/);
+  await page.goto('/field');
+  await expect(page.getByRole('heading', { level: 1, name: 'Porte-à-porte' })).toBeVisible();
+  await page.waitForFunction(async () => {
+    await navigator.serviceWorker.ready;
+    return navigator.serviceWorker.controller !== null;
+  });
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByText('Hors ligne', { exact: true })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Se déconnecter' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Connexion' })).toBeVisible();
+  await expect(page).toHaveURL(/\/login$/);
+  expect(await page.evaluate(() => localStorage.getItem('rapport.token'))).toBeNull();
+  await context.setOffline(false);
+});

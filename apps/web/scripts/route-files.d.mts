@@ -6,6 +6,7 @@ export declare const MANIFEST: string;
 export declare const FIELD_PAGE: string;
 export declare const LOCALE_CATALOGS: string[];
 export declare const API_PARTS: string[];
+export declare const OFFLINE_PAGES: string[];
 export declare function readManifest(dist: string): ViteManifest;
 export declare function entryKey(manifest: ViteManifest): string;
 export declare function staticClosure(manifest: ViteManifest, keys: string[]): { js: string[]; css: string[] };

@@ -18,9 +18,14 @@ export const FIELD_PAGE = 'src/modules/field/components/FieldPage.tsx';
 export const API_PARTS = [
   'src/apollo/provider.tsx',
   'src/modules/shell/components/MemberLocaleSync.tsx',
-  'src/modules/field/components/OutboxSync.tsx',
   'src/modules/notifications/components/NotificationsBadge.tsx',
 ];
+
+/**
+ * Pages loaded on demand that must open offline on a phone that never opened them:
+ * signing out (a shared phone, no signal) must always work. Precached with /field.
+ */
+export const OFFLINE_PAGES = ['src/modules/auth/components/SignOutPage.tsx'];
 
 /** The catalogs loaded on demand (French is in the entry): precached, not counted in /field's budget. */
 export const LOCALE_CATALOGS = ['src/i18n/en.ts'];

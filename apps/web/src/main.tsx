@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { startApolloClient } from './apollo/lazy';
+import { loadApollo, startApolloClient } from './apollo/lazy';
+import { getSession } from './modules/auth/session';
 import { Root } from './Root';
 import { preloadPage } from './routes';
 import { loadLocale, readStoredLocale } from './i18n';
@@ -11,6 +12,10 @@ import './styles.css';
 // block from the code's arrival to the first render (Lighthouse's "total blocking time"):
 // a tap during start-up waits for one of the shorter tasks, not for all of them.
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+// Signed in, Apollo's code is wanted by whatever page comes (even `/`, whose redirect is not
+// a page of its own): asked for at once, beside the entry's own files.
+if (getSession()) void loadApollo().catch(() => undefined);
 
 // The stored language's catalog (French is built in; English is one small file, cached
 // offline) and the page's code (with Apollo's, when the page asks the API), before the first render: index.html's static frame stays

@@ -140,8 +140,13 @@ describe('HTTP hardening', () => {
       cache: 'no-cache',
     });
     expect(gunzipSync(shell.body).equals(readFileSync(join(WEB_DIST, 'app.html')))).toBe(true);
-    // The signed-out pages get index.html, which preloads no Apollo Client.
-    for (const path of ['/login', '/reset-password', '/reset-password/abc', '/invitation/abc']) {
+    // The password reset and invitation pages ask the API as the signed-in pages do.
+    for (const path of ['/reset-password/abc', '/invitation/abc', '/login-help']) {
+      const page = await raw(path, 'br');
+      expect({ path, app: brotliDecompressSync(page.body).equals(readFileSync(join(WEB_DIST, 'app.html'))) }).toEqual({ path, app: true });
+    }
+    // Where a signed-out visitor lands gets index.html, which preloads no Apollo Client.
+    for (const path of ['/login', '/']) {
       const page = await raw(path, 'br');
       expect({ path, encoding: page.headers['content-encoding'] }).toEqual({ path, encoding: 'br' });
       expect(brotliDecompressSync(page.body).equals(readFileSync(join(WEB_DIST, 'index.html')))).toBe(true);

@@ -9,14 +9,18 @@ export const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '../../../
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 const SERVER_PATHS = /^\/(graphql|health|calendar|admin|exports|imports)(\/|$)/;
-/** The pages a signed-out visitor opens: they get index.html, which loads no Apollo Client. */
-const SIGNED_OUT_PAGES = /^\/(login|reset-password|invitation)(\/|$)/;
+/**
+ * Where a signed-out visitor lands (the sign-in page, the bare address): index.html, which
+ * preloads no Apollo Client. (The password reset and invitation pages ask the API, as the
+ * signed-in pages do: app.html.)
+ */
+const SIGNED_OUT_PAGES = /^\/(login\/?)?$/;
 
 /**
  * Serves the web app at `/`, and its page for client-side routes (/campaigns/42,
  * /field…) so that a reload or a bookmark works: `app.html` (the same page, with
- * Apollo's code preloaded: apps/web/vite.config.ts) except on the signed-out pages,
- * which get `index.html`. Text files go out
+ * Apollo's code preloaded: apps/web/vite.config.ts) except at `/` and `/login`, which
+ * get `index.html`. Text files go out
  * as the brotli or gzip copy written at build time (apps/web/scripts/precompress.mjs)
  * when the browser accepts it: no compression work per request.
  */

@@ -1,6 +1,7 @@
-import { createContext, lazy, Suspense, useCallback, useContext, type ComponentType, type ReactNode } from 'react';
+import { createContext, Suspense, useCallback, useContext, type ComponentType, type ReactNode } from 'react';
 import type { ApolloClient } from '@apollo/client';
 import { RouteErrorBoundary } from '../router';
+import { useOnline } from '../modules/shell/useOnline';
 import type * as ApolloModule from './provider';
 
 /**
@@ -19,6 +20,7 @@ let failure: { error: unknown } | undefined;
 
 /** Loads Apollo's code (once; again after a failure, e.g. back online). */
 export function loadApollo(): Promise<typeof ApolloModule> {
+  if (!loading) failure = undefined;
   return (loading ??= import('./provider').then(
     (module) => (loaded = module),
     (error: unknown) => {
@@ -61,20 +63,42 @@ export function useClientWhenAsked(): () => Promise<ApolloClient> {
 }
 
 /**
- * A part of the shell that talks to the API (the member's language, the outbox's sending,
- * the reminders badge), loaded on demand with Apollo's code: the sign-in page has none of
- * it. Nothing shows until it is there, or if it cannot come (offline, never loaded here).
- * Its module is listed in scripts/route-files.mjs, so /field keeps it offline.
+ * A part of the shell that talks to the API (the member's language, the reminders badge),
+ * loaded on demand with Apollo's code: the sign-in page has none of it. Nothing shows
+ * until it is there, or while it cannot come (offline, never loaded on this phone); it is
+ * tried again when the app is back online. Its module is listed in scripts/route-files.mjs
+ * (API_PARTS), so /field keeps it offline.
  */
 export function apiPart(load: () => Promise<ComponentType>): ComponentType {
-  const Part = lazy(() => load().then((component) => ({ default: component })));
+  let Loaded: ComponentType | undefined;
+  let loadingPart: Promise<void> | undefined;
+  let partFailure: { error: unknown } | undefined;
+  const preload = () =>
+    (loadingPart ??= Promise.all([load(), loadApollo()]).then(
+      ([component]) => void (Loaded = component),
+      (error: unknown) => {
+        partFailure = { error };
+        loadingPart = undefined;
+      },
+    ));
+  function Part() {
+    if (Loaded) return <WithApollo>{<Loaded />}</WithApollo>;
+    if (partFailure) {
+      const { error } = partFailure;
+      // Thrown once, to the boundary below (which shows nothing); tried again when it resets.
+      // eslint-disable-next-line react-hooks/globals
+      partFailure = undefined;
+      throw error;
+    }
+    throw preload();
+  }
   function ApiPart() {
+    // Back online, the boundary resets and the part is loaded again.
+    const online = useOnline();
     return (
-      <RouteErrorBoundary fallback={null}>
+      <RouteErrorBoundary fallback={null} resetKey={String(online)}>
         <Suspense fallback={null}>
-          <WithApollo>
-            <Part />
-          </WithApollo>
+          <Part />
         </Suspense>
       </RouteErrorBoundary>
     );

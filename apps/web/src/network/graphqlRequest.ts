@@ -3,7 +3,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { connectivity } from './connectivity';
 
-/** An answer that is not Rapport's (a gateway's or the service worker's 502–504, a captive portal's page). */
+/** An answer that is not GraphQL's: a gateway's or the service worker's 502–504, a captive portal's page, or Rapport failing. */
 export class NoAnswerError extends Error {
   constructor(readonly status: number) {
     super(`no answer from Rapport (HTTP ${status})`);
@@ -31,7 +31,10 @@ export async function graphqlRequest<TData, TVariables>(document: TypedDocumentN
     },
   );
   if (!body || typeof body !== 'object' || !('data' in body || 'errors' in body)) {
-    connectivity.reportNoAnswer();
+    // As apollo/client.ts's isNoAnswer: a gateway's 502–504 or a page that is not Rapport's
+    // (a captive portal's) is no answer; Rapport's own failure (a 500) is an answer.
+    if (status >= 400 && ![502, 503, 504].includes(status)) connectivity.reportAnswered();
+    else connectivity.reportNoAnswer();
     throw new NoAnswerError(status);
   }
   connectivity.reportAnswered();

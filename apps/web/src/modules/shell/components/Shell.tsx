@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link, NavLink } from '../../../router';
+import { OutboxSync } from '../../field/components/OutboxSync';
 import { apiPart } from '../../../apollo/lazy';
 import { Role } from '@rapport/shared';
 import { useT } from '../../../i18n';
@@ -10,7 +11,6 @@ import { Later } from './Later';
 import { LocaleSwitch } from './LocaleSwitch';
 
 const MemberLocaleSync = apiPart(() => import('./MemberLocaleSync').then((m) => m.MemberLocaleSync));
-const OutboxSync = apiPart(() => import('../../field/components/OutboxSync').then((m) => m.OutboxSync));
 const NotificationsBadge = apiPart(() => import('../../notifications/components/NotificationsBadge').then((m) => m.NotificationsBadge));
 
 /**
