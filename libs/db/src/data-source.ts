@@ -1,6 +1,7 @@
 import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 import { SafeSqlLogger } from './safe-sql-logger.js';
+import { useFastDates } from './pg-dates.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type Entities = MixedList<Function | string | EntitySchema>;
@@ -25,6 +26,7 @@ export const CONNECTION_TIMEOUT_MS = 5_000;
 
 /** One definition of how Rapport talks to PostgreSQL: never `synchronize`, always migrations. */
 export function dataSourceOptions(config: DataSourceConfig): DataSourceOptions {
+  useFastDates();
   return {
     type: 'postgres',
     url: config.url,

@@ -5,3 +5,4 @@ export * from './safe-sql-logger.js';
 export * from './owned.js';
 export * from './hydrate.js';
 export * from './prepared.js';
+export * from './pg-dates.js';
