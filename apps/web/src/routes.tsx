@@ -7,7 +7,7 @@ import { getSession } from './modules/auth/session';
 import { NotFoundPage } from './modules/shell/components/NotFoundPage';
 import { RouteError } from './modules/shell/components/RouteError';
 import { Shell } from './modules/shell/components/Shell';
-import { loadApollo, WithApollo } from './apollo/lazy';
+import { loadWithApollo } from './apollo/lazy';
 import { LocationHold, Route, RouteErrorBoundary, Switch, useLocation, type Location } from './router';
 
 const MEMBERS = [Role.ORGANISER, Role.LEADER] as const;
@@ -28,40 +28,15 @@ type Page = ComponentType & {
  * code comes with Apollo's (these pages ask the API), which the sign-in page does without.
  */
 function page(loadPage: () => Promise<ComponentType>): Page {
-  const load = () =>
-    Promise.all([loadPage(), loadApollo()]).then(([Component]) => {
-      const WithApi = () => (
-        <WithApollo>
-          <Component />
-        </WithApollo>
-      );
-      return WithApi;
-    });
-  let Loaded: ComponentType | undefined;
-  let loading: Promise<void> | undefined;
-  let failure: { error: unknown } | undefined;
-  const preload = () =>
-    (loading ??= load().then(
-      (component) => void (Loaded = component),
-      (error: unknown) => {
-        // Shown once (RouteError); the next visit tries again (back online).
-        failure = { error };
-        loading = undefined;
-      },
-    ));
+  // A failure is shown once (RouteError); the next visit tries again (back online).
+  const code = loadWithApollo(loadPage);
   function LazyPage() {
-    if (Loaded) return <Loaded />;
-    if (failure) {
-      const { error } = failure;
-      // A module-level cache, as React's lazy() keeps: shown once, tried again on the next visit.
-      // eslint-disable-next-line react-hooks/globals
-      failure = undefined;
-      throw error; // to RouteErrorBoundary
-    }
-    throw preload(); // Suspense waits for the code
+    const Loaded = code.read();
+    // eslint-disable-next-line react-hooks/static-components -- read() gives the one component loaded, at every render
+    return <Loaded />;
   }
-  LazyPage.preload = preload;
-  LazyPage.isLoaded = () => Boolean(Loaded ?? failure);
+  LazyPage.preload = code.preload;
+  LazyPage.isLoaded = code.settled;
   return LazyPage;
 }
 

@@ -3,6 +3,7 @@ import type { ApolloClient } from '@apollo/client';
 import { RouteErrorBoundary } from '../router';
 import { useOnline } from '../modules/shell/useOnline';
 import type * as ApolloModule from './provider';
+import { loadOnce, type LoadOnce } from './load-once';
 
 /**
  * Apollo Client (with graphql-js and rxjs, most of the app's JavaScript) is loaded with
@@ -16,20 +17,19 @@ export const ApolloClientContext = createContext<ApolloClient | null>(null);
 
 let loaded: typeof ApolloModule | undefined;
 let loading: Promise<typeof ApolloModule> | undefined;
-let failure: { error: unknown } | undefined;
 
 /** Loads Apollo's code (once; again after a failure, e.g. back online). */
 export function loadApollo(): Promise<typeof ApolloModule> {
-  if (!loading) failure = undefined;
   return (loading ??= import('./provider').then(
     (module) => (loaded = module),
     (error: unknown) => {
-      failure = { error };
       loading = undefined;
       throw error;
     },
   ));
 }
+
+const apolloCode = loadOnce(loadApollo);
 
 /** The client, once Apollo's code is there: built now, in a task of its own, rather than inside the first render. */
 export function startApolloClient(): void {
@@ -39,18 +39,25 @@ export function startApolloClient(): void {
 /** Its children under Apollo's provider; suspends until Apollo's code is there (a load that failed is thrown to the error boundary). */
 export function WithApollo({ children }: { children: ReactNode }) {
   if (useContext(ApolloClientContext)) return children;
-  if (!loaded) {
-    if (failure) {
-      const { error } = failure;
-      // Thrown once, as a page's failed code is (routes.tsx): the next render tries again.
-      // eslint-disable-next-line react-hooks/globals
-      failure = undefined;
-      throw error;
-    }
-    throw loadApollo();
-  }
-  const { ApolloRoot } = loaded;
+  const { ApolloRoot } = apolloCode.read();
   return <ApolloRoot>{children}</ApolloRoot>;
+}
+
+/**
+ * A component whose code loads on demand together with Apollo's, to render under Apollo's
+ * provider: a page (routes.tsx) or a part of the shell (apiPart). Read while rendering.
+ */
+export function loadWithApollo(load: () => Promise<ComponentType>): LoadOnce<ComponentType> {
+  return loadOnce(() =>
+    Promise.all([load(), loadApollo()]).then(([Component]) => {
+      const WithApi = () => (
+        <WithApollo>
+          <Component />
+        </WithApollo>
+      );
+      return WithApi;
+    }),
+  );
 }
 
 /**
@@ -70,27 +77,12 @@ export function useClientWhenAsked(): () => Promise<ApolloClient> {
  * (API_PARTS), so /field keeps it offline.
  */
 export function apiPart(load: () => Promise<ComponentType>): ComponentType {
-  let Loaded: ComponentType | undefined;
-  let loadingPart: Promise<void> | undefined;
-  let partFailure: { error: unknown } | undefined;
-  const preload = () =>
-    (loadingPart ??= Promise.all([load(), loadApollo()]).then(
-      ([component]) => void (Loaded = component),
-      (error: unknown) => {
-        partFailure = { error };
-        loadingPart = undefined;
-      },
-    ));
+  const part = loadWithApollo(load);
   function Part() {
-    if (Loaded) return <WithApollo>{<Loaded />}</WithApollo>;
-    if (partFailure) {
-      const { error } = partFailure;
-      // Thrown once, to the boundary below (which shows nothing); tried again when it resets.
-      // eslint-disable-next-line react-hooks/globals
-      partFailure = undefined;
-      throw error;
-    }
-    throw preload();
+    // A failure is thrown once, to the boundary below (which shows nothing), and tried again when it resets.
+    const Loaded = part.read();
+    // eslint-disable-next-line react-hooks/static-components -- read() gives the one component loaded, at every render
+    return <Loaded />;
   }
   function ApiPart() {
     // Back online, the boundary resets and the part is loaded again.
